@@ -1,0 +1,50 @@
+import { DynamicModule, Global, Module, Type } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { HttpExceptionFilter } from './common/http-exception.filter';
+import { HealthModule } from './health/health.module';
+import { QueueModule } from './queue/queue.module';
+import { WorkerModule } from './queue/worker.module';
+import { Runtime, RUNTIME } from './runtime/runtime';
+import { loggerOptions } from './runtime/logger-options';
+
+/** Feature modules with HTTP controllers (api and all modes). */
+const API_MODULES: Type[] = [HealthModule];
+/** Queue consumers (worker and all modes). */
+const WORKER_MODULES: Type[] = [WorkerModule];
+
+@Global()
+@Module({})
+class RuntimeModule {
+  static register(runtime: Runtime): DynamicModule {
+    return { module: RuntimeModule, providers: [{ provide: RUNTIME, useValue: runtime }], exports: [RUNTIME] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(runtime: Runtime): DynamicModule {
+    const serveHttp = runtime.mode !== 'worker';
+    const runWorkers = runtime.mode !== 'api';
+    return {
+      module: AppModule,
+      imports: [
+        RuntimeModule.register(runtime),
+        LoggerModule.forRoot(loggerOptions(runtime.config)),
+        TypeOrmModule.forRoot({
+          type: 'postgres',
+          url: runtime.databaseUrl,
+          autoLoadEntities: true,
+          synchronize: false,
+          migrationsRun: false,
+          extra: { max: runtime.config.DB_POOL_SIZE, connectionTimeoutMillis: 5000 },
+        }),
+        QueueModule,
+        ...(serveHttp ? API_MODULES : []),
+        ...(runWorkers ? WORKER_MODULES : []),
+      ],
+      providers: serveHttp ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],
+    };
+  }
+}

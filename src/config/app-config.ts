@@ -1,0 +1,72 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+
+export const APP_MODES = ['api', 'worker', 'all'] as const;
+export type AppMode = (typeof APP_MODES)[number];
+
+const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+const toBool = ({ value }: { value: unknown }): unknown =>
+  value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
+
+/** Environment variables after defaults from config/defaults.json; validated once at start-up. */
+export class AppConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test';
+
+  @IsIn(APP_MODES)
+  APP_MODE: AppMode;
+
+  @IsString()
+  HOST: string;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  PORT: number;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string;
+
+  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: '必须是 postgres:// 开头的连接串' })
+  DATABASE_URL?: string;
+
+  @Transform(toBool) @IsBoolean()
+  DB_MIGRATIONS_RUN: boolean;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  DB_POOL_SIZE: number;
+
+  @IsString()
+  EMBEDDED_PG_DIR: string;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  EMBEDDED_PG_PORT: number;
+
+  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: '必须是 redis:// 开头的连接串' })
+  REDIS_URL?: string;
+
+  @Matches(/^[A-Za-z0-9_-]+$/, { message: '只能包含字母、数字、下划线和连字符' })
+  QUEUE_PREFIX: string;
+
+  @IsOptional() @IsString() @MinLength(32, { message: '长度至少 32 个字符' })
+  JWT_SECRET?: string;
+
+  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  JWT_EXPIRES_IN_SECONDS: number;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  REFRESH_EXPIRES_IN_DAYS: number;
+
+  @IsOptional() @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '只能包含字母、数字、点、下划线和连字符（2–64 位）' })
+  ADMIN_USERNAME?: string;
+
+  @IsOptional() @IsString() @MinLength(8, { message: '长度至少 8 个字符' })
+  ADMIN_PASSWORD?: string;
+
+  @IsString()
+  STORAGE_DIR: string;
+
+  @Transform(toInt) @IsInt() @Min(1024)
+  UPLOAD_MAX_BYTES: number;
+
+  @IsString()
+  TIME_ZONE: string;
+}

@@ -1,0 +1,55 @@
+import 'reflect-metadata';
+import { APP_MODES, AppMode } from './config/app-config';
+import { ConfigError, loadConfig } from './config/load-config';
+import { createHttpApp, createWorkerContext } from './runtime/create-app';
+import { prepareRuntime } from './runtime/prepare-runtime';
+import { RedisUnavailableError } from './runtime/redis-resolver';
+
+interface StartArgs {
+  mode?: AppMode;
+  demo: boolean;
+}
+
+function parseArgs(argv: string[]): StartArgs {
+  const modeIndex = argv.indexOf('--mode');
+  const mode = modeIndex >= 0 ? argv[modeIndex + 1] : undefined;
+  if (mode !== undefined && !APP_MODES.includes(mode as AppMode)) {
+    throw new ConfigError(`启动参数 --mode 的值 "${mode}" 无效：必须是 ${APP_MODES.join('、')} 之一。`);
+  }
+  return { mode: mode as AppMode | undefined, demo: argv.includes('--demo') };
+}
+
+const log = (message: string): void => void process.stderr.write(`[rectify] ${message}\n`);
+
+async function start(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const config = loadConfig();
+  const { runtime, release } = await prepareRuntime({ config, mode: args.mode, demo: args.demo, log });
+  const httpApp = runtime.mode === 'worker' ? null : await createHttpApp(runtime);
+  const app = httpApp ?? (await createWorkerContext(runtime));
+  let closing = false;
+  const shutdown = async (signal: string): Promise<void> => {
+    if (closing) return;
+    closing = true;
+    log(`收到 ${signal}，正在等待进行中的请求和任务完成后退出`);
+    await app.close();
+    await release();
+    process.exit(0);
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
+  if (httpApp) {
+    await httpApp.listen(config.PORT, config.HOST);
+    log(`Rectify 已启动（模式 ${runtime.mode}）：http://127.0.0.1:${config.PORT}/ ，API 文档 http://127.0.0.1:${config.PORT}/api/docs`);
+  } else {
+    log('Rectify 队列工作进程已启动');
+  }
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+    log(error.message);
+    process.exit(2);
+  }
+  log(`启动失败：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  process.exit(1);
+});

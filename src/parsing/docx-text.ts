@@ -1,0 +1,83 @@
+import { detectLineMarker } from './headings';
+
+const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'ol', 'ul', 'br']);
+const TOKEN = /<(\/?)([a-zA-Z0-9]+)[^>]*>|([^<]+)/g;
+const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
+
+/**
+ * Plain text of the HTML mammoth makes of a .docx, one paragraph a line. Word's automatic numbering is
+ * not in the text, so numbered list items get the marker of their level in official documents:
+ * 一、 > （一） > 1. > （1）, counted across the body paragraphs between them as Word does.
+ */
+export function htmlToReportText(html: string): string {
+  const lines: string[] = [];
+  let line = '';
+  const lists: Array<'ol' | 'ul'> = [];
+  const counters: number[] = [];
+  let pendingMarker: number | null = null;
+  const flush = () => {
+    if (line.trim() !== '') lines.push(line.trim());
+    line = '';
+  };
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
+    const [, closing, rawTag, rawText] = m;
+    if (rawText !== undefined) {
+      const text = decodeEntities(rawText);
+      if (pendingMarker !== null && line.trim() === '' && text.trim() !== '') {
+        const depth = pendingMarker;
+        counters[depth] = (counters[depth] ?? 0) + 1;
+        counters.length = depth + 1;
+        const marker = markerFor(depth, counters[depth]);
+        line = detectLineMarker(text.trim()) ? '' : marker;
+        pendingMarker = null;
+      }
+      line += text;
+      continue;
+    }
+    const tag = rawTag.toLowerCase();
+    if (tag === 'ol' || tag === 'ul') {
+      flush();
+      if (closing) lists.pop();
+      else lists.push(tag);
+    } else if (tag === 'li' && !closing) {
+      flush();
+      pendingMarker = lists[lists.length - 1] === 'ol' ? lists.length - 1 : null;
+    } else if (BLOCK.has(tag)) {
+      flush();
+      if (tag === 'li') pendingMarker = null;
+    } else if (tag === 'td' || tag === 'th') {
+      if (closing) line += ' ';
+    }
+  }
+  flush();
+  return lines.join('\n');
+}
+
+function markerFor(depth: number, n: number): string {
+  switch (depth) {
+    case 0:
+      return `${chinese(n)}、`;
+    case 1:
+      return `（${chinese(n)}）`;
+    case 2:
+      return `${n}.`;
+    default:
+      return `（${n}）`;
+  }
+}
+
+function chinese(n: number): string {
+  if (n < 10) return CN_DIGITS[n];
+  if (n < 20) return `十${CN_DIGITS[n - 10]}`;
+  if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${CN_DIGITS[n % 10]}`;
+  return String(n);
+}
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-fA-F]+|#\d+|amp|lt|gt|quot|apos|nbsp|#39);/g, (_match, entity: string) => {
+    if (entity.startsWith('#x')) return String.fromCodePoint(parseInt(entity.slice(2), 16));
+    if (entity.startsWith('#')) return String.fromCodePoint(Number(entity.slice(1)));
+    return { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' }[entity] ?? '';
+  });
+}

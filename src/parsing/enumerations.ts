@@ -1,0 +1,102 @@
+import { markerValue } from './numerals';
+import { Span } from './spans';
+
+/** One point of an inline enumeration such as `一是……二是……`; [start, end) includes its marker. */
+export interface EnumeratedPoint extends Span {
+  markerEnd: number;
+}
+
+export interface Enumeration extends Span {
+  points: EnumeratedPoint[];
+}
+
+type MarkerFamily = 'shi' | 'yao' | 'ordinal' | 'aspect' | 'di' | 'circled' | 'cnParen' | 'numParen' | 'num';
+
+interface Candidate {
+  family: MarkerFamily;
+  /** Position in the list; 0 means "the next one" (再次), -1 "the last one" (最后). */
+  value: number;
+  start: number;
+  markerEnd: number;
+}
+
+const B = '(?<=^|[\\n。；;：:，,！？!?、\\s）”"])';
+const CN = '[一二三四五六七八九十]{1,3}';
+const PATTERNS: Array<[MarkerFamily, RegExp]> = [
+  ['shi', new RegExp(`${B}(${CN})是`, 'g')],
+  ['yao', new RegExp(`${B}(${CN})要(?=[^求点素件])`, 'g')],
+  ['ordinal', new RegExp(`${B}(首先|其次|再次|再者|然后|此外|最后)(?=[，,、：:]|要|是|还|在|对|从|加强|进一步|持续)`, 'g')],
+  ['aspect', new RegExp(`${B}(一方面|另一方面)`, 'g')],
+  ['di', new RegExp(`${B}第(${CN})(?=[，,、：:])`, 'g')],
+  ['circled', /([\u2460-\u2473])/g],
+  ['cnParen', new RegExp(`${B}（(${CN})）`, 'g')],
+  ['numParen', new RegExp(`${B}（(\\d{1,2})）`, 'g')],
+  ['num', /(?<=^|[\n。；;：:])(\d{1,2})[、.．](?!\d)/g],
+];
+
+const WORD_VALUES: Record<string, number> = { 首先: 1, 其次: 2, 再次: 0, 再者: 0, 然后: 0, 此外: 0, 最后: -1, 一方面: 1, 另一方面: 2 };
+const SINGLE_POINT_FAMILIES: MarkerFamily[] = ['shi', 'yao'];
+
+/**
+ * Finds the inline enumerations of text[start, end): `一是…二是…`, `首先…其次…最后…`, `第一，…第二，…`,
+ * `①…②…`, `（1）…（2）…`. Points must count up from the first; an enumeration nested inside a point of
+ * another is left to that point. The last point ends with its paragraph.
+ */
+export function findEnumerations(text: string, start: number, end: number): Enumeration[] {
+  const region = text.slice(start, end);
+  const chains: Enumeration[] = [];
+  for (const [family, pattern] of PATTERNS) {
+    const candidates: Candidate[] = [];
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(region); m; m = pattern.exec(region)) {
+      const value = m[1] in WORD_VALUES ? WORD_VALUES[m[1]] : markerValue(m[1]);
+      if (Number.isNaN(value)) continue;
+      candidates.push({ family, value, start: start + m.index, markerEnd: start + m.index + m[0].length });
+    }
+    chains.push(...chainsOf(text, candidates, end));
+  }
+  chains.sort((a, b) => a.start - b.start || b.end - a.end);
+  const chosen: Enumeration[] = [];
+  for (const chain of chains) {
+    const last = chosen[chosen.length - 1];
+    if (last && chain.start < last.end) continue;
+    chosen.push(chain);
+  }
+  return chosen;
+}
+
+function chainsOf(text: string, candidates: Candidate[], regionEnd: number): Enumeration[] {
+  const lists: Candidate[][] = [];
+  let current: Candidate[] | null = null;
+  for (const candidate of candidates) {
+    const previous = current ? current[current.length - 1] : null;
+    if (candidate.value === 1) {
+      current = [candidate];
+      lists.push(current);
+    } else if (current && previous && follows(previous, candidate, current.length)) {
+      current.push(candidate);
+      if (candidate.value === -1) current = null;
+    }
+  }
+  const minimum = (list: Candidate[]) => (SINGLE_POINT_FAMILIES.includes(list[0].family) ? 1 : 2);
+  const valid = lists.filter((list) => list.length >= minimum(list));
+  return valid.map((list, i) => {
+    const next = valid[i + 1];
+    const lastStart = list[list.length - 1].start;
+    let chainEnd = paragraphEnd(text, lastStart, regionEnd);
+    if (next && next[0].start < chainEnd) chainEnd = next[0].start;
+    const points = list.map((c, j) => ({ start: c.start, markerEnd: c.markerEnd, end: j + 1 < list.length ? list[j + 1].start : chainEnd }));
+    return { start: list[0].start, end: chainEnd, points };
+  });
+}
+
+function follows(previous: Candidate, candidate: Candidate, length: number): boolean {
+  if (candidate.value === 0) return length >= 2;
+  if (candidate.value === -1) return true;
+  return candidate.value === previous.value + 1;
+}
+
+function paragraphEnd(text: string, from: number, limit: number): number {
+  const newline = text.indexOf('\n', from);
+  return newline < 0 || newline > limit ? limit : newline;
+}

@@ -1,0 +1,116 @@
+import { CAUSE_CUE, isClosing, isNothing, isSignature, MEASURE_CUE, namesArea, PLAN_CUE, statesProblem } from './cues';
+import { findEnumerations } from './enumerations';
+import { OutlineNode } from './outline';
+import { pointsInRegion, RawPoint } from './points';
+import { isIssueKind, itemKindOf } from './sections';
+import { paragraphsIn, trimSpan } from './spans';
+import { titleFrom } from './titles';
+import { ItemKind, SectionKind } from './types';
+
+export interface RawItem {
+  kind: ItemKind;
+  start: number;
+  end: number;
+  title: string;
+  headingPath: string[];
+}
+
+/** Walks the sections of the outline and collects the items of its problems, causes, rectification and plans parts. */
+export function extractItems(text: string, sections: Array<{ node: OutlineNode; kind: SectionKind }>): RawItem[] {
+  const items: RawItem[] = [];
+  for (const { node, kind } of sections) {
+    if (isIssueKind(kind)) collectSection(text, node, kind, [node.heading], items);
+    else collectNestedSections(text, node, [node.heading], items);
+  }
+  return items;
+}
+
+/** Sub-sections such as `（三）存在的问题` inside an achievements part still have items. */
+function collectNestedSections(text: string, node: OutlineNode, path: string[], items: RawItem[]): void {
+  for (const child of node.children) {
+    const childPath = [...path, child.heading];
+    if (child.container && isIssueKind(child.kinds[0])) collectSection(text, child, child.kinds[0], childPath, items);
+    else collectNestedSections(text, child, childPath, items);
+  }
+}
+
+function collectSection(text: string, node: OutlineNode, kind: SectionKind, path: string[], items: RawItem[]): void {
+  const itemKind = itemKindOf(kind);
+  if (!itemKind) return;
+  const introEnd = node.children.length > 0 ? node.children[0].start : node.end;
+  // Before numbered points the intro only announces them; before sub-sections it can hold points itself.
+  if (node.children.every((child) => child.container)) {
+    const allowed = node.kinds.map(itemKindOf).filter((k): k is ItemKind => k !== null);
+    for (const point of pointsInRegion(text, node.bodyStart, introEnd, itemKind, allowed)) items.push(fromPoint(text, point, path));
+  }
+  node.children.forEach((child, i) => {
+    const childPath = [...path, child.heading];
+    if (child.container && child.kinds.length > 0) {
+      if (isIssueKind(child.kinds[0])) collectSection(text, child, child.kinds[0], childPath, items);
+    } else if (child.children.length > 0) {
+      collectSection(text, { ...child, bodyStart: child.children[0].start }, kind, childPath, items);
+    } else {
+      items.push(...topicItems(text, child, itemKind, path, i === node.children.length - 1));
+    }
+  });
+}
+
+function fromPoint(text: string, point: RawPoint, path: string[]): RawItem {
+  return { kind: point.kind, start: point.start, end: point.end, title: titleFrom(text.slice(point.titleStart, point.end)), headingPath: path };
+}
+
+/**
+ * A numbered point: its heading line and the paragraphs under it, without a closing or signature that
+ * follows. A paragraph opening with 究其原因 or 针对上述问题 after a problem starts other items.
+ */
+function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: string[], last: boolean): RawItem[] {
+  const paragraphs = paragraphsIn(text, node.start, node.end);
+  const headingOnly = node.bodyStart >= paragraphs[0].end;
+  let keep = paragraphs.length;
+  let switchAt: number | null = null;
+  for (let i = 1; i < paragraphs.length; i++) {
+    const paragraph = text.slice(paragraphs[i].start, paragraphs[i].end);
+    const afterBody = i > (headingOnly ? 1 : 0);
+    if (isSignature(paragraph) || isNothing(paragraph) || (afterBody && last && isClosing(paragraph, kind))) {
+      keep = i;
+      break;
+    }
+    if (switchesKind(paragraph, kind)) {
+      keep = i;
+      switchAt = paragraphs[i].start;
+      break;
+    }
+  }
+  const result: RawItem[] = [];
+  const span = trimSpan(text, node.start, paragraphs[keep - 1].end, '；;，,、');
+  if (headsList(text, node, span.end, kind)) {
+    const innerPath = [...path, node.heading];
+    for (const point of pointsInRegion(text, node.bodyStart, span.end, kind)) result.push(fromPoint(text, point, innerPath));
+    if (result.length > 0) return [...result, ...switchedItems(text, switchAt, node.end, kind, path)];
+  }
+  const body = titleFrom(text.slice(node.bodyStart, span.end));
+  // `（二）执法规范方面。对……逐一整改` is titled by what was done, not by the area.
+  const title = (namesArea(node.heading) && body) || titleFrom(node.heading) || body;
+  if (title) result.push({ kind, start: span.start, end: span.end, title, headingPath: path });
+  return [...result, ...switchedItems(text, switchAt, node.end, kind, path)];
+}
+
+function switchedItems(text: string, from: number | null, end: number, kind: ItemKind, path: string[]): RawItem[] {
+  return from === null ? [] : pointsInRegion(text, from, end, kind).map((point) => fromPoint(text, point, path));
+}
+
+/**
+ * `（一）思想认识方面。一是……二是……`: when the heading names an area (or, for problems, states no problem)
+ * and the body lists points, the points are the items.
+ */
+function headsList(text: string, node: OutlineNode, end: number, kind: ItemKind): boolean {
+  const area = namesArea(node.heading);
+  if (!area && !((kind === 'problem' || kind === 'cause') && !statesProblem(node.heading))) return false;
+  return findEnumerations(text, node.bodyStart, end).some((chain) => chain.points.length >= 2);
+}
+
+function switchesKind(paragraph: string, kind: ItemKind): boolean {
+  if (kind === 'problem') return CAUSE_CUE.test(paragraph) || MEASURE_CUE.test(paragraph) || PLAN_CUE.test(paragraph);
+  if (kind === 'cause') return MEASURE_CUE.test(paragraph) || PLAN_CUE.test(paragraph);
+  return false;
+}

@@ -1,0 +1,135 @@
+import { detectLineMarker } from './headings';
+import { Span } from './spans';
+
+export interface Preamble {
+  title: string | null;
+  /** The issuing office named on a line of its own above or below the title. */
+  organizationLine: string | null;
+  /** First line of the report body (after the title block). */
+  firstBodyLine: number;
+}
+
+const MAX_TITLE_LINE = 50;
+const ORG_SUFFIX = '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|县|区|市|委员会|党委|党工委|管委会)';
+const ORG_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fa5]{2,24}${ORG_SUFFIX}$`);
+const NOT_ORG = /报告|情况|关于|总结|法治|建设|工作/;
+const TITLE_WORDS = /报告|总结|汇报|情况|自查|述职|法治|^关于/;
+/** `某政〔2024〕5号` under the red head of an official document. */
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,10}[〔［\[]20\d{2}[〕］\]]\s*\d{1,4}\s*号$/;
+const DATE_LINE = /^[（(]?20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[）)]?$/;
+
+/** Reads the title block: an office line, a title (possibly broken over several lines), a date. */
+export function readPreamble(text: string, lines: Span[]): Preamble {
+  const titleLines: number[] = [];
+  let organizationLine: string | null = null;
+  let seen = 0;
+  let lastConsumed = -1;
+  for (let i = 0; i < lines.length && seen < 8; i++) {
+    const line = text.slice(lines[i].start, lines[i].end);
+    if (line === '') continue;
+    seen++;
+    if (DOCUMENT_NUMBER.test(line) || /^(?:签发人|主送|抄送|密级|紧急程度)/.test(line)) {
+      lastConsumed = i;
+      continue;
+    }
+    if (detectLineMarker(line) || line.length > MAX_TITLE_LINE || /[。；;，,：:]/.test(line)) break;
+    const office = organizationOfLine(line.replace(/文件$/, ''));
+    if (office && titleLines.length === 0) organizationLine ??= office;
+    else if (!DATE_LINE.test(line) && !/^[—-]{1,2}/.test(line)) {
+      if (titleLines.length > 0 && titleLines[titleLines.length - 1] !== lastConsumed) break;
+      titleLines.push(i);
+    }
+    lastConsumed = i;
+  }
+  const title = titleLines.map((i) => text.slice(lines[i].start, lines[i].end)).join('');
+  if (title && !TITLE_WORDS.test(title)) {
+    return { title: null, organizationLine, firstBodyLine: titleLines[0] };
+  }
+  return { title: title || null, organizationLine, firstBodyLine: lastConsumed + 1 };
+}
+
+/** `中共某某镇委员会 某某镇人民政府` → `某某镇人民政府`; null when the line is not an office name. */
+export function organizationOfLine(line: string): string | null {
+  const parts = line.split(/\s+/).filter((part) => ORG_LINE.test(part) && !NOT_ORG.test(part));
+  if (parts.length === 0 || parts.join(' ') !== line.trim().replace(/\s+/g, ' ')) return null;
+  return parts.find((part) => /政府|办事处$/.test(part)) ?? parts[0];
+}
+
+const TITLE_OFFICE = new RegExp(`^(?:中共)?([\\u4e00-\\u9fa5]{1,20}?${ORG_SUFFIX})(?=关于|20\\d{2}|年度|法治|依法)`);
+
+export function organizationOfTitle(title: string): string | null {
+  const match = TITLE_OFFICE.exec(title.replace(/\s+/g, '').replace(/^关于/, ''));
+  return match ? match[1] : null;
+}
+
+const MAX_PLACE_SCAN = 20000;
+const PLACE = /(?<=^|[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由县区市省])([\u4e00-\u9fa5]{2,6}?(?:街道|镇|乡|县|区))(?![委直级域内外长属])/g;
+const NOT_PLACE_PART = /[我本全各该每这那其此委党政府的在和与及对是为了等以将按照由辖个多同级年度来]|乡镇|城镇|城乡|社区/;
+const NOT_PLACE = /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇)$/;
+
+/** The place the report speaks for, from the body: the township, street or county it names most. */
+export function organizationOfBody(fullText: string, introEnd: number): string | null {
+  const text = fullText.slice(0, MAX_PLACE_SCAN);
+  const counts = new Map<string, { count: number; first: number }>();
+  PLACE.lastIndex = 0;
+  for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
+    const name = m[1];
+    if (NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|县|区)$/, '')) || NOT_PLACE.test(name)) {
+      PLACE.lastIndex = m.index + 1;
+      continue;
+    }
+    const entry = counts.get(name) ?? { count: 0, first: m.index };
+    entry.count++;
+    counts.set(name, entry);
+  }
+  const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
+  const early = ranked.find(([, entry]) => entry.first < introEnd);
+  return (early ?? ranked[0])?.[0] ?? null;
+}
+
+/** The office that signs the report, on one of its last lines. */
+export function organizationOfSignature(text: string, lines: Span[]): string | null {
+  let checked = 0;
+  for (let i = lines.length - 1; i >= 0 && checked < 4; i--) {
+    const line = text.slice(lines[i].start, lines[i].end);
+    if (line === '') continue;
+    checked++;
+    const office = organizationOfLine(line);
+    if (office) return office;
+  }
+  return null;
+}
+
+const YEAR = /(20\d{2})\s*年/g;
+
+export function firstYear(text: string): number | null {
+  YEAR.lastIndex = 0;
+  const match = YEAR.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+export function mostFrequentYear(text: string): number | null {
+  const counts = new Map<number, number>();
+  YEAR.lastIndex = 0;
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  let best: number | null = null;
+  for (const [year, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = year;
+  return best;
+}
+
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝蔺';
+const PERSON = new RegExp(
+  `(?:党委书记|党工委书记|党组书记|书记|镇长|乡长|县长|区长|市长|主任|第一责任人[：:为是]?)[、，,\\s]?((?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})|[XＸ×*＊]{2,3}|某某)(?:同志)?(?=[，,、。；;（(\\s为任是作同担履])`,
+  'g',
+);
+
+/** The first responsible person where the report names one, e.g. `乡党委书记XXX`. */
+export function responsiblePersonOf(text: string): string | null {
+  PERSON.lastIndex = 0;
+  for (let m = PERSON.exec(text); m; m = PERSON.exec(text)) {
+    if (!/组长|主任|书记|成员|委员|副|长$/.test(m[1])) return m[1];
+    PERSON.lastIndex = m.index + 1;
+  }
+  return null;
+}

@@ -1,0 +1,154 @@
+import { detectLineMarker, MarkerStyle, splitHeading, STYLE_RANK } from './headings';
+import { classifyHeading, classifyLabel, looksLikeSectionLabel } from './sections';
+import { Span } from './spans';
+import { SectionKind } from './types';
+
+export interface OutlineNode {
+  style: MarkerStyle | 'label' | 'root';
+  /** Depth in the canonical numbering hierarchy; a label sits half a step below its parent. */
+  rank: number;
+  /** Number of the marker (3 for 三、), 0 for labels. */
+  value: number;
+  /** Start of the heading line, marker included. */
+  start: number;
+  headingEnd: number;
+  bodyStart: number;
+  end: number;
+  /** Heading text without its marker and closing punctuation. */
+  heading: string;
+  /** Section kinds the heading announces; empty for a topic heading. */
+  kinds: SectionKind[];
+  /** The heading labels a section (存在的问题) instead of naming one point (加强执法队伍建设). */
+  container: boolean;
+  children: OutlineNode[];
+}
+
+const COLON_LABEL = /^([^，,。；;：:]{1,24})[：:]/;
+const MAX_STANDALONE_LABEL = 25;
+
+/**
+ * Builds the heading tree of the report body from its numbered lines and sub-labels. Numbering styles nest
+ * in the order they are met, falling back on the canonical order (一、 > （一） > 1. > （1）) when a style
+ * shows up where it cannot belong.
+ */
+export function buildOutline(text: string, lines: Span[], firstLine: number, reportYear: number | null): OutlineNode {
+  const root: OutlineNode = {
+    style: 'root', rank: -1, value: 0, start: 0, headingEnd: 0, bodyStart: 0, end: text.length, heading: '', kinds: [], container: true, children: [],
+  };
+  const stack: OutlineNode[] = [root];
+  for (let i = firstLine; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.end === line.start) continue;
+    const lineText = text.slice(line.start, line.end);
+    const marker = detectLineMarker(lineText);
+    if (marker) {
+      const split = splitHeading(text, line.start + marker.length, line.end);
+      const node = newNode(text, marker.style, STYLE_RANK[marker.style], line.start, line.start + marker.length, split.headingEnd, split.bodyStart);
+      node.value = marker.value;
+      insertNumbered(stack, node, marker.value);
+      const topLevel = stack[stack.length - 2] === root;
+      node.kinds = classifyHeading(node.heading, reportYear);
+      node.container = topLevel || (node.kinds.length > 0 && looksLikeSectionLabel(node.heading));
+      continue;
+    }
+    const label = detectLabel(lineText);
+    if (label && !repeatsEnclosingKind(stack, label)) {
+      const node = newNode(text, 'label', 0, line.start, line.start, line.start + label.headingLength, line.start + label.bodyOffset);
+      node.kinds = label.kinds;
+      node.container = true;
+      insertLabel(stack, node, label.standalone);
+    }
+  }
+  closeNode(root, text.length);
+  return root;
+}
+
+function newNode(text: string, style: OutlineNode['style'], rank: number, start: number, headingStart: number, headingEnd: number, bodyStart: number): OutlineNode {
+  return {
+    style, rank, value: 0, start, headingEnd, bodyStart, end: start, heading: text.slice(headingStart, headingEnd).trim(), kinds: [], container: false, children: [],
+  };
+}
+
+function insertNumbered(stack: OutlineNode[], node: OutlineNode, value: number): void {
+  const same = findLastIndex(stack, (n) => n.style === node.style);
+  if (same > 0) {
+    stack.length = same;
+  } else if (continuesListAboveLabel(stack, node.style, value)) {
+    stack.pop();
+  } else {
+    while (stack.length > 1 && stack[stack.length - 1].rank >= node.rank) stack.pop();
+  }
+  attach(stack, node);
+}
+
+/** `1.… 整改措施：… 2.…`: the 2. continues the list the label interrupted, it does not belong to the label. */
+function continuesListAboveLabel(stack: OutlineNode[], style: OutlineNode['style'], value: number): boolean {
+  const top = stack[stack.length - 1];
+  if (top.style !== 'label' || value <= 1) return false;
+  const siblings = stack[stack.length - 2].children;
+  for (let i = siblings.length - 1; i >= 0; i--) {
+    if (siblings[i].style === style) return siblings[i].value === value - 1;
+  }
+  return false;
+}
+
+/**
+ * A sub-label (不足：) belongs to the nearest enclosing section, a label before it at that level being its
+ * sibling. An unnumbered heading line (存在的主要问题) closes sections that do not announce its kind.
+ */
+function insertLabel(stack: OutlineNode[], node: OutlineNode, standalone: boolean): void {
+  while (stack.length > 1) {
+    const top = stack[stack.length - 1];
+    const encloses = top.container && top.style !== 'label' && (!standalone || top.kinds.includes(node.kinds[0]));
+    if (encloses) break;
+    stack.pop();
+  }
+  const parent = stack[stack.length - 1];
+  // At the top, an unnumbered section heading ranks with the numbered sections around it (一、… 存在的问题 … 三、…).
+  const numberedSibling = parent.style === 'root' ? parent.children.find((child) => child.style !== 'label') : undefined;
+  node.rank = numberedSibling ? numberedSibling.rank : parent.rank + 0.5;
+  attach(stack, node);
+}
+
+/** `整改情况：` inside a section that is only about rectification is body text, not a sub-section. */
+function repeatsEnclosingKind(stack: OutlineNode[], label: LabelMatch): boolean {
+  const enclosing = [...stack].reverse().find((n) => n.container && n.kinds.length > 0);
+  return enclosing !== undefined && enclosing.kinds.length === 1 && label.kinds.length === 1 && enclosing.kinds[0] === label.kinds[0];
+}
+
+function attach(stack: OutlineNode[], node: OutlineNode): void {
+  stack[stack.length - 1].children.push(node);
+  stack.push(node);
+}
+
+function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
+  for (let i = items.length - 1; i >= 0; i--) if (predicate(items[i])) return i;
+  return -1;
+}
+
+function closeNode(node: OutlineNode, end: number): void {
+  node.end = end;
+  node.children.forEach((child, i) => closeNode(child, i + 1 < node.children.length ? node.children[i + 1].start : end));
+}
+
+interface LabelMatch {
+  kinds: SectionKind[];
+  standalone: boolean;
+  headingLength: number;
+  bodyOffset: number;
+}
+
+/** `不足：一是…`, `整改情况：`, or a short line of its own such as `存在的主要问题`. */
+function detectLabel(line: string): LabelMatch | null {
+  const colon = COLON_LABEL.exec(line);
+  if (colon) {
+    const kinds = classifyLabel(colon[1]);
+    if (kinds.length > 0) return { kinds, standalone: false, headingLength: colon[1].length, bodyOffset: colon[0].length };
+  }
+  const bare = line.replace(/[：:。.]+$/, '');
+  if (bare.length <= MAX_STANDALONE_LABEL && !/[，,。；;！？!?]/.test(bare)) {
+    const kinds = classifyLabel(bare);
+    if (kinds.length > 0) return { kinds, standalone: true, headingLength: bare.length, bodyOffset: line.length };
+  }
+  return null;
+}

@@ -1,0 +1,62 @@
+import { suggestDeadline } from './deadlines';
+import { defaultUnitKeywords } from './default-unit-keywords';
+import { extractItems } from './items';
+import {
+  firstYear, mostFrequentYear, organizationOfBody, organizationOfSignature, organizationOfTitle, readPreamble, responsiblePersonOf,
+} from './metadata';
+import { normalizeText } from './normalize';
+import { buildOutline } from './outline';
+import { flattenSections, planYearOf, resolveTopSections } from './report-sections';
+import { lineSpans, paragraphsIn } from './spans';
+import { suggestUnits } from './suggestions';
+import { ParseOptions, ParseResult, ReportItem } from './types';
+
+const INTRO_PARAGRAPHS = 3;
+
+/**
+ * Parses an annual 法治政府建设 report into its sections and trackable items. Pure and total: any string
+ * gives a result. Offsets point into `result.text`, the normalized input.
+ */
+export function parseReport(rawOrNormalizedText: string, options: ParseOptions = {}): ParseResult {
+  const text = normalizeText(rawOrNormalizedText);
+  const lines = lineSpans(text);
+  const preamble = readPreamble(text, lines);
+  const bodyStart = preamble.firstBodyLine < lines.length ? lines[preamble.firstBodyLine].start : text.length;
+  const intro = paragraphsIn(text, bodyStart, text.length).slice(0, INTRO_PARAGRAPHS);
+  const introEnd = intro.length > 0 ? intro[intro.length - 1].end : bodyStart;
+
+  const titleYear = preamble.title ? firstYear(preamble.title) : null;
+  let reportYear = titleYear ?? firstYear(text.slice(bodyStart, intro.length > 0 ? intro[0].end : bodyStart)) ?? mostFrequentYear(text);
+  const root = buildOutline(text, lines, preamble.firstBodyLine, reportYear);
+  const tops = resolveTopSections(root);
+  const sections = flattenSections(text, tops);
+  const planYear = planYearOf(sections, reportYear);
+  if (reportYear === null && planYear !== null) reportYear = planYear - 1;
+
+  const units = options.unitKeywords && options.unitKeywords.length > 0 ? options.unitKeywords : defaultUnitKeywords();
+  const items: ReportItem[] = extractItems(text, tops).map((raw) => {
+    const itemText = text.slice(raw.start, raw.end);
+    const { deadline, longTerm } = suggestDeadline(itemText, planYear);
+    return {
+      kind: raw.kind,
+      title: raw.title,
+      text: itemText,
+      start: raw.start,
+      end: raw.end,
+      suggestedUnits: suggestUnits(raw.title, itemText, units),
+      suggestedDeadline: deadline,
+      headingPath: raw.headingPath,
+      longTerm,
+    };
+  });
+
+  const organization =
+    preamble.organizationLine ??
+    (preamble.title ? organizationOfTitle(preamble.title) : null) ??
+    organizationOfSignature(text, lines) ??
+    organizationOfBody(text, introEnd);
+  const leadership = sections.filter((s) => s.kind === 'leadership').map((s) => text.slice(s.start, s.end));
+  const responsiblePerson = responsiblePersonOf(leadership.join('\n')) ?? responsiblePersonOf(text);
+
+  return { organization, reportYear, planYear, title: preamble.title, responsiblePerson, sections, items, text };
+}

@@ -1,0 +1,171 @@
+import {
+  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PLAN_CUE, PLAN_LEAD,
+  startsNewPoint,
+} from './cues';
+import { EnumeratedPoint, findEnumerations } from './enumerations';
+import { splitSegments } from './segments';
+import { paragraphsIn, Span, trimSpan } from './spans';
+import { ItemKind } from './types';
+
+export interface RawPoint extends Span {
+  kind: ItemKind;
+  /** Where the title text starts (after an inline marker such as 一是). */
+  titleStart: number;
+}
+
+type Piece = { point: EnumeratedPoint; first: boolean } | { loose: Span; paragraphStart: boolean };
+
+interface State {
+  kind: ItemKind;
+  /** Kinds the section heading names besides the first (存在的问题和下一步打算): paragraphs may switch to them. */
+  allowed: ItemKind[];
+  points: RawPoint[];
+  stopped: boolean;
+}
+
+const TRAILING = '；;，,、：:';
+
+/**
+ * The points of a passage that has no numbered sub-headings: one per inline enumerated point, and for
+ * unnumbered paragraphs one per `；` clause or sentence that starts a new point. Lead-ins (但也存在一些
+ * 不足：), closings (针对上述问题……加以解决) and signatures yield nothing; `究其原因` and similar cues switch
+ * the kind of what follows.
+ */
+export function pointsInRegion(text: string, start: number, end: number, kind: ItemKind, allowed: ItemKind[] = []): RawPoint[] {
+  const state: State = { kind, allowed, points: [], stopped: false };
+  const pieces = piecesOf(text, start, end, kind);
+  pieces.forEach((piece, i) => {
+    if (state.stopped) return;
+    if ('point' in piece) {
+      const span = trimSpan(text, piece.point.start, piece.point.end, TRAILING);
+      if (span.end > piece.point.markerEnd) state.points.push({ kind: state.kind, ...span, titleStart: piece.point.markerEnd });
+      return;
+    }
+    const next = pieces[i + 1];
+    const leadsChain = next !== undefined && 'point' in next && next.first;
+    looseSpan(text, piece.loose, piece.paragraphStart, leadsChain, state);
+  });
+  return state.points;
+}
+
+function piecesOf(text: string, start: number, end: number, kind: ItemKind): Piece[] {
+  const chains = findEnumerations(text, start, end);
+  for (const chain of chains) {
+    const last = chain.points[chain.points.length - 1];
+    last.end = cutAtSwitch(text, last, kind);
+    chain.end = last.end;
+  }
+  const pieces: Array<Piece & { at: number }> = [];
+  for (const chain of chains) chain.points.forEach((point, j) => pieces.push({ point, first: j === 0, at: point.start }));
+  let next = 0;
+  for (const paragraph of paragraphsIn(text, start, end)) {
+    let cursor = paragraph.start;
+    while (next < chains.length && chains[next].end <= cursor) next++;
+    for (let c = next; c < chains.length && chains[c].start < paragraph.end; c++) {
+      const chain = chains[c];
+      if (chain.start > cursor) pieces.push({ loose: { start: cursor, end: chain.start }, paragraphStart: cursor === paragraph.start, at: cursor });
+      cursor = Math.max(cursor, chain.end);
+    }
+    if (cursor < paragraph.end) pieces.push({ loose: { start: cursor, end: paragraph.end }, paragraphStart: cursor === paragraph.start, at: cursor });
+  }
+  return pieces.sort((a, b) => a.at - b.at);
+}
+
+/** The last point of a list ends where a closing or a switch to causes or measures begins. */
+function cutAtSwitch(text: string, point: EnumeratedPoint, kind: ItemKind): number {
+  const segments = splitSegments(text, point.markerEnd, point.end);
+  for (let i = 1; i < segments.length; i++) {
+    const sentence = text.slice(segments[i].start, segments[i].end);
+    if (segments[i].afterSemicolon) continue;
+    const issue = kind === 'problem' || kind === 'cause';
+    const switches = issue && (CAUSE_CUE.test(sentence) || MEASURE_CUE.test(sentence) || PLAN_CUE.test(sentence));
+    if (switches || (issue ? isClosing(sentence, kind) : isStrongClosing(sentence)) || isSignature(sentence)) return segments[i].start;
+  }
+  return point.end;
+}
+
+function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain: boolean, state: State): void {
+  const whole = text.slice(span.start, span.end).trim();
+  if (isNothing(whole)) return;
+  if (paragraphStart && isSignature(whole)) {
+    state.stopped = true;
+    return;
+  }
+  const segments = splitSegments(text, span.start, span.end);
+  let current: RawPoint | null = null;
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i];
+    const lastSegment = i === segments.length - 1;
+    let from = segment.start;
+    const sentence = text.slice(segment.start, segment.end);
+    const issueKind = state.kind === 'problem' || state.kind === 'cause';
+
+    if (issueKind && leadsChain && lastSegment) {
+      if (CAUSE_CUE.test(sentence)) state.kind = 'cause';
+      else if (MEASURE_CUE.test(sentence)) state.kind = 'measure';
+      else if (PLAN_CUE.test(sentence)) state.kind = 'plan';
+      return;
+    }
+    const opensParagraph = paragraphStart && i === 0;
+    if (opensParagraph) {
+      const switched = allowedSwitch(sentence, state);
+      if (switched) {
+        state.kind = switched;
+        current = null;
+      }
+    }
+    const closes = state.kind === 'problem' || state.kind === 'cause' ? isClosing(sentence, state.kind) : state.points.length > 0 && (isStrongClosing(sentence) || (opensParagraph && isClosing(sentence, state.kind)));
+    if (closes) {
+      state.stopped = true;
+      return;
+    }
+    if (state.kind === 'problem') {
+      const cause = CAUSE_CUE.exec(sentence);
+      if (cause && !segment.afterSemicolon) {
+        state.kind = 'cause';
+        from += cause[0].length;
+        current = null;
+      }
+    }
+    if (leadsChain && lastSegment) return;
+    if (isGenericLead(text.slice(from, segment.end))) continue;
+    if ((state.kind === 'plan' || state.kind === 'measure') && state.points.length === 0 && current === null && isPlanPreamble(sentence)) continue;
+    from = skipLead(text, from, segment.end, state.kind, current === null && state.points.length === 0);
+    const content = trimSpan(text, from, segment.end, TRAILING);
+    if (content.end - content.start < 2) continue;
+    const clause = text.slice(content.start, content.end);
+    const startsNew = current === null || opensParagraph || (segment.afterSemicolon ? !/^(?:同时|并|且|从而|确保)/.test(clause) : startsNewPoint(clause, state.kind));
+    if (startsNew) {
+      current = { kind: state.kind, ...content, titleStart: content.start };
+      state.points.push(current);
+    } else if (current) {
+      current.end = content.end;
+    }
+  }
+}
+
+function allowedSwitch(sentence: string, state: State): ItemKind | null {
+  if (PLAN_CUE.test(sentence) && state.allowed.includes('plan') && state.kind !== 'plan') return 'plan';
+  if (MEASURE_CUE.test(sentence) && state.allowed.includes('measure') && state.kind !== 'measure') return 'measure';
+  return null;
+}
+
+/** Moves past `……存在一些问题，主要是`, `……如下：` and `下一步，我镇将` at the start of a point. */
+function skipLead(text: string, from: number, end: number, kind: ItemKind, first: boolean): number {
+  const sentence = text.slice(from, end);
+  const colon = sentence.search(/[：:]/);
+  if (colon > 0 && colon < sentence.length - 1 && isGenericLead(sentence.slice(0, colon + 1))) {
+    return skipLead(text, from + colon + 1, end, kind, first);
+  }
+  if (first) {
+    const inline = INLINE_LEAD.exec(sentence);
+    if (inline && inline.index > 0 && INLINE_LEAD_CONTEXT.test(sentence.slice(0, inline.index))) {
+      return from + inline.index + inline[0].length;
+    }
+  }
+  if (kind === 'plan' || kind === 'measure') {
+    const lead = PLAN_LEAD.exec(sentence);
+    if (lead && lead[0].length > 0 && lead[0].length < sentence.length) return from + lead[0].length;
+  }
+  return from;
+}

@@ -1,0 +1,122 @@
+import { SectionKind } from './types';
+
+export type IssueKind = 'problems' | 'causes' | 'rectification' | 'plans';
+export const ISSUE_KINDS: readonly SectionKind[] = ['problems', 'causes', 'rectification', 'plans'];
+
+export function isIssueKind(kind: SectionKind | undefined): kind is IssueKind {
+  return kind !== undefined && ISSUE_KINDS.includes(kind);
+}
+
+interface KindRule {
+  kind: SectionKind;
+  pattern: RegExp;
+  /** A hit is ignored when the clause before it contains one of these (topic headings such as 补齐执法短板). */
+  unless?: RegExp;
+}
+
+const CLAUSE_BREAK = /[，,。；;：:]/;
+
+const RULES: KindRule[] = [
+  { kind: 'leadership', pattern: /第一责任人|主要负责(?:人|同志)[^，,。]{0,16}(?:职责|情况)|述法/g },
+  {
+    kind: 'problems',
+    pattern:
+      /(?:存在[^，,。；]{0,8}?(?:问题|不足|短板|差距|困难|薄弱)|面临[^，,。；]{0,6}?(?:问题|困难|挑战)|不足|短板|差距|弱项|薄弱环节|瓶颈|困难|问题(?!导向|清单|台账))(?!的?整改)/g,
+    unless: /解决|化解|破解|补齐|补足|弥补|补强|整治|排查|聚焦|回应|反馈|督察|督查|巡视|巡察|交办|整改|针对|对照/,
+  },
+  { kind: 'causes', pattern: /原因/g },
+  { kind: 'rectification', pattern: /整改|(?:反馈|督察|督查|巡视|巡察|审计|交办)的?问题|改进(?:措施|举措)|对策|解决措施|应对措施/g },
+  {
+    kind: 'plans',
+    pattern:
+      /下一?[步部布]|打算|计划|安排(?!部署)|今后|明年|来年|下一?年度?|思路|谋划|设想|展望|努力方向|工作重点|重点工作|重点任务|目标任务|工作要点/g,
+    unless: /制定|制订|印发|按照|部署|执行|完成|落实|普法|实施/,
+  },
+  {
+    kind: 'achievements',
+    pattern: /举措|成效|做法|成绩|成果|开展情况|工作情况|主要工作|工作开展|进展|亮点|完成情况|推进情况|落实情况|建设情况|基本情况|取得/g,
+  },
+  { kind: 'other', pattern: /其他|其它/g },
+];
+
+/**
+ * What a heading announces, by meaning: `存在的不足、原因和问题整改情况` → problems, causes, rectification
+ * (in the order they are named). Leadership wins over everything; the issue kinds win over achievements.
+ * An empty list means the heading is a topic (加强队伍建设) rather than a section label.
+ */
+const MAX_HEADING = 120;
+
+export function classifyHeading(fullHeading: string, reportYear: number | null = null): SectionKind[] {
+  const heading = fullHeading.slice(0, MAX_HEADING);
+  const hits = new Map<SectionKind, number>();
+  const severalClauses = /[，,；;]/.test(heading);
+  for (const rule of RULES) {
+    rule.pattern.lastIndex = 0;
+    for (let m = rule.pattern.exec(heading); m; m = rule.pattern.exec(heading)) {
+      if (rule.unless && rule.unless.test(clauseBefore(heading, m.index))) continue;
+      // In a topic-shaped heading (加强执法监督，推进问题整改) only a clause worded like a section label counts.
+      if (severalClauses && isIssueKind(rule.kind) && !looksLikeSectionLabel(clauseAround(heading, m.index))) continue;
+      hits.set(rule.kind, m.index);
+      break;
+    }
+  }
+  if (hits.has('leadership')) return ['leadership'];
+  const issues = [...hits.entries()].filter(([kind]) => isIssueKind(kind)).sort((a, b) => a[1] - b[1]);
+  if (issues.length > 0) {
+    // `2023年工作情况及存在问题` is an achievements part that ends with problems, not a problems part.
+    const achievementsFirst = (hits.get('achievements') ?? Infinity) < issues[0][1];
+    return [...(achievementsFirst ? (['achievements'] as SectionKind[]) : []), ...issues.map(([kind]) => kind)];
+  }
+  if (hits.has('achievements')) return ['achievements'];
+  if (hits.has('other')) return ['other'];
+  if (reportYear !== null && namesLaterYear(heading, reportYear)) return ['plans'];
+  return [];
+}
+
+function clauseBefore(text: string, index: number): string {
+  let start = index;
+  while (start > 0 && !CLAUSE_BREAK.test(text[start - 1])) start--;
+  return text.slice(start, index);
+}
+
+function clauseAround(text: string, index: number): string {
+  let end = index;
+  while (end < text.length && !CLAUSE_BREAK.test(text[end])) end++;
+  return clauseBefore(text, index).replace(/^(?:及|和|与|以及|并)/, '') + text.slice(index, end);
+}
+
+function namesLaterYear(heading: string, reportYear: number): boolean {
+  const years = heading.match(/20\d{2}(?=年)/g) ?? [];
+  return years.some((y) => Number(y) > reportYear);
+}
+
+/** Section labels read like `存在的问题`, `2025年工作计划`, `原因分析`, not like a point (`执法力量不足`). */
+const SECTION_PHRASE =
+  /^(?:关于)?(?:20\d{2}年度?)?(?:的)?(?:推进(?:法治政府建设|法治建设|依法行政)|法治政府建设|法治建设|依法行政|工作|本年度|上一?年度|下一?年度|今后|下一?[步部布]|存在|面临|主要|突出|问题|不足|短板|差距|原因|整改|党政|其他|其它|取得|一年来|近年来|明年|来年|履行|第一责任人|基本情况)/;
+
+export function looksLikeSectionLabel(heading: string): boolean {
+  return heading.length <= 40 && SECTION_PHRASE.test(heading);
+}
+
+/** A sub-label such as `不足：`, `原因：`, `整改情况：`, or a short unnumbered heading line such as `存在的问题`. */
+export function classifyLabel(label: string): SectionKind[] {
+  const trimmed = label.replace(/[：:。.\s]+$/, '');
+  if (trimmed.length === 0 || trimmed.length > 24 || /[，,。；;]/.test(trimmed)) return [];
+  if (!looksLikeSectionLabel(trimmed)) return [];
+  return classifyHeading(trimmed).filter(isIssueKind);
+}
+
+export function itemKindOf(kind: SectionKind): 'problem' | 'cause' | 'measure' | 'plan' | null {
+  switch (kind) {
+    case 'problems':
+      return 'problem';
+    case 'causes':
+      return 'cause';
+    case 'rectification':
+      return 'measure';
+    case 'plans':
+      return 'plan';
+    default:
+      return null;
+  }
+}

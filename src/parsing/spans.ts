@@ -1,0 +1,44 @@
+export interface Span {
+  start: number;
+  end: number;
+}
+
+const SPACE = /\s/;
+
+/** Non-empty lines of `text` clipped to [start, end). */
+export function paragraphsIn(text: string, start: number, end: number): Span[] {
+  const result: Span[] = [];
+  let lineStart = start;
+  while (lineStart < end) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0 || lineEnd > end) lineEnd = end;
+    const span = trimSpan(text, lineStart, lineEnd);
+    if (span.end > span.start) result.push(span);
+    lineStart = lineEnd + 1;
+  }
+  return result;
+}
+
+/** Shrinks [start, end) past white space, and past `trailing` characters at the end. */
+export function trimSpan(text: string, start: number, end: number, trailing = ''): Span {
+  let s = start;
+  let e = end;
+  while (s < e && SPACE.test(text[s])) s++;
+  while (e > s && (SPACE.test(text[e - 1]) || trailing.includes(text[e - 1]))) e--;
+  return { start: s, end: e };
+}
+
+/** Offsets of the lines of `text` (without their `\n`). */
+export function lineSpans(text: string): Span[] {
+  const result: Span[] = [];
+  let start = 0;
+  for (;;) {
+    const end = text.indexOf('\n', start);
+    if (end < 0) {
+      result.push({ start, end: text.length });
+      return result;
+    }
+    result.push({ start, end });
+    start = end + 1;
+  }
+}

@@ -1,0 +1,45 @@
+import { UnitKeywords } from './types';
+
+const MAX_UNITS = 3;
+const TITLE_WEIGHT = 3;
+
+interface CompiledUnit {
+  name: string;
+  pattern: RegExp | null;
+}
+
+const compiledCache = new WeakMap<UnitKeywords[], CompiledUnit[]>();
+
+/** Units whose keywords the item mentions, best match first; a keyword in the title counts more. */
+export function suggestUnits(title: string, text: string, units: UnitKeywords[]): string[] {
+  const scored: Array<{ name: string; score: number; order: number }> = [];
+  compiled(units).forEach((unit, order) => {
+    if (!unit.pattern) return;
+    const score = TITLE_WEIGHT * matches(title, unit.pattern) + matches(text, unit.pattern);
+    if (score > 0) scored.push({ name: unit.name, score, order });
+  });
+  return scored
+    .sort((a, b) => b.score - a.score || a.order - b.order)
+    .slice(0, MAX_UNITS)
+    .map((unit) => unit.name);
+}
+
+function compiled(units: UnitKeywords[]): CompiledUnit[] {
+  let result = compiledCache.get(units);
+  if (!result) {
+    result = units.map((unit) => {
+      const keywords = unit.keywords.filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length);
+      const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+      return { name: unit.name, pattern: source ? new RegExp(source, 'g') : null };
+    });
+    compiledCache.set(units, result);
+  }
+  return result;
+}
+
+function matches(haystack: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(haystack)) count++;
+  return count;
+}

@@ -1,0 +1,42 @@
+import { InjectQueue } from '@nestjs/bullmq';
+import { Injectable } from '@nestjs/common';
+import { JobsOptions, Queue } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs';
+
+export interface EnqueueRequest<N extends JobName> {
+  name: N;
+  payload: JobPayloads[N];
+  options?: JobsOptions;
+}
+
+/** Typed access to the queues: `enqueue('system.heartbeat', {...})` picks the right queue from the job name. */
+@Injectable()
+export class JobProducer {
+  private readonly queues: Record<QueueName, Queue>;
+
+  constructor(@InjectQueue(QueueName.System) system: Queue) {
+    this.queues = { [QueueName.System]: system };
+  }
+
+  queue(name: QueueName): Queue {
+    return this.queues[name];
+  }
+
+  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string | undefined> {
+    const job = await this.queues[JOB_QUEUE[name]].add(name, payload, options);
+    return job.id;
+  }
+
+  /** Adds many jobs with one round trip per queue; deterministic job ids make repeats no-ops. */
+  async enqueueBulk<N extends JobName>(requests: EnqueueRequest<N>[]): Promise<number> {
+    const byQueue = new Map<QueueName, { name: string; data: unknown; opts?: JobsOptions }[]>();
+    for (const request of requests) {
+      const queueName = JOB_QUEUE[request.name];
+      const list = byQueue.get(queueName) ?? [];
+      list.push({ name: request.name, data: request.payload, opts: request.options });
+      byQueue.set(queueName, list);
+    }
+    for (const [queueName, jobs] of byQueue) await this.queues[queueName].addBulk(jobs);
+    return requests.length;
+  }
+}

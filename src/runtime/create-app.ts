@@ -1,0 +1,43 @@
+import type { IncomingMessage } from 'node:http';
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from '../app.module';
+import { createValidationPipe } from '../common/validation.pipe';
+import { requestIdOf } from './logger-options';
+import { Runtime } from './runtime';
+
+export const API_PREFIX = 'api/v1';
+
+export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: (req: IncomingMessage) => requestIdOf(req),
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, { bufferLogs: true, abortOnError: false });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/*path'] });
+  app.useGlobalPipes(createValidationPipe());
+  setUpOpenApi(app);
+  return app;
+}
+
+export async function createWorkerContext(runtime: Runtime): Promise<INestApplicationContext> {
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { bufferLogs: true, abortOnError: false });
+  context.useLogger(context.get(Logger));
+  return context;
+}
+
+function setUpOpenApi(app: NestFastifyApplication): void {
+  const config = new DocumentBuilder()
+    .setTitle('Rectify 整改事项跟踪 API')
+    .setDescription('法治政府建设年度报告的问题、整改措施与工作计划的导入、分派、跟踪、提醒和年度报告汇总。错误统一返回 {statusCode, code, message}，message 为中文。')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}

@@ -1,0 +1,37 @@
+import IORedis from 'ioredis';
+import { INestApplicationContext } from '@nestjs/common';
+import { JobProducer } from '../../../src/queue/job-producer';
+import { WorkerHeartbeatService } from '../../../src/queue/worker-heartbeat.service';
+import { startWorker, TestApp } from '../../support/test-app';
+import { TEST_REDIS_URL, testQueuePrefix } from '../../support/test-env';
+
+describe('worker mode', () => {
+  let api: TestApp;
+  let worker: INestApplicationContext;
+  const redis = new IORedis(TEST_REDIS_URL);
+
+  beforeAll(async () => {
+    api = await TestApp.start();
+    worker = await startWorker();
+  });
+
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+    redis.disconnect();
+  });
+
+  it('processes a job that the api process put on the queue', async () => {
+    const key = WorkerHeartbeatService.key(testQueuePrefix());
+    await redis.del(key);
+    const requestedAt = new Date().toISOString();
+    await api.app.get(JobProducer).enqueue('system.heartbeat', { requestedAt });
+
+    let stamp: string | null = null;
+    for (let i = 0; i < 100 && !stamp?.includes(requestedAt); i += 1) {
+      await new Promise((r) => setTimeout(r, 50));
+      stamp = await redis.get(key);
+    }
+    expect(JSON.parse(stamp ?? '{}')).toMatchObject({ requestedAt, pid: process.pid });
+  });
+});

@@ -1,0 +1,30 @@
+import { ConfigError, loadConfig } from '../../../src/config/load-config';
+
+describe('loadConfig', () => {
+  it('fills defaults from config/defaults.json and types them', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.APP_MODE).toBe('all');
+    expect(config.DB_MIGRATIONS_RUN).toBe(true);
+  });
+
+  it('lets the environment override defaults', () => {
+    const config = loadConfig({ PORT: '4100', APP_MODE: 'worker', DB_MIGRATIONS_RUN: 'false' });
+    expect(config).toMatchObject({ PORT: 4100, APP_MODE: 'worker', DB_MIGRATIONS_RUN: false });
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /PORT.*必须是整数/],
+    [{ APP_MODE: 'both' }, /APP_MODE.*api, worker, all/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL.*postgres:\/\//],
+    [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL.*redis:\/\//],
+    [{ JWT_SECRET: 'short' }, /JWT_SECRET.*32/],
+  ])('stops with one sentence naming the bad variable: %j', (env, pattern) => {
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
+    expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(pattern);
+  });
+
+  it('requires JWT_SECRET in production', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET/);
+  });
+});

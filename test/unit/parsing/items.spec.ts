@@ -1,0 +1,162 @@
+import { parseReport, ParseResult } from '../../../src/parsing';
+import { findEnumerations } from '../../../src/parsing/enumerations';
+
+const points = (text: string) => findEnumerations(text, 0, text.length).map((chain) => chain.points.map((p) => text.slice(p.start, p.end)));
+const kindsAndTitles = (result: ParseResult) => result.items.map((item) => [item.kind, item.title]);
+
+describe('inline enumerations', () => {
+  test('一是……二是…… points end where the next one starts, the last with its paragraph', () => {
+    expect(points('存在不足：一是甲不够。二是乙不强；三是丙较弱。\n下一段')).toEqual([['一是甲不够。', '二是乙不强；', '三是丙较弱。']]);
+  });
+
+  test('首先/其次/再次/最后 and 第一，第二，', () => {
+    expect(points('首先，加强甲。其次，推进乙。再次，完善丙。最后，落实丁。')).toEqual([['首先，加强甲。', '其次，推进乙。', '再次，完善丙。', '最后，落实丁。']]);
+    expect(points('第一，甲。第二，乙。')).toEqual([['第一，甲。', '第二，乙。']]);
+  });
+
+  test('（1）（2）, ①②, 一方面/另一方面', () => {
+    expect(points('主要有：（1）甲；（2）乙。')).toEqual([['（1）甲；', '（2）乙。']]);
+    expect(points('①甲；②乙')).toEqual([['①甲；', '②乙']]);
+    expect(points('一方面，甲；另一方面，乙。')).toEqual([['一方面，甲；', '另一方面，乙。']]);
+  });
+
+  test('an enumeration nested in a point stays in that point', () => {
+    expect(points('一是甲，包括①子一②子二。二是乙。')).toEqual([['一是甲，包括①子一②子二。', '二是乙。']]);
+  });
+
+  test('a second list restarting at 一是 is a list of its own', () => {
+    expect(points('一是甲。二是乙。究其原因，一是丙；二是丁。')).toEqual([['一是甲。', '二是乙。究其原因，'], ['一是丙；', '二是丁。']]);
+  });
+
+  test('words that only look like markers are not enumerations', () => {
+    expect(points('统一是前提，唯一要求是打通最后一公里。')).toEqual([]);
+  });
+});
+
+describe('items', () => {
+  test('an achievements section with 一是/二是 and the leadership section yield no items', () => {
+    const result = parseReport(
+      '一、主要举措和成效\n一是加强学习。二是规范执法。\n二、党政主要负责人履行推进法治建设第一责任人职责情况\n一是带头学法。二是亲自部署。',
+    );
+    expect(result.items).toEqual([]);
+    expect(result.sections.map((s) => s.kind)).toEqual(['achievements', 'leadership']);
+  });
+
+  test('a combined section splits into problems, causes and measures without the sub-labels', () => {
+    const result = parseReport('三、存在的不足、原因和问题整改情况\n不足：一是执法力量薄弱。二是普法不够深入。\n原因：一是编制不足。\n整改情况：一是充实执法队伍。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '执法力量薄弱'],
+      ['problem', '普法不够深入'],
+      ['cause', '编制不足'],
+      ['measure', '充实执法队伍'],
+    ]);
+    expect(result.items[0].text).toBe('一是执法力量薄弱。');
+  });
+
+  test('an unnumbered problems paragraph splits at ；, drops its lead-in and its closing', () => {
+    const result = parseReport(
+      '六、存在的问题\n一年来工作取得了一些成绩，但也存在一些问题和不足，主要是学法不够深入；执法力量薄弱；群众法治意识有待提高。针对上述问题，我镇将在今后工作中加以解决。',
+    );
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '学法不够深入'],
+      ['problem', '执法力量薄弱'],
+      ['problem', '群众法治意识有待提高'],
+    ]);
+  });
+
+  test('sentences explaining a problem stay with it; a sentence stating another problem starts a new item', () => {
+    const result = parseReport('二、存在的问题\n执法队伍力量不足。目前全镇仅有执法人员3名。普法形式较为单一。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '执法队伍力量不足'],
+      ['problem', '普法形式较为单一'],
+    ]);
+    expect(result.items[0].text).toBe('执法队伍力量不足。目前全镇仅有执法人员3名。');
+  });
+
+  test('causes phrased as 究其原因 inside a problems section become causes', () => {
+    const result = parseReport('二、存在的问题\n1.执法不规范。\n2.普法不深入。\n究其原因，一是培训不足；二是经费偏少。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '执法不规范'],
+      ['problem', '普法不深入'],
+      ['cause', '培训不足'],
+      ['cause', '经费偏少'],
+    ]);
+  });
+
+  test('plans as headings with body text: one item per heading, titled by the heading', () => {
+    const result = parseReport('四、下一步工作打算\n（一）提高依法决策水平\n一是落实集体讨论制度；二是推行合法性审查前置。\n（二）加强执法规范化建设\n开展执法文书专项整治。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['plan', '提高依法决策水平'],
+      ['plan', '加强执法规范化建设'],
+    ]);
+    expect(result.items[0].headingPath).toEqual(['下一步工作打算']);
+  });
+
+  test('plans grouped under sub-headings are the numbered points, with the group heading in headingPath', () => {
+    const result = parseReport('三、2025年工作计划\n（一）深化普法\n1.实施精准普法。\n2.建设法治阵地。\n（二）规范执法\n1.推广移动执法。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['plan', '实施精准普法'],
+      ['plan', '建设法治阵地'],
+      ['plan', '推广移动执法'],
+    ]);
+    expect(result.items[2].headingPath).toEqual(['2025年工作计划', '规范执法']);
+  });
+
+  test('an enumerated item with a heading-like first sentence is titled by it, without the marker', () => {
+    const result = parseReport('四、2025年度推进法治政府建设的初步安排\n1.加强领导，全面履行政府职能。正文第一句。正文第二句。');
+    expect(result.items[0].title).toBe('加强领导，全面履行政府职能');
+    expect(result.items[0].text).toBe('1.加强领导，全面履行政府职能。正文第一句。正文第二句。');
+  });
+
+  test('an empty subsection yields no item', () => {
+    const result = parseReport('三、存在的问题和整改情况\n（一）存在的问题\n1.执法力量不足。\n（二）上年度问题整改情况\n无。\n四、其他需要报告的情况\n无');
+    expect(kindsAndTitles(result)).toEqual([['problem', '执法力量不足']]);
+  });
+
+  test('the closing paragraph and the signature are not part of the last plan', () => {
+    const result = parseReport('五、下一步工作打算\n（一）加强普法。正文。\n（二）规范执法。正文。\n新的一年，我镇将奋力推动法治政府建设再上新台阶。\n特此报告。\n某某镇人民政府\n2025年1月5日');
+    expect(result.items.map((item) => item.text)).toEqual(['（一）加强普法。正文。', '（二）规范执法。正文。']);
+  });
+
+  test('a problems-and-plans section switches to plans at 下一步', () => {
+    const result = parseReport('二、存在的问题及下一步打算\n还存在一些差距：一是甲不够规范；二是乙不够深入。\n下一步，我镇将重点做好以下工作：一是规范甲；二是深化乙。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '甲不够规范'],
+      ['problem', '乙不够深入'],
+      ['plan', '规范甲'],
+      ['plan', '深化乙'],
+    ]);
+  });
+
+  test('sub-sections about problems inside an achievements part still give items', () => {
+    const result = parseReport('一、工作开展情况\n（一）加强学习。正文。\n（二）存在的问题\n1.学法不深入。');
+    expect(kindsAndTitles(result)).toEqual([['problem', '学法不深入']]);
+  });
+
+  test('a problem heading that only names an area lists its problems as items', () => {
+    const result = parseReport('二、存在问题\n（一）思想认识方面。一是部分干部认为法治建设是软任务；二是学法主动性不强。\n（二）执法力量薄弱。一是人员少；二是装备差。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '部分干部认为法治建设是软任务'],
+      ['problem', '学法主动性不强'],
+      ['problem', '执法力量薄弱'],
+    ]);
+    expect(result.items[0].headingPath).toEqual(['存在问题', '思想认识方面']);
+  });
+
+  test('the opening sentence of an unnumbered plans paragraph is not a plan', () => {
+    const result = parseReport('三、下一步打算\n2024年，我镇将继续以习近平法治思想为指导，全面推进法治政府建设。加强干部学法用法。充实执法队伍，年底前新增执法人员2名。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['plan', '加强干部学法用法'],
+      ['plan', '充实执法队伍，年底前新增执法人员2名'],
+    ]);
+    expect(result.items[1].suggestedDeadline).toBe('2025-12-31');
+  });
+
+  test('a part about work done and its problems gives items only for the problems it labels', () => {
+    const result = parseReport('一、2023年工作开展情况及存在问题\n（一）加强学习。一是集中学法。二是旁听庭审。\n存在问题：一是学法不够深入。\n二、下一步打算\n（一）深化学法。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '学法不够深入'],
+      ['plan', '深化学法'],
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+import { parseReport } from '../../../src/parsing';
+
+describe('report metadata', () => {
+  test('organization from an office line above the title; title and years from the title', () => {
+    const result = parseReport('鲁山县某某镇人民政府\n关于2024年法治政府建设情况的报告\n\n2024年以来，某某镇……');
+    expect(result.organization).toBe('鲁山县某某镇人民政府');
+    expect(result.title).toBe('关于2024年法治政府建设情况的报告');
+    expect(result.reportYear).toBe(2024);
+    expect(result.planYear).toBe(2025);
+  });
+
+  test('a title broken over two lines is joined', () => {
+    const result = parseReport('某某县人民政府关于2023年度法治政府\n建设情况的报告\n\n2023年，某某县坚持依法行政。');
+    expect(result.title).toBe('某某县人民政府关于2023年度法治政府建设情况的报告');
+    expect(result.organization).toBe('某某县人民政府');
+  });
+
+  test('two offices on one line: the government is the organization', () => {
+    expect(parseReport('中共桃源镇委员会 桃源镇人民政府\n关于2024年法治政府建设情况的报告').organization).toBe('桃源镇人民政府');
+  });
+
+  test('organization from the body when the title names none: 镇, 乡, 街道, 县, 区', () => {
+    expect(parseReport('关于2023年法治政府建设情况的报告\n2023年，马营镇在县委县政府的坚强领导下，马营镇……').organization).toBe('马营镇');
+    expect(parseReport('2023年榆垡镇在区委、区政府的正确领导下，坚持依法行政。').organization).toBe('榆垡镇');
+    expect(parseReport('一年来，东湖街道坚持依法行政，东湖街道……').organization).toBe('东湖街道');
+    expect(parseReport('2024年，云溪区持续推进法治政府建设，全区……').organization).toBe('云溪区');
+    expect(parseReport('2024年，在县委的领导下，我镇、全县各乡镇推进法治建设。').organization).toBeNull();
+  });
+
+  test('the red head, document number and signer above the title are skipped', () => {
+    const result = parseReport('红星镇人民政府文件\n红政〔2024〕3号\n签发人：张三\n红星镇人民政府\n关于2023年度法治政府建设情况的报告\n\n县委依法治县办：\n2023年，我镇……');
+    expect(result).toMatchObject({ organization: '红星镇人民政府', title: '关于2023年度法治政府建设情况的报告', reportYear: 2023 });
+  });
+
+  test('organization from the signature at the end', () => {
+    expect(parseReport('关于2023年法治政府建设情况的报告\n我们坚持依法行政。\n石门乡人民政府\n2024年1月5日').organization).toBe('石门乡人民政府');
+  });
+
+  test('report year from the first paragraph when there is no title; plan year from the plans heading', () => {
+    const result = parseReport('2023年，某镇坚持依法行政。\n一、主要举措和成效\n正文。\n二、2024年度推进法治政府建设的主要安排\n（一）加强学习。');
+    expect(result.title).toBeNull();
+    expect(result.reportYear).toBe(2023);
+    expect(result.planYear).toBe(2024);
+  });
+
+  test('plan year is the report year + 1 when the plans heading names none, and null when nothing is known', () => {
+    expect(parseReport('关于2023年法治政府建设情况的报告\n一、下一步工作打算\n（一）加强学习。').planYear).toBe(2024);
+    expect(parseReport('一、下一步工作打算\n（一）加强学习。')).toMatchObject({ reportYear: null, planYear: null });
+  });
+
+  test('the first responsible person where named', () => {
+    expect(parseReport('2023年，乡党委书记XXX同志切实履行第一责任人职责。').responsiblePerson).toBe('XXX');
+    expect(parseReport('县长李明远同志认真履行推进法治建设第一责任人职责。').responsiblePerson).toBe('李明远');
+    expect(parseReport('成立以党委书记为组长、镇长为副组长的领导小组。镇党委书记、镇长能认真履行职责。').responsiblePerson).toBeNull();
+    expect(parseReport('街道成立领导小组，由党工委书记任组长。').responsiblePerson).toBeNull();
+    expect(parseReport('第一责任人：刘红军同志带头履职。').responsiblePerson).toBe('刘红军');
+  });
+
+  test('unknown values are null or empty, never invented', () => {
+    expect(parseReport('')).toEqual({
+      organization: null, reportYear: null, planYear: null, title: null, responsiblePerson: null, sections: [], items: [], text: '',
+    });
+  });
+});
