@@ -1,0 +1,35 @@
+import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseReport } from '../../src/parsing';
+import { projectRoot } from '../../src/config/project-root';
+import { BenchResult } from './bench-result';
+
+function sampleReports(): string[] {
+  const dirs = [resolve(projectRoot(), '..', 'shared', 'seeds'), join(projectRoot(), 'test', 'fixtures', 'reports')];
+  return dirs
+    .filter(existsSync)
+    .flatMap((dir) => readdirSync(dir).filter((name) => /\.(txt|md)$/.test(name)).map((name) => readFileSync(join(dir, name), 'utf8')));
+}
+
+function megabytesPerSecond(texts: string[], minMillis: number, work: (text: string) => unknown): number {
+  const bytes = texts.reduce((sum, text) => sum + Buffer.byteLength(text), 0);
+  let processed = 0;
+  const started = process.hrtime.bigint();
+  let elapsedMs = 0;
+  while (elapsedMs < minMillis) {
+    for (const text of texts) work(text);
+    processed += bytes;
+    elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
+  }
+  return processed / 1e6 / (elapsedMs / 1000);
+}
+
+/** Parse throughput over the sample reports, against the floor of merely splitting the same text into lines. */
+export function benchParse(): BenchResult[] {
+  const texts = sampleReports();
+  if (!texts.length) throw new Error('没有可用于基准测试的样例报告');
+  megabytesPerSecond(texts, 300, (text) => parseReport(text));
+  const floor = megabytesPerSecond(texts, 1000, (text) => text.split('\n').map((line) => line.trim()));
+  const parse = megabytesPerSecond(texts, 2000, (text) => parseReport(text));
+  return [{ name: 'parse', value: parse, unit: 'MB/s', floor }];
+}
