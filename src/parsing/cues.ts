@@ -93,3 +93,23 @@ export function startsNewPoint(sentence: string, kind: string): boolean {
   if (kind === 'cause') return CAUSE_SIGNS.test(sentence) || PROBLEM_SIGNS.test(sentence);
   return true;
 }
+
+const MAX_HEADING_LINE = 30;
+/** Converted bold headings often keep their full stop (`创新普法宣传方式。`); only very short lines may. */
+const MAX_HEADING_LINE_WITH_STOP = 20;
+
+/** A short line without inner punctuation, such as `创新普法宣传方式`: the heading of the paragraph under it. */
+export function isHeadingLine(paragraph: string): boolean {
+  const bare = paragraph.replace(/。$/, '');
+  const limit = bare === paragraph ? MAX_HEADING_LINE : MAX_HEADING_LINE_WITH_STOP;
+  return bare.length >= 4 && bare.length <= limit && !/[。；;，,：:！？!?、]/.test(bare) && !isSignature(bare);
+}
+
+const MAX_TITLE_SENTENCE = 20;
+
+/** `执法力量较为薄弱。综合执法队现有人员5名，难以满足执法需要。`: a short title sentence, then its explanation. */
+export function isTitledParagraph(paragraph: string): boolean {
+  const stop = paragraph.indexOf('。');
+  if (stop < 4 || stop > MAX_TITLE_SENTENCE || /[，,；;：:]/.test(paragraph.slice(0, stop))) return false;
+  return /[，,]/.test(paragraph.slice(stop + 1));
+}

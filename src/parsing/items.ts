@@ -1,8 +1,9 @@
-import { CAUSE_CUE, isClosing, isNothing, isSignature, MEASURE_CUE, namesArea, PLAN_CUE, statesProblem } from './cues';
+import { CAUSE_CUE, isClosing, isStrongClosing, isNothing, isSignature, MEASURE_CUE, namesArea, PLAN_CUE, statesProblem } from './cues';
 import { findEnumerations } from './enumerations';
 import { OutlineNode } from './outline';
 import { pointsInRegion, RawPoint } from './points';
 import { isIssueKind, itemKindOf } from './sections';
+import { splitSegments } from './segments';
 import { paragraphsIn, trimSpan } from './spans';
 import { titleFrom } from './titles';
 import { ItemKind, SectionKind } from './types';
@@ -61,7 +62,8 @@ function fromPoint(text: string, point: RawPoint, path: string[]): RawItem {
 
 /**
  * A numbered point: its heading line and the paragraphs under it, without a closing or signature that
- * follows. A paragraph opening with 究其原因 or 针对上述问题 after a problem starts other items.
+ * follows. A paragraph opening with 究其原因 or 针对上述问题 after a problem starts other items, and so
+ * does a 究其原因 sentence inside the problem.
  */
 function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: string[], last: boolean): RawItem[] {
   const paragraphs = paragraphsIn(text, node.start, node.end);
@@ -71,7 +73,8 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
   for (let i = 1; i < paragraphs.length; i++) {
     const paragraph = text.slice(paragraphs[i].start, paragraphs[i].end);
     const afterBody = i > (headingOnly ? 1 : 0);
-    if (isSignature(paragraph) || isNothing(paragraph) || (afterBody && last && isClosing(paragraph, kind))) {
+    const closes = last && (isStrongClosing(paragraph) || (afterBody && isClosing(paragraph, kind)));
+    if (isSignature(paragraph) || isNothing(paragraph) || closes) {
       keep = i;
       break;
     }
@@ -82,7 +85,12 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
     }
   }
   const result: RawItem[] = [];
-  const span = trimSpan(text, node.start, paragraphs[keep - 1].end, '；;，,、');
+  let span = trimSpan(text, node.start, paragraphs[keep - 1].end, '；;，,、');
+  const causeAt = kind === 'problem' ? inlineCauseStart(text, node.bodyStart, span.end) : null;
+  if (causeAt !== null) {
+    span = trimSpan(text, node.start, causeAt);
+    switchAt = causeAt;
+  }
   if (headsList(text, node, span.end, kind)) {
     const innerPath = [...path, node.heading];
     for (const point of pointsInRegion(text, node.bodyStart, span.end, kind)) result.push(fromPoint(text, point, innerPath));
@@ -93,6 +101,12 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
   const title = (namesArea(node.heading) && body) || titleFrom(node.heading) || body;
   if (title) result.push({ kind, start: span.start, end: span.end, title, headingPath: path });
   return [...result, ...switchedItems(text, switchAt, node.end, kind, path)];
+}
+
+/** `1.执法力量不足。……究其原因，是……`: the cause given inside a problem point is an item of its own. */
+function inlineCauseStart(text: string, from: number, end: number): number | null {
+  const cue = splitSegments(text, from, end).find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
+  return cue ? cue.start : null;
 }
 
 function switchedItems(text: string, from: number | null, end: number, kind: ItemKind, path: string[]): RawItem[] {

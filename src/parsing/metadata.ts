@@ -1,4 +1,5 @@
 import { detectLineMarker } from './headings';
+import { chineseNumber } from './numerals';
 import { Span } from './spans';
 
 export interface Preamble {
@@ -98,6 +99,35 @@ export function organizationOfSignature(text: string, lines: Span[]): string | n
     if (office) return office;
   }
   return null;
+}
+
+const DATE_SIGNATURE = /^(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?$/;
+const CN_DATE_SIGNATURE = /^二[〇○零]([〇○零一二三四五六七八九]{2})年([一二三四五六七八九十]{1,2})月(?:[一二三四五六七八九十]{1,3}日)?$/;
+const CN_DIGITS = '〇一二三四五六七八九';
+/** Reports are written at the end of their year or early in the next (`2024年1月15日` reports on 2023). */
+const LAST_MONTH_OF_NEXT_YEAR = 6;
+
+/** The year the report covers, read from the date under it. */
+export function yearOfSignatureDate(text: string, lines: Span[]): number | null {
+  let checked = 0;
+  for (let i = lines.length - 1; i >= 0 && checked < 4; i--) {
+    const line = text.slice(lines[i].start, lines[i].end).replace(/\s+/g, '');
+    if (line === '') continue;
+    checked++;
+    const date = dateOf(line);
+    if (date) return date.month <= LAST_MONTH_OF_NEXT_YEAR ? date.year - 1 : date.year;
+  }
+  return null;
+}
+
+function dateOf(line: string): { year: number; month: number } | null {
+  const digits = DATE_SIGNATURE.exec(line);
+  if (digits) return { year: Number(digits[1]), month: Number(digits[2]) };
+  const chinese = CN_DATE_SIGNATURE.exec(line.replace(/[○零]/g, '〇'));
+  if (!chinese) return null;
+  const year = 2000 + Number([...chinese[1]].map((c) => CN_DIGITS.indexOf(c)).join(''));
+  const month = chineseNumber(chinese[2]);
+  return Number.isFinite(month) ? { year, month } : null;
 }
 
 const YEAR = /(20\d{2})\s*年/g;

@@ -2,7 +2,7 @@ import { suggestDeadline } from './deadlines';
 import { defaultUnitKeywords } from './default-unit-keywords';
 import { extractItems } from './items';
 import {
-  firstYear, mostFrequentYear, organizationOfBody, organizationOfSignature, organizationOfTitle, readPreamble, responsiblePersonOf,
+  firstYear, mostFrequentYear, organizationOfBody, organizationOfSignature, organizationOfTitle, readPreamble, responsiblePersonOf, yearOfSignatureDate,
 } from './metadata';
 import { normalizeText } from './normalize';
 import { buildOutline } from './outline';
@@ -26,7 +26,7 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
   const introEnd = intro.length > 0 ? intro[intro.length - 1].end : bodyStart;
 
   const titleYear = preamble.title ? firstYear(preamble.title) : null;
-  let reportYear = titleYear ?? firstYear(text.slice(bodyStart, intro.length > 0 ? intro[0].end : bodyStart)) ?? mostFrequentYear(text);
+  let reportYear = titleYear ?? firstYear(text.slice(bodyStart, intro.length > 0 ? intro[0].end : bodyStart)) ?? yearOfSignatureDate(text, lines) ?? mostFrequentYear(text);
   const root = buildOutline(text, lines, preamble.firstBodyLine, reportYear);
   const tops = resolveTopSections(root);
   const sections = flattenSections(text, tops);

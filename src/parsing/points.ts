@@ -1,5 +1,5 @@
 import {
-  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PLAN_CUE, PLAN_LEAD,
+  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isHeadingLine, isTitledParagraph, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PLAN_CUE, PLAN_LEAD,
   startsNewPoint,
 } from './cues';
 import { EnumeratedPoint, findEnumerations } from './enumerations';
@@ -21,6 +21,12 @@ interface State {
   allowed: ItemKind[];
   points: RawPoint[];
   stopped: boolean;
+  /** One point per paragraph (`执法力量较为薄弱。综合执法队现有人员5名，……`), not one per sentence. */
+  paragraphPoints: boolean;
+  /** The last point is an unnumbered heading line (提升综合行政执法水平): the paragraphs after it are its body. */
+  headed: boolean;
+  /** …written without a full stop and with nothing added yet, so a short sentence (`开展以案释法。`) is its body. */
+  awaitsBody: boolean;
 }
 
 const TRAILING = '；;，,、：:';
@@ -32,8 +38,11 @@ const TRAILING = '；;，,、：:';
  * the kind of what follows.
  */
 export function pointsInRegion(text: string, start: number, end: number, kind: ItemKind, allowed: ItemKind[] = []): RawPoint[] {
-  const state: State = { kind, allowed, points: [], stopped: false };
+  const state: State = { kind, allowed, points: [], stopped: false, paragraphPoints: false, headed: false, awaitsBody: false };
   const pieces = piecesOf(text, start, end, kind);
+  const titled = pieces.filter((piece) => 'loose' in piece && piece.paragraphStart && isTitledParagraph(text.slice(piece.loose.start, piece.loose.end)));
+  // Several paragraphs each opening with a short title sentence: every paragraph is one point with its explanation.
+  state.paragraphPoints = titled.length >= 2;
   pieces.forEach((piece, i) => {
     if (state.stopped) return;
     if ('point' in piece) {
@@ -91,6 +100,7 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
     state.stopped = true;
     return;
   }
+  if (paragraphStart && headingLineSpan(text, span, whole, leadsChain, state)) return;
   const segments = splitSegments(text, span.start, span.end);
   let current: RawPoint | null = null;
   for (let i = 0; i < segments.length; i++) {
@@ -128,13 +138,17 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
       }
     }
     if (leadsChain && lastSegment) return;
-    if (isGenericLead(text.slice(from, segment.end))) continue;
+    // After `；` inside a list a clause such as `执法能力与需求存在差距` is one more point, not a lead-in.
+    const listClause = segment.afterSemicolon && current !== null && !/[：:]$/.test(sentence);
+    if (!listClause && isGenericLead(text.slice(from, segment.end))) continue;
     if ((state.kind === 'plan' || state.kind === 'measure') && state.points.length === 0 && current === null && isPlanPreamble(sentence)) continue;
     from = skipLead(text, from, segment.end, state.kind, current === null && state.points.length === 0);
     const content = trimSpan(text, from, segment.end, TRAILING);
     if (content.end - content.start < 2) continue;
     const clause = text.slice(content.start, content.end);
-    const startsNew = current === null || opensParagraph || (segment.afterSemicolon ? !/^(?:同时|并|且|从而|确保)/.test(clause) : startsNewPoint(clause, state.kind));
+    const continuesClause = segment.afterSemicolon && /^(?:同时|并|且|从而|确保)/.test(clause);
+    const nextPoint = segment.afterSemicolon ? !continuesClause : startsNewPoint(clause, state.kind);
+    const startsNew = current === null || opensParagraph || (!state.paragraphPoints && nextPoint);
     if (startsNew) {
       current = { kind: state.kind, ...content, titleStart: content.start };
       state.points.push(current);
@@ -142,6 +156,28 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
       current.end = content.end;
     }
   }
+}
+
+/**
+ * Points written as unnumbered heading lines, each followed by its body paragraph: the heading line starts
+ * a point and the paragraphs up to the next heading line (or a closing) extend it. True when `span` was
+ * taken that way.
+ */
+function headingLineSpan(text: string, span: Span, whole: string, leadsChain: boolean, state: State): boolean {
+  const bodyOfHeading = state.awaitsBody && whole.endsWith('。');
+  if (!leadsChain && isHeadingLine(whole) && !bodyOfHeading) {
+    state.points.push({ kind: state.kind, ...span, titleStart: span.start });
+    state.headed = true;
+    state.awaitsBody = !whole.endsWith('。');
+    return true;
+  }
+  if (!state.headed) return false;
+  state.headed = false;
+  state.awaitsBody = false;
+  if (leadsChain || isStrongClosing(whole) || isClosing(whole, state.kind)) return false;
+  state.points[state.points.length - 1].end = trimSpan(text, span.start, span.end, TRAILING).end;
+  state.headed = true;
+  return true;
 }
 
 function allowedSwitch(sentence: string, state: State): ItemKind | null {

@@ -160,3 +160,46 @@ describe('items', () => {
     ]);
   });
 });
+
+describe('styles of problems and plans seen in county and street reports', () => {
+  test('unnumbered heading lines each with a body paragraph are one plan each, the closing stays out', () => {
+    const result = parseReport(
+      '一、存在的问题\n执法力量不足。\n二、下步工作打算\n健全法治建设工作机制\n开展以案释法。\n创新普法宣传方式。\n依托社区新时代文明实践站，开展以案释法。\n特此报告。\n某某街道办事处',
+    );
+    const plans = result.items.filter((item) => item.kind === 'plan');
+    expect(plans.map((item) => item.title)).toEqual(['健全法治建设工作机制', '创新普法宣传方式']);
+    expect(plans.map((item) => item.text)).toEqual(['健全法治建设工作机制\n开展以案释法。', '创新普法宣传方式。\n依托社区新时代文明实践站，开展以案释法。']);
+  });
+
+  test('short sentences each on a line of their own stay separate plans', () => {
+    const result = parseReport('一、下一步工作思路\n加强法治乡村建设。\n健全矛盾纠纷多元化解机制。\n深化法治宣传教育');
+    expect(result.items.map((item) => item.text)).toEqual(['加强法治乡村建设。', '健全矛盾纠纷多元化解机制。', '深化法治宣传教育']);
+  });
+
+  test('paragraphs that each open with a short title sentence are one problem each; one paragraph of short problems is split', () => {
+    const titled = parseReport('一、问题与不足\n法治意识有待增强。部分干部学法不够，习惯于凭经验办事。\n执法力量较为薄弱。执法队仅有5人，难以满足需要。');
+    expect(titled.items.map((item) => item.title)).toEqual(['法治意识有待增强', '执法力量较为薄弱']);
+    const listed = parseReport('一、问题与不足\n一些干部法治意识不强。执法力量比较薄弱。普法形式较为单一。');
+    expect(listed.items.map((item) => item.title)).toEqual(['一些干部法治意识不强', '执法力量比较薄弱', '普法形式较为单一']);
+  });
+
+  test('究其原因 inside a numbered problem point becomes a cause item of its own', () => {
+    const result = parseReport('一、问题与不足\n1.执法力量不相适应。执法队仅有4人。究其原因，是人员编制有限。\n2.服务供给不足。群众获取服务不便捷。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '执法力量不相适应'],
+      ['cause', '人员编制有限'],
+      ['problem', '服务供给不足'],
+    ]);
+    expect(result.items[0].text).toBe('1.执法力量不相适应。执法队仅有4人。');
+  });
+
+  test('a ；-clause of a 主要表现在 list that ends with 存在差距 is a point, not a lead-in', () => {
+    const result = parseReport('一、存在的问题\n主要表现在：普法实效不强；村级依法办事意识薄弱；执法能力与执法需求存在差距。');
+    expect(result.items.map((item) => item.title)).toEqual(['普法实效不强', '村级依法办事意识薄弱', '执法能力与执法需求存在差距']);
+  });
+
+  test('a closing after the last numbered plan is not glued into it', () => {
+    const result = parseReport('一、2024年度工作安排\n（一）强化依法决策。\n（二）规范执法行为。\n以上报告，请审阅。');
+    expect(result.items.map((item) => item.text)).toEqual(['（一）强化依法决策。', '（二）规范执法行为。']);
+  });
+});

@@ -9,6 +9,14 @@ describe('report metadata', () => {
     expect(result.planYear).toBe(2025);
   });
 
+  test('without a year in the title or opening, the date under the report gives it, not the years the body compares with', () => {
+    const body = '某某镇法治政府建设情况报告\n\n一年来，某某镇坚持依法行政。\n一、主要工作\n调解纠纷较2023年增长15%，较2023年多30件。\n\n某某镇人民政府\n';
+    expect(parseReport(`${body}2024年12月20日`).reportYear).toBe(2024);
+    expect(parseReport(`${body}2025年1月10日`).reportYear).toBe(2024);
+    expect(parseReport(`${body}二〇二四年十二月二十日`).reportYear).toBe(2024);
+    expect(parseReport(`${body}二〇二四年十二月二十日`).planYear).toBe(2025);
+  });
+
   test('a title broken over two lines is joined', () => {
     const result = parseReport('某某县人民政府关于2023年度法治政府\n建设情况的报告\n\n2023年，某某县坚持依法行政。');
     expect(result.title).toBe('某某县人民政府关于2023年度法治政府建设情况的报告');
