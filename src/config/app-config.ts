@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
 
 export const APP_MODES = ['api', 'worker', 'all'] as const;
 export type AppMode = (typeof APP_MODES)[number];
@@ -61,6 +61,10 @@ export class AppConfig {
   @IsOptional() @IsString() @MinLength(8, { message: '长度至少 8 个字符' })
   ADMIN_PASSWORD?: string;
 
+  /** Name of the organization created together with the first administrator. */
+  @IsString() @MinLength(1)
+  ORG_NAME: string;
+
   @IsString()
   STORAGE_DIR: string;
 
@@ -69,4 +73,57 @@ export class AppConfig {
 
   @IsString()
   TIME_ZONE: string;
+
+  /** Cron pattern of the daily reminder sweep, evaluated in TIME_ZONE. */
+  @IsString()
+  REMINDER_CRON: string;
+
+  /** Overdue tasks are reminded every day for this many days, then every OVERDUE_CADENCE_DAYS. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  OVERDUE_DAILY_DAYS: number;
+
+  /** Percentage points a task's progress may trail the elapsed share of its schedule before it turns yellow. */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100)
+  TASK_SCHEDULE_MARGIN_PERCENT: number;
+
+  @Transform(toInt) @IsIn([1, 3, 7])
+  OVERDUE_CADENCE_DAYS: number;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  ESCALATION_LEADER_DAYS: number;
+
+  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  ESCALATION_PARENT_DAYS: number;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  INACTIVITY_DAYS: number;
+
+  /** Empty means e-mail delivery is off. */
+  @ValidateIf((config: AppConfig) => config.SMTP_URL !== '')
+  @Matches(/^smtps?:\/\/.+/, { message: '必须是 smtp:// 或 smtps:// 开头的地址' })
+  SMTP_URL: string;
+
+  @IsString()
+  SMTP_FROM: string;
+
+  /** Empty means the group-robot webhook is off. */
+  @ValidateIf((config: AppConfig) => config.WEBHOOK_URL !== '')
+  @Matches(/^https?:\/\/.+/, { message: '必须是 http:// 或 https:// 开头的地址' })
+  WEBHOOK_URL: string;
+
+  @IsString()
+  WEBHOOK_SECRET: string;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  WEBHOOK_TIMEOUT_MS: number;
+
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  OUTBOX_POLL_MS: number;
+
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  DELIVERY_ATTEMPTS: number;
+
+  /** First retry delay of a failed e-mail/webhook delivery; doubles on every attempt. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  DELIVERY_BACKOFF_MS: number;
 }

@@ -14,8 +14,14 @@ export interface EnqueueRequest<N extends JobName> {
 export class JobProducer {
   private readonly queues: Record<QueueName, Queue>;
 
-  constructor(@InjectQueue(QueueName.System) system: Queue) {
-    this.queues = { [QueueName.System]: system };
+  constructor(
+    @InjectQueue(QueueName.System) system: Queue,
+    @InjectQueue(QueueName.Events) events: Queue,
+    @InjectQueue(QueueName.Reminders) reminders: Queue,
+    @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.Rollup) rollup: Queue,
+  ) {
+    this.queues = { [QueueName.System]: system, [QueueName.Events]: events, [QueueName.Reminders]: reminders, [QueueName.Notifications]: notifications, [QueueName.Rollup]: rollup };
   }
 
   queue(name: QueueName): Queue {

@@ -1,0 +1,135 @@
+import { createServer, IncomingMessage, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
+import { INestApplicationContext } from '@nestjs/common';
+import { Client } from 'pg';
+import { SMTPServer } from 'smtp-server';
+import { signBody } from '../../../src/notifications/channels/webhook.channel';
+import { DeliveryService } from '../../../src/notifications/delivery.service';
+import { JobProducer } from '../../../src/queue/job-producer';
+import { QueueName } from '../../../src/queue/jobs';
+import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
+import { startWorker, testRuntime } from '../../support/test-app';
+import { addDays, connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';
+
+const AS_OF = '2025-07-01';
+
+interface Mail {
+  to: string;
+  raw: string;
+}
+
+function startSmtp(mails: Mail[]): Promise<SMTPServer & { port: number }> {
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        mails.push({ to: session.envelope.rcptTo.map((r) => r.address).join(','), raw });
+        callback();
+      });
+    },
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.server.address() as AddressInfo).port }))));
+}
+
+function startWebhook(handle: (body: string, req: IncomingMessage) => number): Promise<Server & { port: number }> {
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+    req.on('end', () => {
+      res.statusCode = handle(body, req);
+      res.end('{}');
+    });
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as AddressInfo).port }))));
+}
+
+describe('deliveries over e-mail and the group-robot webhook', () => {
+  let db: Client;
+  const mails: Mail[] = [];
+  const hooks: { body: string; signature: string }[] = [];
+  let webhookStatus = 200;
+  let smtp: SMTPServer & { port: number };
+  let webhook: Server & { port: number };
+  let workers: INestApplicationContext[] = [];
+
+  beforeAll(async () => {
+    db = await connectDb();
+    smtp = await startSmtp(mails);
+    webhook = await startWebhook((body, req) => {
+      hooks.push({ body, signature: String(req.headers['x-rectify-signature']) });
+      return webhookStatus;
+    });
+    const env = {
+      SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      WEBHOOK_URL: `http://127.0.0.1:${webhook.port}/robot`,
+      WEBHOOK_SECRET: 'robot-secret',
+      DELIVERY_ATTEMPTS: '3',
+      DELIVERY_BACKOFF_MS: '50',
+    };
+    // Two worker processes' worth of consumers on the same queues.
+    workers = [await startWorker(testRuntime('worker', env)), await startWorker(testRuntime('worker', env))];
+  }, 20000);
+
+  afterAll(async () => {
+    for (const worker of workers) await worker.close();
+    await new Promise<void>((r) => smtp.close(() => r()));
+    await new Promise<void>((r) => webhook.close(() => r()));
+    await db.end();
+  });
+
+  const deliveriesOf = async (notificationIds: string[]) =>
+    (await db.query(`SELECT notification_id, channel, status, attempts, last_error FROM deliveries WHERE notification_id = ANY($1::uuid[]) ORDER BY channel`, [notificationIds])).rows;
+
+  it('mails and posts each reminder exactly once, signed, even when swept twice by two workers', async () => {
+    const org = await createOrganization(db, '投递测试');
+    const staff = await createUser(db, org, 'staff', { email: 'zhang@example.gov.cn' });
+    const task = await createTask(db, { organizationId: org, deadline: addDays(AS_OF, 1), assigneeId: staff, title: '规范执法文书' });
+    const [a, b] = workers.map((w) => w.get(ReminderSweepService));
+    await Promise.all([a.sweep(AS_OF), b.sweep(AS_OF)]);
+    const { rows } = await db.query(`SELECT id FROM notifications WHERE task_id = $1`, [task]);
+    expect(rows).toHaveLength(1);
+
+    await waitFor(async () => (await deliveriesOf([rows[0].id])).filter((d) => d.status === 'delivered').length === 2);
+    const mine = mails.filter((m) => m.to === 'zhang@example.gov.cn');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].raw).toContain('Subject: =?UTF-8?');
+    const posted = hooks.filter((h) => h.body.includes('规范执法文书'));
+    expect(posted).toHaveLength(1);
+    expect(JSON.parse(posted[0].body)).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('明天到期') } });
+    expect(posted[0].signature).toBe(signBody(posted[0].body, 'robot-secret'));
+
+    // A retried copy of the job (e.g. after a stall) finds the delivery recorded and sends nothing.
+    expect(await a.sweep(AS_OF)).toMatchObject({ enqueued: 0 });
+    expect(await workers[0].get(DeliveryService).deliver({ notificationId: rows[0].id, channel: 'email' })).toBe('already_delivered');
+    expect(mails.filter((m) => m.to === 'zhang@example.gov.cn')).toHaveLength(1);
+  });
+
+  it('retries a failing webhook with backoff, records the failure, keeps the job inspectable and still mails', async () => {
+    webhookStatus = 500;
+    try {
+      const org = await createOrganization(db, '失败测试');
+      const staff = await createUser(db, org, 'staff', { email: 'li@example.gov.cn' });
+      const task = await createTask(db, { organizationId: org, deadline: AS_OF, assigneeId: staff, title: '失败的机器人' });
+      await workers[0].get(ReminderSweepService).sweep(AS_OF);
+      const { rows } = await db.query(`SELECT id FROM notifications WHERE task_id = $1`, [task]);
+      const id = rows[0].id as string;
+      const queue = workers[0].get(JobProducer).queue(QueueName.Notifications);
+      const failedJob = await waitFor(async () => {
+        const job = await queue.getJob(`deliver-${id}-webhook`);
+        return job && (await job.getState()) === 'failed' ? job : undefined;
+      });
+      expect(failedJob.attemptsMade).toBe(3);
+      const deliveries = await deliveriesOf([id]);
+      expect(deliveries).toEqual([
+        expect.objectContaining({ channel: 'email', status: 'delivered', attempts: 1 }),
+        expect.objectContaining({ channel: 'webhook', status: 'failed', attempts: 3, last_error: '机器人接口返回 HTTP 500' }),
+      ]);
+      expect(hooks.filter((h) => h.body.includes('失败的机器人'))).toHaveLength(3);
+    } finally {
+      webhookStatus = 200;
+    }
+  });
+});
