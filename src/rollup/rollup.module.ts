@@ -1,0 +1,26 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DraftFilesService } from './draft-files.service';
+import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
+import { DraftSourcesRepository } from './draft-sources.repository';
+import { ReportDraft } from './report-draft.entity';
+import { DraftsController, ReportCompletenessController } from './rollup.controller';
+import { RollupService } from './rollup.service';
+import { RollupWorker } from './rollup.worker';
+
+const PERSISTENCE = TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]);
+
+@Module({
+  imports: [PERSISTENCE],
+  controllers: [DraftsController, ReportCompletenessController],
+  providers: [RollupService, DraftSourcesRepository, DraftFilesService],
+  exports: [RollupService],
+})
+export class RollupModule {}
+
+/** Worker mode: rebuilds drafts, debounced, when task events arrive from the outbox. */
+@Module({
+  imports: [PERSISTENCE],
+  providers: [RollupService, DraftSourcesRepository, RollupWorker],
+})
+export class RollupWorkerModule {}

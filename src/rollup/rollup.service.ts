@@ -1,0 +1,144 @@
+import { createHash } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, Repository } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '../common/domain-error';
+import { JobProducer } from '../queue/job-producer';
+import { todayIn } from '../reminders/reminder-rules';
+import { Runtime, RUNTIME } from '../runtime/runtime';
+import { applyEdits, hasParagraph } from './apply-edits';
+import { buildDraft } from './build-draft';
+import { checkReportCompleteness, ParsedSectionLike } from './completeness';
+import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
+import { DraftSourcesRepository } from './draft-sources.repository';
+import { loadDraftTemplates } from './draft-templates';
+import { Completeness, Draft, DraftTemplates } from './draft-types';
+import { linkMeasuresToProblems } from './link-measures';
+import { ReportDraft } from './report-draft.entity';
+
+/** A burst of task events within this window ends in one rebuild. */
+export const ROLLUP_DEBOUNCE_MS = 2000;
+const FALLBACK_ORGANIZATION_NAME = '本单位';
+
+export type DraftView = Draft & { builtAt: Date };
+
+@Injectable()
+export class RollupService {
+  private readonly templates: DraftTemplates = loadDraftTemplates();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sources: DraftSourcesRepository,
+    @InjectRepository(ReportDraft) private readonly drafts: Repository<ReportDraft>,
+    @InjectRepository(DraftParagraphEdit) private readonly edits: Repository<DraftParagraphEdit>,
+    private readonly producer: JobProducer,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+  ) {}
+
+  /**
+   * Schedules a rebuild after the debounce window. While one is waiting, more requests are no-ops; while one runs,
+   * exactly one follow-up is kept, so changes made during a rebuild are never missed and rebuilds never overlap.
+   */
+  async scheduleRebuild(organizationId: string, year: number): Promise<void> {
+    await this.producer.enqueue(
+      'rollup.rebuild',
+      { organizationId, year },
+      { delay: ROLLUP_DEBOUNCE_MS, deduplication: { id: `rollup:${organizationId}:${year}`, keepLastIfActive: true }, removeOnComplete: true, removeOnFail: 100 },
+    );
+  }
+
+  async scheduleRebuildForTask(organizationId: string, taskId: string): Promise<void> {
+    const year = await this.sources.findTaskPlanYear(organizationId, taskId);
+    if (year !== null) await this.scheduleRebuild(organizationId, year);
+  }
+
+  /** Rebuilds the generated draft from the current tasks; the same tasks always give the same content. */
+  async rebuild(organizationId: string, year: number): Promise<Draft> {
+    const timeZone = this.runtime.config.TIME_ZONE;
+    const [tasks, previous, earlier, organizationName] = await Promise.all([
+      this.sources.findTasksPlannedFor(organizationId, year, timeZone),
+      this.sources.findPreviousReportItems(organizationId, year),
+      this.sources.findProblemsReportedBefore(organizationId, year - 1),
+      this.sources.findOrganizationName(organizationId, year),
+    ]);
+    const links = linkMeasuresToProblems(previous.problems, previous.measures);
+    const draft = buildDraft({
+      organizationName: organizationName ?? FALLBACK_ORGANIZATION_NAME,
+      year,
+      tasks,
+      previousProblems: previous.problems.map((problem) => ({ itemId: problem.id, title: problem.title, text: problem.text, measureItemIds: links.get(problem.id) ?? [] })),
+      earlierYearsProblems: earlier,
+      templates: this.templates,
+      asOf: todayIn(timeZone),
+    });
+    const hash = createHash('sha256').update(JSON.stringify(draft)).digest('hex');
+    await this.dataSource.query(
+      `INSERT INTO report_drafts (organization_id, year, content, source_hash) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (organization_id, year) DO UPDATE
+         SET content = EXCLUDED.content, source_hash = EXCLUDED.source_hash,
+             build_count = report_drafts.build_count + 1, built_at = now()`,
+      [organizationId, year, JSON.stringify(draft), hash],
+    );
+    return draft;
+  }
+
+  /**
+   * The draft with the office's edits laid over it. Built on the spot the first time, so it always answers, and
+   * again on a new day, because what is overdue changes with the date even when no task does.
+   */
+  async getDraft(organizationId: string, year: number): Promise<DraftView> {
+    const timeZone = this.runtime.config.TIME_ZONE;
+    let stored = await this.drafts.findOneBy({ organizationId, year });
+    if (!stored || todayIn(timeZone, stored.builtAt) !== todayIn(timeZone)) {
+      await this.rebuild(organizationId, year);
+      stored = await this.drafts.findOneByOrFail({ organizationId, year });
+    }
+    const edits = await this.edits.findBy({ organizationId, year });
+    return { ...applyEdits(stored.content, edits), builtAt: stored.builtAt };
+  }
+
+  async rebuildNow(organizationId: string, year: number): Promise<DraftView> {
+    await this.rebuild(organizationId, year);
+    return this.getDraft(organizationId, year);
+  }
+
+  async editParagraph(organizationId: string, year: number, paragraphId: string, text: string, editorId: string): Promise<DraftView> {
+    const draft = await this.getDraft(organizationId, year);
+    if (!hasParagraph(draft, paragraphId)) throw new NotFoundError('草稿段落', 'DRAFT_PARAGRAPH_NOT_FOUND');
+    await this.dataSource.query(
+      `INSERT INTO draft_paragraph_edits (organization_id, year, paragraph_id, text, edited_by) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (organization_id, year, paragraph_id) DO UPDATE
+         SET text = EXCLUDED.text, edited_by = EXCLUDED.edited_by, edited_at = now()`,
+      [organizationId, year, paragraphId, text, editorId],
+    );
+    return this.getDraft(organizationId, year);
+  }
+
+  async revertParagraph(organizationId: string, year: number, paragraphId: string): Promise<DraftView> {
+    const result = await this.edits.delete({ organizationId, year, paragraphId });
+    if (!result.affected) throw new NotFoundError('段落修改', 'DRAFT_EDIT_NOT_FOUND');
+    return this.getDraft(organizationId, year);
+  }
+
+  async reportCompleteness(organizationId: string, reportId: string): Promise<Completeness> {
+    const report = await this.sources.findReportForCompleteness(organizationId, reportId);
+    if (!report) throw new NotFoundError('报告', 'REPORT_NOT_FOUND');
+    const sections = Array.isArray(report.parse.sections) ? (report.parse.sections as ParsedSectionLike[]) : [];
+    return checkReportCompleteness(sections, report.text);
+  }
+}
+
+export type DraftFormat = 'json' | 'docx' | 'md';
+
+/** `2025`, `2025.docx` or `2025.md`: one route parameter, because `/reports/drafts/2025.docx` is one path segment. */
+export function parseDraftFile(file: string): { year: number; format: DraftFormat } {
+  const match = /^(\d{4})(?:\.(docx|md))?$/.exec(file);
+  if (!match) throw new InvalidInputError('INVALID_DRAFT_YEAR', '年份格式不正确，应为四位数字，可带 .docx 或 .md 后缀');
+  return { year: Number(match[1]), format: (match[2] as DraftFormat | undefined) ?? 'json' };
+}
+
+export function parseDraftYear(year: string): number {
+  const parsed = parseDraftFile(year);
+  if (parsed.format !== 'json') throw new InvalidInputError('INVALID_DRAFT_YEAR', '年份格式不正确，应为四位数字');
+  return parsed.year;
+}

@@ -1,0 +1,28 @@
+import { Injectable } from '@nestjs/common';
+import { EventListenerRegistry } from '../outbox/event-listeners';
+import { JobRegistry } from '../queue/job-registry';
+import { RollupService } from './rollup.service';
+
+/** Any of these changes what the draft would say about a task. */
+export const DRAFT_AFFECTING_EVENTS = [
+  'task.created',
+  'task.assigned',
+  'task.status_changed',
+  'task.completed',
+  'task.deadline_changed',
+  'task.review_requested',
+  'task.rejected',
+  'task.updated',
+];
+
+@Injectable()
+export class RollupWorker {
+  constructor(registry: JobRegistry, listeners: EventListenerRegistry, rollup: RollupService) {
+    registry.register('rollup.rebuild', (payload) => rollup.rebuild(payload.organizationId, payload.year).then(() => undefined));
+    for (const type of DRAFT_AFFECTING_EVENTS) {
+      listeners.on(type, async (event) => {
+        if (event.taskId) await rollup.scheduleRebuildForTask(event.organizationId, event.taskId);
+      });
+    }
+  }
+}
