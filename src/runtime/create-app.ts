@@ -1,5 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { INestApplicationContext } from '@nestjs/common';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -19,6 +21,21 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  // Same-origin SPA, Swagger UI and queue dashboard only; inline styles/scripts are what Swagger UI and bull-board need.
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  // Uploads (reports, evidence): larger files are cut off at the limit and answered 413 FILE_TOO_LARGE.
+  await app.register(fastifyMultipart, { limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 } });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/*path'] });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);

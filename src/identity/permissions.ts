@@ -1,0 +1,73 @@
+import { ForbiddenError } from '../common/domain-error';
+import type { AuthUser, Role } from './auth-user';
+
+/**
+ * Ownership rules beyond the role check:
+ * - 'organization': the resource must belong to the caller's organization.
+ * - 'own-unit-or-assignee': staff additionally need the resource's unit to be theirs or be its assignee.
+ */
+type Ownership = 'organization' | 'own-unit-or-assignee';
+
+interface Permission {
+  roles: readonly Role[];
+  ownership: Ownership;
+  /** Roles the ownership rule applies to; others pass with organization membership alone. */
+  restrictedRoles?: readonly Role[];
+}
+
+const ALL: readonly Role[] = ['admin', 'leader', 'staff', 'viewer'];
+const MANAGERS: readonly Role[] = ['admin', 'leader'];
+
+/** The one permission table: action → roles allowed and the ownership rule they are held to. */
+export const PERMISSIONS = {
+  'report.import': { roles: MANAGERS, ownership: 'organization' },
+  'task.read': { roles: ALL, ownership: 'organization' },
+  'task.assign': { roles: MANAGERS, ownership: 'organization' },
+  'task.progress': { roles: ['admin', 'leader', 'staff'], ownership: 'own-unit-or-assignee', restrictedRoles: ['staff'] },
+  'task.review': { roles: MANAGERS, ownership: 'organization' },
+  'task.cancel': { roles: MANAGERS, ownership: 'organization' },
+  'task.extension.request': { roles: ['admin', 'leader', 'staff'], ownership: 'own-unit-or-assignee', restrictedRoles: ['staff'] },
+  'task.extension.decide': { roles: MANAGERS, ownership: 'organization' },
+  // Everyone sees the unit list (filters, task views); leaders also see users, to pick assignees.
+  'unit.read': { roles: ALL, ownership: 'organization' },
+  'unit.manage': { roles: ['admin'], ownership: 'organization' },
+  'user.read': { roles: MANAGERS, ownership: 'organization' },
+  'user.manage': { roles: ['admin'], ownership: 'organization' },
+  'organization.read': { roles: ALL, ownership: 'organization' },
+  'organization.manage': { roles: ['admin'], ownership: 'organization' },
+  'reminder.sweep': { roles: ['admin'], ownership: 'organization' },
+  'draft.read': { roles: ALL, ownership: 'organization' },
+  'draft.edit': { roles: MANAGERS, ownership: 'organization' },
+  'queue.dashboard': { roles: ['admin'], ownership: 'organization' },
+} as const satisfies Record<string, Permission>;
+
+export type Action = keyof typeof PERMISSIONS;
+
+export interface PermissionResource {
+  organizationId: string;
+  unitId?: string | null;
+  assigneeId?: string | null;
+  leaderId?: string | null;
+}
+
+/** Whether `user` may perform `action`, optionally on a specific resource of some organization. */
+export function can(user: AuthUser, action: Action, resource?: PermissionResource): boolean {
+  const permission: Permission = PERMISSIONS[action];
+  if (!permission.roles.includes(user.role)) return false;
+  if (!resource) return true;
+  if (resource.organizationId !== user.organizationId) return false;
+  if (permission.ownership === 'own-unit-or-assignee' && permission.restrictedRoles?.includes(user.role)) {
+    const ownUnit = user.unitId !== null && resource.unitId === user.unitId;
+    return ownUnit || resource.assigneeId === user.id;
+  }
+  return true;
+}
+
+const DENIAL_MESSAGES: Partial<Record<Action, string>> = {
+  'task.progress': '只能报送本单位或分派给本人的任务',
+  'task.extension.request': '只能为本单位或分派给本人的任务申请延期',
+};
+
+export function assertCan(user: AuthUser, action: Action, resource?: PermissionResource): void {
+  if (!can(user, action, resource)) throw new ForbiddenError(DENIAL_MESSAGES[action]);
+}

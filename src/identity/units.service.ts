@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { ConflictError, NotFoundError } from '../common/domain-error';
+import type { AuthUser } from './auth-user';
+import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
+import { Unit } from './unit.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+@Injectable()
+export class UnitsService {
+  constructor(@InjectRepository(Unit) private readonly units: Repository<Unit>) {}
+
+  /** Active units with their keywords, for the parser's unit suggestions. */
+  async listKeywords(organizationId: string): Promise<{ name: string; keywords: string[] }[]> {
+    const units = await this.units.find({ where: { organizationId, active: true }, order: { name: 'ASC' } });
+    return units.map((unit) => ({ name: unit.name, keywords: unit.keywords }));
+  }
+
+  findByName(organizationId: string, name: string): Promise<Unit | null> {
+    return this.units.findOneBy({ organizationId, name });
+  }
+
+  list(caller: AuthUser): Promise<Unit[]> {
+    return this.units.find({ where: { organizationId: caller.organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  async create(caller: AuthUser, dto: CreateUnitDto): Promise<Unit> {
+    return this.saveUnique(this.units.create({ organizationId: caller.organizationId, name: dto.name, keywords: dto.keywords ?? [] }));
+  }
+
+  async update(caller: AuthUser, id: string, dto: UpdateUnitDto): Promise<Unit> {
+    const unit = await this.findOwn(caller, id);
+    Object.assign(unit, dto);
+    return this.saveUnique(unit);
+  }
+
+  async deactivate(caller: AuthUser, id: string): Promise<Unit> {
+    const unit = await this.findOwn(caller, id);
+    unit.active = false;
+    return this.units.save(unit);
+  }
+
+  private async findOwn(caller: AuthUser, id: string): Promise<Unit> {
+    const unit = await this.units.findOneBy({ id, organizationId: caller.organizationId });
+    if (!unit) throw new NotFoundError('责任单位');
+    return unit;
+  }
+
+  private async saveUnique(unit: Unit): Promise<Unit> {
+    try {
+      return await this.units.save(unit);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('UNIT_NAME_TAKEN', `责任单位“${unit.name}”已存在`);
+      throw error;
+    }
+  }
+}

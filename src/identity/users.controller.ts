@@ -1,0 +1,51 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { Roles } from '../common/roles.decorator';
+import type { AuthUser } from './auth-user';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { PERMISSIONS } from './permissions';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Post()
+  @Roles(...PERMISSIONS['user.manage'].roles)
+  @ApiOperation({ summary: '新建本单位用户（角色：admin、leader、staff、viewer）' })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
+    return this.users.create(user, dto);
+  }
+
+  @Get()
+  @Roles(...PERMISSIONS['user.read'].roles)
+  @ApiOperation({ summary: '本单位用户列表' })
+  list(@CurrentUser() user: AuthUser) {
+    return this.users.list(user);
+  }
+
+  @Get(':id')
+  @Roles(...PERMISSIONS['user.read'].roles)
+  @ApiOperation({ summary: '查看用户' })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.users.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles(...PERMISSIONS['user.manage'].roles)
+  @ApiOperation({ summary: '修改用户信息、角色、责任单位、启用状态或重置密码' })
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto) {
+    return this.users.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(...PERMISSIONS['user.manage'].roles)
+  @ApiOperation({ summary: '停用用户（其令牌随即失效）' })
+  deactivate(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.users.deactivate(user, id);
+  }
+}

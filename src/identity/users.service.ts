@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
+import type { AuthUser } from './auth-user';
+import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
+import { hashPassword } from './passwords';
+import { Unit } from './unit.entity';
+import { toUserView, User, UserView } from './user.entity';
+
+const UNIQUE_VIOLATION = '23505';
+
+// An administrator demoting or deactivating themselves could leave the organization with nobody to manage it.
+const selfLockout = () => new InvalidInputError('CANNOT_LOCK_OUT_SELF', '不能停用自己的账号或取消自己的管理员角色');
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(Unit) private readonly units: Repository<Unit>,
+  ) {}
+
+  async findActiveAuthUser(id: string): Promise<AuthUser | null> {
+    const user = await this.users.findOneBy({ id, active: true });
+    if (!user) return null;
+    return { id: user.id, organizationId: user.organizationId, role: user.role, unitId: user.unitId, username: user.username, displayName: user.displayName };
+  }
+
+  findActiveByIds(ids: string[]): Promise<User[]> {
+    return ids.length ? this.users.findBy({ id: In(ids), active: true }) : Promise.resolve([]);
+  }
+
+  findByOrganization(organizationId: string): Promise<User[]> {
+    return this.users.find({ where: { organizationId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Includes the hash, for login only. */
+  findForLogin(username: string): Promise<User | null> {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
+  }
+
+  async list(caller: AuthUser): Promise<UserView[]> {
+    return (await this.findByOrganization(caller.organizationId)).map(toUserView);
+  }
+
+  async get(caller: AuthUser, id: string): Promise<UserView> {
+    return toUserView(await this.findOwn(caller, id));
+  }
+
+  async create(caller: AuthUser, dto: CreateUserDto): Promise<UserView> {
+    await this.assertOwnUnit(caller.organizationId, dto.unitId ?? null);
+    return toUserView(await this.insert(caller.organizationId, dto));
+  }
+
+  /** Used by organization creation and bootstrap too; `organizationId` is trusted here. */
+  async insert(organizationId: string, dto: CreateUserDto, manager = this.users.manager): Promise<User> {
+    const entity = manager.create(User, {
+      organizationId,
+      unitId: dto.unitId ?? null,
+      username: dto.username,
+      passwordHash: await hashPassword(dto.password),
+      displayName: dto.displayName,
+      role: dto.role,
+      phone: dto.phone ?? null,
+      email: dto.email ?? null,
+    });
+    try {
+      return await manager.save(entity);
+    } catch (error) {
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('USERNAME_TAKEN', `用户名“${dto.username}”已被使用`);
+      throw error;
+    }
+  }
+
+  async update(caller: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
+    const user = await this.findOwn(caller, id);
+    if (user.id === caller.id && (dto.active === false || (dto.role !== undefined && dto.role !== 'admin'))) throw selfLockout();
+    if (dto.unitId !== undefined) await this.assertOwnUnit(caller.organizationId, dto.unitId);
+    const { password, ...fields } = dto;
+    Object.assign(user, fields);
+    if (password) user.passwordHash = await hashPassword(password);
+    await this.users.save(user);
+    return this.get(caller, id);
+  }
+
+  async deactivate(caller: AuthUser, id: string): Promise<UserView> {
+    const user = await this.findOwn(caller, id);
+    if (user.id === caller.id) throw selfLockout();
+    await this.users.update({ id: user.id }, { active: false });
+    return this.get(caller, id);
+  }
+
+  private async findOwn(caller: AuthUser, id: string): Promise<User> {
+    const user = await this.users.findOneBy({ id, organizationId: caller.organizationId });
+    if (!user) throw new NotFoundError('用户');
+    return user;
+  }
+
+  private async assertOwnUnit(organizationId: string, unitId: string | null): Promise<void> {
+    if (unitId === null) return;
+    const exists = await this.units.existsBy({ id: unitId, organizationId });
+    if (!exists) throw new InvalidInputError('UNIT_NOT_FOUND', '所选责任单位不存在或不属于本单位');
+  }
+}
