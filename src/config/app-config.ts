@@ -19,6 +19,10 @@ export class AppConfig {
   @IsString()
   HOST: string;
 
+  /** Only behind a real reverse proxy: otherwise clients could fake X-Forwarded-For and dodge the login limit. */
+  @Transform(toBool) @IsBoolean()
+  TRUST_PROXY: boolean;
+
   @Transform(toInt) @IsInt() @Min(0) @Max(65535)
   PORT: number;
 

@@ -17,7 +17,7 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   const adapter = new FastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     bodyLimit: 1024 * 1024,
-    trustProxy: true,
+    trustProxy: runtime.config.TRUST_PROXY,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));

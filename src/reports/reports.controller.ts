@@ -1,0 +1,55 @@
+import { Body, Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { Roles } from '../common/roles.decorator';
+import type { AuthUser } from '../identity/auth-user';
+import { ConfirmItemsDto } from '../tasks/dto/task.dto';
+import { TasksService } from '../tasks/tasks.service';
+import { readUpload } from './read-upload';
+import { ReportsService } from './reports.service';
+
+@ApiTags('年度报告')
+@ApiBearerAuth()
+@Controller('reports')
+export class ReportsController {
+  constructor(
+    private readonly reports: ReportsService,
+    private readonly tasks: TasksService,
+  ) {}
+
+  @Post()
+  @Roles('admin', 'leader')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: '上传年度报告（字段 file，.txt/.docx/.md），解析出问题、措施和计划' })
+  async upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
+    return this.reports.upload(user, await readUpload(request));
+  }
+
+  @Get()
+  @ApiOperation({ summary: '本单位已上传的报告' })
+  list(@CurrentUser() user: AuthUser) {
+    return this.reports.list(user);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '报告详情及条目（含已生成的任务）' })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.reports.get(user, id);
+  }
+
+  @Get(':id/text')
+  @Header('content-type', 'text/plain; charset=utf-8')
+  @ApiOperation({ summary: '报告规范化全文（条目偏移量所指的文本）' })
+  text(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.reports.text(user, id);
+  }
+
+  @Post(':id/tasks')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: '确认条目，生成整改任务或计划任务' })
+  createTasks(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: ConfirmItemsDto) {
+    return this.tasks.createFromReport(user, id, dto);
+  }
+}

@@ -1,0 +1,123 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { InvalidInputError } from '../common/domain-error';
+import type { AuthUser } from '../identity/auth-user';
+import { assertCan } from '../identity/permissions';
+import { AssignmentChanges, TasksService } from './tasks.service';
+
+interface RowError {
+  row: number;
+  message: string;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
+
+/**
+ * Reads the exported 整改台账 back to reassign in bulk (责任领导, 责任单位, 责任人, 完成时限), matched by 任务编号.
+ * Every row is validated first; any bad row rejects the whole file, naming its row numbers, and changes nothing.
+ */
+@Injectable()
+export class TaskImportService {
+  constructor(private readonly tasks: TasksService) {}
+
+  async importLedger(user: AuthUser, buffer: Buffer) {
+    assertCan(user, 'task.assign');
+    const sheet = await this.readSheet(buffer);
+    const header = new Map<string, number>();
+    sheet.getRow(1).eachCell((cell, column) => header.set(cellText(cell.value), column));
+    for (const required of ['任务编号', '责任领导', '责任单位', '责任人', '完成时限']) {
+      if (!header.has(required)) throw new InvalidInputError('IMPORT_INVALID', `表头缺少“${required}”列，请使用导出的整改台账`);
+    }
+    const lookup = await this.lookups(user.organizationId);
+    const errors: RowError[] = [];
+    const planned: Array<{ id: string; changes: AssignmentChanges }> = [];
+    sheet.eachRow((row, number) => {
+      if (number === 1) return;
+      const value = (name: string) => cellText(row.getCell(header.get(name)!).value);
+      const fail = (message: string) => errors.push({ row: number, message: `第${number}行：${message}` });
+      const id = value('任务编号');
+      if (!UUID.test(id)) return fail('任务编号缺失或格式不正确');
+      if (!lookup.taskIds.has(id.toLowerCase())) return fail('任务不存在');
+      const changes: AssignmentChanges = {};
+      for (const [column, key] of [['责任领导', 'leaderId'], ['责任人', 'assigneeId']] as const) {
+        const name = value(column);
+        if (!name) continue;
+        const ids = lookup.users.get(name) ?? [];
+        if (ids.length !== 1) return fail(ids.length ? `${column}“${name}”重名，请改用用户名` : `${column}“${name}”不存在`);
+        changes[key] = ids[0];
+      }
+      const unit = value('责任单位');
+      if (unit) {
+        const unitId = lookup.units.get(unit);
+        if (!unitId) return fail(`责任单位“${unit}”不存在`);
+        changes.unitId = unitId;
+      }
+      const deadline = value('完成时限');
+      if (deadline) {
+        const normalized = toIsoDate(deadline);
+        if (!normalized) return fail(`完成时限“${deadline}”不是有效日期`);
+        changes.deadline = normalized;
+      }
+      planned.push({ id: id.toLowerCase(), changes });
+    });
+    if (errors.length) throw new InvalidInputError('IMPORT_INVALID', errors[0].message, { errors });
+    let updated = 0;
+    await this.tasks.dataSource.transaction(async (manager) => {
+      for (const { id, changes } of planned) {
+        const task = await this.tasks.findRow(manager, user, id, true);
+        if (await this.tasks.applyAssignment(manager, user, task, changes, 'imported')) updated += 1;
+      }
+    });
+    return { rows: planned.length, updated, unchanged: planned.length - updated };
+  }
+
+  private async readSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
+    const workbook = new ExcelJS.Workbook();
+    try {
+      await workbook.xlsx.load(buffer as never);
+    } catch {
+      throw new InvalidInputError('IMPORT_INVALID', '无法读取 Excel 文件，请上传 .xlsx 格式的整改台账');
+    }
+    const sheet = workbook.getWorksheet('整改台账') ?? workbook.worksheets[0];
+    if (!sheet) throw new InvalidInputError('IMPORT_INVALID', 'Excel 文件中没有工作表');
+    return sheet;
+  }
+
+  private async lookups(organizationId: string) {
+    const db = this.tasks.dataSource;
+    const [tasks, users, units] = await Promise.all([
+      db.query(`SELECT id FROM tasks WHERE organization_id = $1`, [organizationId]),
+      db.query(`SELECT id, username, display_name FROM users WHERE organization_id = $1 AND active`, [organizationId]),
+      db.query(`SELECT id, name FROM units WHERE organization_id = $1 AND active`, [organizationId]),
+    ]);
+    const userIds = new Map<string, string[]>();
+    for (const row of users as Array<{ id: string; username: string; display_name: string }>) {
+      for (const name of new Set([row.username, row.display_name])) userIds.set(name, [...(userIds.get(name) ?? []), row.id]);
+    }
+    return {
+      taskIds: new Set((tasks as Array<{ id: string }>).map((row) => row.id)),
+      users: userIds,
+      units: new Map((units as Array<{ id: string; name: string }>).map((row) => [row.name, row.id])),
+    };
+  }
+}
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+    if ('text' in value) return String(value.text).trim();
+    if ('result' in value) return String(value.result ?? '').trim();
+  }
+  return String(value).trim();
+}
+
+function toIsoDate(text: string): string | null {
+  const match = DATE.exec(text);
+  if (!match) return null;
+  const iso = `${match[1]}-${match[2].padStart(2, '0')}-${match[3].padStart(2, '0')}`;
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
+}

@@ -1,0 +1,38 @@
+import { ConflictError } from '../common/domain-error';
+
+export const TASK_STATUSES = ['new', 'assigned', 'in_progress', 'pending_review', 'completed', 'cancelled'] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+
+/** Labels as the ledgers use them. */
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+  new: '未启动',
+  assigned: '已交办',
+  in_progress: '序时推进',
+  pending_review: '待核验',
+  completed: '已销号',
+  cancelled: '已撤销',
+};
+
+const TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
+  new: ['assigned', 'cancelled'],
+  assigned: ['in_progress', 'pending_review', 'cancelled'],
+  in_progress: ['pending_review', 'cancelled'],
+  pending_review: ['completed', 'in_progress', 'cancelled'],
+  completed: [],
+  cancelled: [],
+};
+
+export const CLOSED_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled'];
+
+export function canTransition(from: TaskStatus, to: TaskStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+/** Throws 409 ILLEGAL_TRANSITION naming both states in Chinese. */
+export function assertTransition(from: TaskStatus, to: TaskStatus): void {
+  if (!canTransition(from, to)) throw illegalTransition(from, to);
+}
+
+export function illegalTransition(from: TaskStatus, to: TaskStatus): ConflictError {
+  return new ConflictError('ILLEGAL_TRANSITION', `任务状态不能从“${TASK_STATUS_LABELS[from]}”（${from}）变为“${TASK_STATUS_LABELS[to]}”（${to}）`, { from, to });
+}

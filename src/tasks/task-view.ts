@@ -1,0 +1,74 @@
+import { CLOSED_STATUSES, TASK_STATUS_LABELS, TaskStatus } from './task-status';
+import { TRAFFIC_LIGHT_LABELS, trafficLight } from './traffic-light';
+
+/** Columns of a task as the API shows it (dates as YYYY-MM-DD text, never JS Dates shifted by time zone). */
+export const taskColumns = (timeZone: string): string => `t.id, t.organization_id AS "organizationId", t.report_id AS "reportId", t.report_item_id AS "reportItemId",
+  t.kind, t.item_kind AS "itemKind", t.title, t.source_text AS "sourceText", t.plan_year AS "planYear", t.heading_path AS "headingPath",
+  t.leader_id AS "leaderId", t.unit_id AS "unitId", t.assignee_id AS "assigneeId", t.deadline::text AS deadline, t.status, t.progress,
+  t.outcome, t.long_term AS "longTerm", t.evidence_interval AS "evidenceInterval", t.assigned_at AS "assignedAt",
+  t.completed_at AS "completedAt", t.last_activity_at AS "lastActivityAt", t.version, t.created_at AS "createdAt", t.updated_at AS "updatedAt",
+  (t.assigned_at AT TIME ZONE ${sqlLiteral(timeZone)})::date::text AS "assignedOn",
+  i.start_offset AS "sourceStart", i.end_offset AS "sourceEnd",
+  EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending') AS "extensionPending"`;
+
+export function sqlLiteral(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+/** SQL for the light, mirroring trafficLight(): $today is a date parameter, margin a validated integer. */
+export function lightSql(today: string, margin: number, timeZone: string): string {
+  const open = `t.status NOT IN ('completed','cancelled') AND t.deadline IS NOT NULL`;
+  const assignedOn = `(t.assigned_at AT TIME ZONE ${sqlLiteral(timeZone)})::date`;
+  const behind = `(NOT t.long_term AND t.assigned_at IS NOT NULL AND t.deadline > ${assignedOn} AND ${today} > ${assignedOn}
+    AND t.progress < (${today} - ${assignedOn})::numeric * 100 / (t.deadline - ${assignedOn}) - ${Math.trunc(margin)})`;
+  return `CASE WHEN ${open} AND t.deadline < ${today} THEN 'red'
+    WHEN ${open} AND (t.deadline - ${today} <= 7 OR ${behind}) THEN 'yellow' ELSE 'green' END`;
+}
+
+export const TASK_FROM = `tasks t LEFT JOIN report_items i ON i.id = t.report_item_id`;
+
+export interface TaskRow {
+  id: string;
+  organizationId: string;
+  title: string;
+  status: TaskStatus;
+  deadline: string | null;
+  progress: number;
+  version: number;
+  leaderId: string | null;
+  unitId: string | null;
+  assigneeId: string | null;
+  assignedOn: string | null;
+  longTerm: boolean;
+  outcome: string | null;
+  reportId: string | null;
+  sourceStart: number | null;
+  sourceEnd: number | null;
+  extensionPending: boolean;
+  [column: string]: unknown;
+}
+
+/** Adds Chinese labels and the derived light/overdue/daysLeft. */
+export function presentTask(row: TaskRow, today: string, marginPercent: number) {
+  const { assignedOn, ...task } = row;
+  const closed = CLOSED_STATUSES.includes(row.status);
+  // A long-term task is on schedule while its evidence is current: only its next due date matters.
+  const light = trafficLight({ today, deadline: row.deadline, assignedOn: row.longTerm ? null : assignedOn, progress: row.progress, closed, marginPercent });
+  const statusLabel = closed ? TASK_STATUS_LABELS[row.status] : row.extensionPending ? '申请延期' : row.longTerm ? '长期坚持' : TASK_STATUS_LABELS[row.status];
+  return { ...task, statusLabel, ...light, lightLabel: TRAFFIC_LIGHT_LABELS[light.light], source: { reportId: row.reportId, start: row.sourceStart, end: row.sourceEnd } };
+}
+
+/** Next evidence due date of a long-term task: `months` after `from`, clamped to the month's last day. */
+export function addMonths(from: string, months: number): string {
+  const [year, month, day] = from.split('-').map(Number);
+  const target = new Date(Date.UTC(year, month - 1 + months, 1));
+  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
+  target.setUTCDate(Math.min(day, lastDay));
+  return target.toISOString().slice(0, 10);
+}
+
+export const EVIDENCE_INTERVAL_MONTHS = { monthly: 1, quarterly: 3 } as const;
+
+export function todayIn(timeZone: string, now = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}

@@ -1,0 +1,122 @@
+import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { Roles } from '../common/roles.decorator';
+import type { AuthUser } from '../identity/auth-user';
+import { readUpload } from '../reports/read-upload';
+import { CancelDto, ExtensionDecisionDto, ExtensionRequestDto, ListTasksQuery, PatchTaskDto, ReviewDto, TaskUpdateDto } from './dto/task.dto';
+import { TaskEvidenceService } from './task-evidence.service';
+import { TaskExtensionsService } from './task-extensions.service';
+import { TaskImportService } from './task-import.service';
+import { TaskExportService } from './task-export.service';
+import { TaskListService } from './task-list.service';
+import { TaskProgressService } from './task-progress.service';
+import { TasksService } from './tasks.service';
+
+@ApiTags('整改任务')
+@ApiBearerAuth()
+@Controller('tasks')
+export class TasksController {
+  constructor(
+    private readonly tasks: TasksService,
+    private readonly progress: TaskProgressService,
+    private readonly listing: TaskListService,
+    private readonly exporter: TaskExportService,
+    private readonly extensions: TaskExtensionsService,
+    private readonly evidence: TaskEvidenceService,
+    private readonly importer: TaskImportService,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: '任务列表（筛选、排序、搜索、分页）' })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery) {
+    return this.listing.list(user, query);
+  }
+
+  @Get('stats')
+  @ApiOperation({ summary: '按状态、单位、红黄绿灯统计' })
+  stats(@CurrentUser() user: AuthUser) {
+    return this.listing.stats(user);
+  }
+
+  @Get('export.xlsx')
+  @ApiOperation({ summary: '导出整改台账（Excel）' })
+  async export(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
+    const buffer = await this.exporter.exportLedger(user);
+    return reply
+      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('整改台账.xlsx')}`)
+      .send(buffer);
+  }
+
+  @Post('import.xlsx')
+  @Roles('admin', 'leader')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: '导入整改台账（Excel），按任务编号批量修改责任领导、单位、责任人和时限；有错误行则整体不生效' })
+  async import(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
+    return this.importer.importLedger(user, (await readUpload(request)).buffer);
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: '任务详情（含变更历史）' })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.tasks.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: '修改责任领导、单位、责任人、时限或标题' })
+  patch(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: PatchTaskDto) {
+    return this.tasks.patch(user, id, dto);
+  }
+
+  @Post(':id/updates')
+  @Roles('admin', 'leader', 'staff')
+  @ApiOperation({ summary: '报送进展（进度、说明、成效、状态）' })
+  update(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: TaskUpdateDto) {
+    return this.progress.addUpdate(user, id, dto);
+  }
+
+  @Post(':id/review')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: '核验：销号或退回' })
+  review(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: ReviewDto) {
+    return this.progress.review(user, id, dto);
+  }
+
+  @Post(':id/cancel')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: '撤销任务' })
+  cancel(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: CancelDto) {
+    return this.progress.cancel(user, id, dto);
+  }
+
+  @Post(':id/evidence')
+  @Roles('admin', 'leader', 'staff')
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: '上传佐证材料（字段 file），返回编号和 SHA-256，报送进展时以 evidenceIds 关联' })
+  async uploadEvidence(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Req() request: FastifyRequest) {
+    return this.evidence.upload(user, id, await readUpload(request));
+  }
+
+  @Post(':id/extensions')
+  @Roles('admin', 'leader', 'staff')
+  @ApiOperation({ summary: '申请延期' })
+  requestExtension(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: ExtensionRequestDto) {
+    return this.extensions.request(user, id, dto);
+  }
+
+  @Post(':id/extensions/:extensionId/decision')
+  @Roles('admin', 'leader')
+  @ApiOperation({ summary: '审批延期申请（同意则修改完成时限）' })
+  decideExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('extensionId', ParseUuidPipe) extensionId: string,
+    @Body() dto: ExtensionDecisionDto,
+  ) {
+    return this.extensions.decide(user, id, extensionId, dto);
+  }
+}

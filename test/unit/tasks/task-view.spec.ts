@@ -1,0 +1,28 @@
+import { addMonths, presentTask, TaskRow, todayIn } from '../../../src/tasks/task-view';
+
+const row = (overrides: Partial<TaskRow> = {}): TaskRow => ({
+  id: 't', organizationId: 'o', title: 'x', status: 'in_progress', deadline: '2025-12-31', progress: 0, version: 1, leaderId: null, unitId: null,
+  assigneeId: null, assignedOn: '2025-01-01', longTerm: false, outcome: null, reportId: null, sourceStart: null, sourceEnd: null, extensionPending: false,
+  ...overrides,
+});
+
+describe('task presentation', () => {
+  it('adds months, clamping to the end of shorter months', () => {
+    expect(addMonths('2025-01-31', 1)).toBe('2025-02-28');
+    expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
+    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
+  });
+
+  it('uses the calendar date of the configured time zone', () => {
+    expect(todayIn('Asia/Shanghai', new Date('2025-06-30T17:00:00Z'))).toBe('2025-07-01');
+    expect(todayIn('UTC', new Date('2025-06-30T17:00:00Z'))).toBe('2025-06-30');
+  });
+
+  it('labels status and light in Chinese; long-term, extension and closed states win in that order', () => {
+    expect(presentTask(row(), '2025-06-01', 10)).toMatchObject({ statusLabel: '序时推进', light: 'yellow', lightLabel: '滞后' });
+    expect(presentTask(row({ longTerm: true }), '2025-06-01', 10)).toMatchObject({ statusLabel: '长期坚持', light: 'green' });
+    expect(presentTask(row({ longTerm: true, extensionPending: true }), '2025-06-01', 10).statusLabel).toBe('申请延期');
+    expect(presentTask(row({ status: 'completed', longTerm: true }), '2026-06-01', 10)).toMatchObject({ statusLabel: '已销号', overdue: false });
+    expect(presentTask(row({ status: 'new' }), '2026-01-05', 10)).toMatchObject({ statusLabel: '未启动', light: 'red', overdue: true, daysLeft: -5 });
+  });
+});
