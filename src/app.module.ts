@@ -3,16 +3,26 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
+import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
+import { OutboxModule } from './outbox/outbox.module';
+import { RemindersModule, RemindersWorkerModule } from './reminders/reminders.module';
+import { RollupModule, RollupWorkerModule } from './rollup/rollup.module';
+import { QueueDashboardModule } from './queue/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
+import { ReportsModule } from './reports/reports.module';
+import { TasksModule } from './tasks/tasks.module';
 import { WorkerModule } from './queue/worker.module';
+import { WebModule } from './web/web.module';
 import { Runtime, RUNTIME } from './runtime/runtime';
 import { loggerOptions } from './runtime/logger-options';
 
 /** Feature modules with HTTP controllers (api and all modes). */
-const API_MODULES: Type[] = [HealthModule];
+const API_MODULES: Type[] = [HealthModule, IdentityModule, NotificationsModule, RemindersModule, QueueDashboardModule, RollupModule, ReportsModule, TasksModule, WebModule, DemoModule];
 /** Queue consumers (worker and all modes). */
-const WORKER_MODULES: Type[] = [WorkerModule];
+const WORKER_MODULES: Type[] = [WorkerModule, OutboxModule, NotificationsWorkerModule, RemindersWorkerModule, RollupWorkerModule];
 
 @Global()
 @Module({})

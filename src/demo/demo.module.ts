@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdentityCoreModule } from '../identity/identity.module';
+import { ReportsModule } from '../reports/reports.module';
+import { TasksModule } from '../tasks/tasks.module';
+import { DemoSeederService } from './demo-seeder.service';
+import { MetaController } from './meta.controller';
+
+@Module({
+  imports: [IdentityCoreModule, ReportsModule, TasksModule],
+  controllers: [MetaController],
+  providers: [DemoSeederService],
+})
+export class DemoModule {}
