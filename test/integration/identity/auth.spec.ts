@@ -1,13 +1,14 @@
 import { JwtService } from '@nestjs/jwt';
 import { FIXTURE_PASSWORD, createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
-import { TEST_JWT_SECRET, TestApp } from '../../support/test-app';
+import { TEST_JWT_SECRET, TestApp, testRuntime } from '../../support/test-app';
 
 describe('authentication', () => {
   let app: TestApp;
   let fixture: OrgWithUsers;
 
   beforeAll(async () => {
-    app = await TestApp.start();
+    // These clients sit behind a reverse proxy, so X-Forwarded-For names them.
+    app = await TestApp.start(testRuntime('api', { TRUST_PROXY: 'true' }));
     fixture = await createOrgWithUsers(app);
   });
 
@@ -33,6 +34,19 @@ describe('authentication', () => {
     for (const response of [await login(fixture.users.viewer.username, 'wrong-password', '10.0.0.9'), await login('nobody-here', 'whatever1', '10.0.0.9')]) {
       expect(response.status).toBe(401);
       expect(response.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+    }
+  });
+
+  it('ignores a spoofed X-Forwarded-For when not behind a trusted proxy, so it cannot reset the login limit', async () => {
+    const direct = await TestApp.start(testRuntime('api'));
+    try {
+      const { username } = (await createOrgWithUsers(direct)).users.staff;
+      const attempt = (ip: string, password: string) =>
+        direct.request('POST', '/api/v1/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': ip } });
+      for (let i = 0; i < 5; i++) expect((await attempt(`10.9.0.${i}`, 'wrong-password')).status).toBe(401);
+      expect((await attempt('10.9.0.99', FIXTURE_PASSWORD)).status).toBe(429);
+    } finally {
+      await direct.close();
     }
   });
 
