@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { APP_MODES, AppMode } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
+import { resetDatabase } from './demo/reset-database';
 import { createHttpApp, createWorkerContext } from './runtime/create-app';
 import { prepareRuntime } from './runtime/prepare-runtime';
 import { RedisUnavailableError } from './runtime/redis-resolver';
@@ -8,6 +9,7 @@ import { RedisUnavailableError } from './runtime/redis-resolver';
 interface StartArgs {
   mode?: AppMode;
   demo: boolean;
+  reset: boolean;
 }
 
 function parseArgs(argv: string[]): StartArgs {
@@ -16,7 +18,7 @@ function parseArgs(argv: string[]): StartArgs {
   if (mode !== undefined && !APP_MODES.includes(mode as AppMode)) {
     throw new ConfigError(`启动参数 --mode 的值 "${mode}" 无效：必须是 ${APP_MODES.join('、')} 之一。`);
   }
-  return { mode: mode as AppMode | undefined, demo: argv.includes('--demo') };
+  return { mode: mode as AppMode | undefined, demo: argv.includes('--demo'), reset: argv.includes('--reset') };
 }
 
 const log = (message: string): void => void process.stderr.write(`[rectify] ${message}\n`);
@@ -24,7 +26,14 @@ const log = (message: string): void => void process.stderr.write(`[rectify] ${me
 async function start(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const config = loadConfig();
+  if (args.demo && config.NODE_ENV === 'production') {
+    throw new ConfigError('演示模式会写入示例数据，NODE_ENV=production 时拒绝启动。');
+  }
   const { runtime, release } = await prepareRuntime({ config, mode: args.mode, demo: args.demo, log });
+  if (args.demo && args.reset) {
+    await resetDatabase(runtime.databaseUrl);
+    log('演示模式：已清空数据库，重新创建演示数据');
+  }
   const httpApp = runtime.mode === 'worker' ? null : await createHttpApp(runtime);
   const app = httpApp ?? (await createWorkerContext(runtime));
   let closing = false;

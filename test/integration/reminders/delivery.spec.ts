@@ -96,7 +96,7 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
     const mine = mails.filter((m) => m.to === 'zhang@example.gov.cn');
     expect(mine).toHaveLength(1);
     expect(mine[0].raw).toContain('Subject: =?UTF-8?');
-    const posted = hooks.filter((h) => h.body.includes('规范执法文书'));
+    const posted = hooks.filter((h) => h.body.includes('「规范执法文书」'));
     expect(posted).toHaveLength(1);
     expect(JSON.parse(posted[0].body)).toMatchObject({ msgtype: 'text', text: { content: expect.stringContaining('明天到期') } });
     expect(posted[0].signature).toBe(signBody(posted[0].body, 'robot-secret'));
