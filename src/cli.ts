@@ -1,3 +1,5 @@
+import { ConfigError } from './config/load-config';
+import { revertMigrationCommand, runMigrationCommand } from './db/migration-commands';
 import { runParseCommand } from './parsing/parse-command';
 
 type Command = (args: string[]) => Promise<number>;
@@ -5,6 +7,8 @@ type Command = (args: string[]) => Promise<number>;
 /** Offline commands: `node dist/src/cli.js <command> [args…]`. */
 const COMMANDS: Record<string, Command> = {
   parse: (args) => runParseCommand(args),
+  'migration:run': () => runMigrationCommand(),
+  'migration:revert': () => revertMigrationCommand(),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -22,6 +26,11 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exitCode = 2;
+      return;
+    }
     process.stderr.write(`执行失败：${error instanceof Error ? error.message : String(error)}\n`);
     process.exitCode = 1;
   },

@@ -36,8 +36,3 @@ export function demoOutcome(title: string): string {
   return `围绕“${title}”，已制定专项方案并组织实施，相关制度已印发执行，资料已归档备查。`;
 }
 
-export function addDays(isoDate: string, days: number): string {
-  const date = new Date(`${isoDate}T00:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}

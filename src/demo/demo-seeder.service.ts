@@ -1,3 +1,4 @@
+import { addDays, todayIn } from '../common/calendar';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
@@ -9,8 +10,8 @@ import { ReportsService } from '../reports/reports.service';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskProgressService } from '../tasks/task-progress.service';
 import { TasksService } from '../tasks/tasks.service';
-import { todayIn } from '../tasks/task-view';
-import { addDays, demoAssignmentFor, demoOutcome } from './demo-plan';
+
+import { demoAssignmentFor, demoOutcome } from './demo-plan';
 
 interface DemoDefinition {
   organization: string;

@@ -61,7 +61,3 @@ export function parseAsOf(value: string): string {
   return value;
 }
 
-/** Today's calendar date in the configured time zone, whatever the machine's zone. */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -1,9 +1,10 @@
+import { todayIn } from '../common/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { deliveryJobs, NewNotification } from '../notifications/delivery-jobs';
 import { JobProducer } from '../queue/job-producer';
 import { Runtime, RUNTIME } from '../runtime/runtime';
-import { parseAsOf, reminderPolicy, todayIn } from './reminder-rules';
+import { parseAsOf, reminderPolicy } from './reminder-rules';
 import { SWEEP_SQL } from './reminder-sweep.sql';
 
 @Injectable()

@@ -1,10 +1,11 @@
+import { todayIn } from '../common/calendar';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import { JobProducer } from '../queue/job-producer';
-import { todayIn } from '../reminders/reminder-rules';
+
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { applyEdits, hasParagraph } from './apply-edits';
 import { buildDraft } from './build-draft';

@@ -1,9 +1,10 @@
+import { todayIn } from '../common/calendar';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { ListTasksQuery } from './dto/task.dto';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
-import { lightSql, TASK_FROM, taskColumns, todayIn } from './task-view';
+import { lightSql, TASK_FROM, taskColumns } from './task-view';
 import { TasksService } from './tasks.service';
 
 const SORTS: Record<string, string> = {

@@ -1,3 +1,4 @@
+import { addMonths, todayIn } from '../common/calendar';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { ConflictError } from '../common/domain-error';
@@ -7,7 +8,7 @@ import { recordHistory, recordTaskEvent } from './outbox';
 import { assertCan } from '../identity/permissions';
 import { assertTransition, illegalTransition, TaskStatus } from './task-status';
 import { TaskEvidenceService } from './task-evidence.service';
-import { addMonths, EVIDENCE_INTERVAL_MONTHS, TaskRow, todayIn } from './task-view';
+import { EVIDENCE_INTERVAL_MONTHS, TaskRow } from './task-view';
 import { TasksService } from './tasks.service';
 
 /** Progress reports, review (销号) and cancellation: every status change goes through the status machine. */

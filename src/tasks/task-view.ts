@@ -58,17 +58,6 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
   return { ...task, statusLabel, ...light, lightLabel: TRAFFIC_LIGHT_LABELS[light.light], source: { reportId: row.reportId, start: row.sourceStart, end: row.sourceEnd } };
 }
 
-/** Next evidence due date of a long-term task: `months` after `from`, clamped to the month's last day. */
-export function addMonths(from: string, months: number): string {
-  const [year, month, day] = from.split('-').map(Number);
-  const target = new Date(Date.UTC(year, month - 1 + months, 1));
-  const lastDay = new Date(Date.UTC(target.getUTCFullYear(), target.getUTCMonth() + 1, 0)).getUTCDate();
-  target.setUTCDate(Math.min(day, lastDay));
-  return target.toISOString().slice(0, 10);
-}
 
 export const EVIDENCE_INTERVAL_MONTHS = { monthly: 1, quarterly: 3 } as const;
 
-export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
-}

@@ -1,3 +1,4 @@
+import { todayIn } from '../common/calendar';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
@@ -6,7 +7,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ConfirmItemsDto, PatchTaskDto } from './dto/task.dto';
 import { recordHistory, recordTaskEvent } from './outbox';
 import { assertCan } from '../identity/permissions';
-import { presentTask, TASK_FROM, taskColumns, TaskRow, todayIn } from './task-view';
+import { presentTask, TASK_FROM, taskColumns, TaskRow } from './task-view';
 
 export interface AssignmentChanges {
   leaderId?: string;

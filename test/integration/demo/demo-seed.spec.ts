@@ -1,7 +1,8 @@
+import { todayIn } from '../../../src/common/calendar';
 import { DataSource } from 'typeorm';
 import { DemoSeederService } from '../../../src/demo/demo-seeder.service';
 import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
-import { todayIn } from '../../../src/tasks/task-view';
+
 import { TestApp, testRuntime } from '../../support/test-app';
 
 describe('demo township (npm run demo)', () => {

@@ -1,7 +1,8 @@
+import { addMonths, todayIn } from '../../../src/common/calendar';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { addMonths, todayIn } from '../../../src/tasks/task-view';
+
 import { TestApp, testRuntime } from '../../support/test-app';
 import { createLedgerOrg, LedgerOrg, multipart, SAMPLE_REPORT } from './ledger-fixtures';
 

@@ -10,6 +10,7 @@ import { QueueName } from '../../../src/queue/jobs';
 import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { addDays, connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
 
 const AS_OF = '2025-07-01';
 
@@ -45,6 +46,8 @@ function startWebhook(handle: (body: string, req: IncomingMessage) => number): P
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as AddressInfo).port }))));
 }
+
+useIsolatedDatabase();
 
 describe('deliveries over e-mail and the group-robot webhook', () => {
   let db: Client;
@@ -122,7 +125,11 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
         return job && (await job.getState()) === 'failed' ? job : undefined;
       });
       expect(failedJob.attemptsMade).toBe(3);
-      const deliveries = await deliveriesOf([id]);
+      // The e-mail goes out on its own job, independent of the webhook's retries: wait for it too.
+      const deliveries = await waitFor(async () => {
+        const recorded = await deliveriesOf([id]);
+        return recorded.some((d: { channel: string; status: string }) => d.channel === 'email' && d.status === 'delivered') ? recorded : undefined;
+      });
       expect(deliveries).toEqual([
         expect.objectContaining({ channel: 'email', status: 'delivered', attempts: 1 }),
         expect.objectContaining({ channel: 'webhook', status: 'failed', attempts: 3, last_error: '机器人接口返回 HTTP 500' }),

@@ -9,6 +9,7 @@ import { createRedisConnection } from '../../../src/queue/redis-connection';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { testQueuePrefix } from '../../support/test-env';
 import { connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
 
 async function writeEvent(db: Client, organizationId: string, type: string, taskId: string): Promise<string> {
   const { rows } = await db.query(
@@ -22,6 +23,8 @@ const unpublished = async (db: Client, ids: string[]): Promise<number> =>
   (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE id = ANY($1::bigint[]) AND published_at IS NULL`, [ids])).rows[0].n;
 
 // No worker runs in this block, so nothing but the relays under test touches the outbox (the suite runs in band).
+useIsolatedDatabase();
+
 describe('outbox relay', () => {
   let db: Client;
   let dataSource: DataSource;

@@ -6,6 +6,7 @@ import { QueueName } from '../../../src/queue/jobs';
 import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { addDays, connectDb, createOrganization, createTask, createUser } from './reminder-fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
 
 function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -22,6 +23,8 @@ function startRedis(port: number): ChildProcess {
 }
 
 const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))));
+
+useIsolatedDatabase();
 
 describe('Redis restarted during a sweep', () => {
   let db: Client;

@@ -53,12 +53,7 @@ export async function createTask(db: Client, seed: TaskSeed): Promise<string> {
   return rows[0].id;
 }
 
-/** YYYY-MM-DD shifted by whole days. */
-export function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
+export { addDays } from '../../../src/common/calendar';
 
 export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
   const until = Date.now() + timeoutMs;

@@ -8,11 +8,14 @@ import { createRedisConnection } from '../../../src/queue/redis-connection';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { testQueuePrefix } from '../../support/test-env';
 import { connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
 
 /**
  * A worker that dies mid-job stops renewing its lock; another worker's stalled-job check puts the job back and
  * runs it again. Here the first worker is force-closed while its job hangs, standing in for a killed process.
  */
+useIsolatedDatabase();
+
 describe('stalled delivery job', () => {
   let db: Client;
   let context: INestApplicationContext;

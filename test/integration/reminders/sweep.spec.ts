@@ -4,6 +4,7 @@ import { reminderKindsOn, reminderPolicy } from '../../../src/reminders/reminder
 import { createOrgWithUsers } from '../../support/identity-fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { addDays, connectDb, createOrganization, createTask, createUnit, createUser } from './reminder-fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
 
 const AS_OF = '2025-06-10';
 
@@ -11,6 +12,8 @@ async function remindersOf(db: Client, taskIds: string[]): Promise<{ task_id: st
   const { rows } = await db.query(`SELECT task_id, kind, user_id FROM notifications WHERE task_id = ANY($1::uuid[]) ORDER BY task_id, kind, user_id`, [taskIds]);
   return rows;
 }
+
+useIsolatedDatabase();
 
 describe('reminder sweep', () => {
   let db: Client;

@@ -1,4 +1,5 @@
-import { parseAsOf, reminderKindsOn, ReminderPolicy, todayIn } from '../../../src/reminders/reminder-rules';
+import { todayIn } from '../../../src/common/calendar';
+import { parseAsOf, reminderKindsOn, ReminderPolicy } from '../../../src/reminders/reminder-rules';
 
 const policy: ReminderPolicy = { overdueDailyDays: 3, overdueCadenceDays: 7, escalationLeaderDays: 3, escalationParentDays: 14, inactivityDays: 30 };
 

@@ -1,4 +1,5 @@
-import { addMonths, presentTask, TaskRow, todayIn } from '../../../src/tasks/task-view';
+import { addMonths, todayIn } from '../../../src/common/calendar';
+import { presentTask, TaskRow } from '../../../src/tasks/task-view';
 
 const row = (overrides: Partial<TaskRow> = {}): TaskRow => ({
   id: 't', organizationId: 'o', title: 'x', status: 'in_progress', deadline: '2025-12-31', progress: 0, version: 1, leaderId: null, unitId: null,
