@@ -1,3 +1,4 @@
+import { RequestMethod } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { Params } from 'nestjs-pino';
@@ -16,6 +17,8 @@ export function requestIdOf(req: IncomingMessage): string {
 
 export function loggerOptions(config: AppConfig): Params {
   return {
+    // Nest 12's router syntax; the default '*' registers the middleware twice under Fastify.
+    forRoutes: [{ path: '{*path}', method: RequestMethod.ALL }],
     pinoHttp: {
       level: config.NODE_ENV === 'test' && config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL,
       genReqId: (req) => requestIdOf(req),
