@@ -5,7 +5,7 @@ import { EmailChannel } from './channels/email.channel';
 import { NotificationChannel } from './channels/notification-channel';
 import { WebhookChannel } from './channels/webhook.channel';
 
-export type DeliveryOutcome = 'delivered' | 'already_delivered' | 'gone';
+export type DeliveryOutcome = 'delivered' | 'already_delivered';
 
 /**
  * Delivers one notification on one channel at most once. The `deliveries` row is locked for the send, so
@@ -31,7 +31,10 @@ export class DeliveryService {
            FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
         [notificationId],
       );
-      if (!row) return { outcome: 'gone' as const };
+      // Jobs are enqueued inside the transaction that stores the notification, so a fast worker can get here
+      // before the commit: retry (with backoff) instead of dropping the delivery. A rolled-back sweep's orphans
+      // fail after their attempts and stay inspectable.
+      if (!row) return { outcome: 'failed' as const, error: new Error(`通知 ${notificationId} 尚未提交，稍后重试`) };
       await manager.query(`INSERT INTO deliveries (notification_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [notificationId, channel]);
       const [delivery] = await manager.query(`SELECT status FROM deliveries WHERE notification_id = $1 AND channel = $2 FOR UPDATE`, [notificationId, channel]);
       if (delivery.status === 'delivered') return { outcome: 'already_delivered' as const };

@@ -18,7 +18,7 @@ export class ReminderSweepService {
   /**
    * Stores the day's reminders (in-app) and enqueues their e-mail/webhook deliveries. Insert and enqueue share
    * one transaction: if Redis fails, nothing is stored and the next sweep retries; if the commit fails after the
-   * enqueue, the orphaned jobs find no notification and do nothing. Concurrent or repeated sweeps insert nothing new.
+   * enqueue, the orphaned jobs find no notification, retry, then stay failed for inspection. Concurrent or repeated sweeps insert nothing new.
    */
   async sweep(asOf?: string): Promise<{ asOf: string; enqueued: number }> {
     const { config } = this.runtime;

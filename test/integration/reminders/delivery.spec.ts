@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
@@ -108,6 +109,11 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
     expect(await a.sweep(AS_OF)).toMatchObject({ enqueued: 0 });
     expect(await workers[0].get(DeliveryService).deliver({ notificationId: rows[0].id, channel: 'email' })).toBe('already_delivered');
     expect(mails.filter((m) => m.to === 'zhang@example.gov.cn')).toHaveLength(1);
+  });
+
+  it('retries, rather than drops, a delivery whose notification is not committed yet', async () => {
+    const notYetCommitted = { notificationId: randomUUID(), channel: 'email' as const };
+    await expect(workers[0].get(DeliveryService).deliver(notYetCommitted)).rejects.toThrow(/尚未提交/);
   });
 
   it('retries a failing webhook with backoff, records the failure, keeps the job inspectable and still mails', async () => {
