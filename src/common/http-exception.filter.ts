@@ -33,8 +33,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    this.send(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+  }
+
+  /** Also Fastify's own error handler: body-limit and JSON-parse errors happen before Nest routes the request. */
+  send(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const body = this.toBody(exception, request);
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

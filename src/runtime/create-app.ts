@@ -7,6 +7,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { requestIdOf } from './logger-options';
 import { Runtime } from './runtime';
@@ -21,6 +22,9 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, { bufferLogs: true, abortOnError: false });
   app.useLogger(app.get(Logger));
+  // Bad JSON and over-limit bodies fail in Fastify before Nest routes the request; Nest's error layer passes them on to this handler.
+  const errorFilter = new HttpExceptionFilter();
+  app.getHttpAdapter().getInstance().setErrorHandler((error, request, reply) => errorFilter.send(error, request, reply));
   // Same-origin SPA, Swagger UI and queue dashboard only; inline styles/scripts are what Swagger UI and bull-board need.
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
