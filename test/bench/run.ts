@@ -1,17 +1,45 @@
 import { cpus, totalmem } from 'node:os';
 import { benchParse } from './parse.bench';
+import { benchList } from './list.bench';
+import { benchRollup } from './rollup.bench';
+import { benchReminders } from './reminders.bench';
+import { benchImport } from './import.bench';
 import { BenchResult, formatResult } from './bench-result';
 
-/** `npm run bench`: one line per workload as CONTRACT section 5 prescribes. */
-async function main(): Promise<void> {
+type Workload = () => BenchResult[] | Promise<BenchResult[]>;
+
+const WORKLOADS: Record<string, Workload> = {
+  parse: benchParse,
+  list: benchList,
+  rollup: benchRollup,
+  reminders: benchReminders,
+  import: benchImport,
+};
+
+/**
+ * `npm run bench`: one line per result as CONTRACT section 5 prescribes. A failing workload is reported on stderr
+ * and the others still run; the exit code is non-zero if any failed. `npm run bench -- list rollup` runs a subset.
+ */
+async function main(): Promise<number> {
   process.stderr.write(`# ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
-  const workloads: (() => BenchResult[] | Promise<BenchResult[]>)[] = [benchParse];
-  for (const workload of workloads) {
-    for (const result of await workload()) for (const line of formatResult(result)) process.stdout.write(`${line}\n`);
+  const selected = process.argv.slice(2);
+  let failures = 0;
+  for (const [name, workload] of Object.entries(WORKLOADS)) {
+    if (selected.length && !selected.includes(name)) continue;
+    try {
+      for (const result of await workload()) for (const line of formatResult(result)) process.stdout.write(`${line}\n`);
+    } catch (error) {
+      failures++;
+      process.stderr.write(`# 基准 ${name} 失败: ${error instanceof Error ? error.stack : String(error)}\n`);
+    }
   }
+  return failures ? 1 : 0;
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
