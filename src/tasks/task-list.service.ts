@@ -30,12 +30,15 @@ export class TaskListService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const { where, params } = this.filters(user, query);
-    const [{ total }] = await this.tasks.dataSource.query(`SELECT count(*)::int AS total FROM ${TASK_FROM} WHERE ${where}`, params);
-    const rows = await this.tasks.dataSource.query(
-      `SELECT ${taskColumns(this.tasks.timeZone)} FROM ${TASK_FROM} WHERE ${where}
-        ORDER BY ${SORTS[query.sort ?? 'deadline']}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
+    // Filters only touch tasks, so the count skips the join; count and page run side by side.
+    const [[{ total }], rows] = await Promise.all([
+      this.tasks.dataSource.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params),
+      this.tasks.dataSource.query(
+        `SELECT ${taskColumns(this.tasks.timeZone)} FROM ${TASK_FROM} WHERE ${where}
+          ORDER BY ${SORTS[query.sort ?? 'deadline']}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+        params,
+      ),
+    ]);
     return { items: rows.map((row: never) => this.tasks.present(row)), total, page, pageSize };
   }
 
@@ -111,9 +114,9 @@ export class TaskListService {
     // Chinese has no word boundaries: substring match, served by the trigram index on search_text.
     if (query.q) add((p) => `t.search_text ILIKE ${p}`, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     const today = todayIn(this.tasks.timeZone);
-    if (query.overdue) {
-      add((p) => `(t.status NOT IN ('completed','cancelled') AND t.deadline < ${p}::date) = ${query.overdue === 'true'}`, today);
-    }
+    // Written as plain predicates (not `(…) = false`) so the (organization_id, status, deadline) index applies.
+    if (query.overdue === 'true') add((p) => `t.status NOT IN ('completed','cancelled') AND t.deadline < ${p}::date`, today);
+    if (query.overdue === 'false') add((p) => `(t.status IN ('completed','cancelled') OR t.deadline IS NULL OR t.deadline >= ${p}::date)`, today);
     if (query.light) {
       params.push(today);
       const light = lightSql(`$${params.length}::date`, this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT, this.tasks.timeZone);
