@@ -1,8 +1,16 @@
 /** Calendar-date helpers: deadlines and sweeps are dates (YYYY-MM-DD) in the configured zone, not instants. */
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one; lists call todayIn per row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's calendar date in the given time zone, whatever the machine's zone. */
 export function todayIn(timeZone: string, now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter.format(now);
 }
 
 export function addDays(isoDate: string, days: number): string {
