@@ -21,8 +21,8 @@ import { loggerOptions } from './runtime/logger-options';
 
 /** Feature modules with HTTP controllers (api and all modes). */
 const API_MODULES: Type[] = [HealthModule, IdentityModule, NotificationsModule, RemindersModule, QueueDashboardModule, RollupModule, ReportsModule, TasksModule, WebModule, DemoModule];
-/** Queue consumers (worker and all modes). */
-const WORKER_MODULES: Type[] = [WorkerModule, OutboxModule, NotificationsWorkerModule, RemindersWorkerModule, RollupWorkerModule];
+/** Queue consumers (worker and all modes), besides WorkerModule, which is built from the configuration. */
+const WORKER_MODULES: Type[] = [OutboxModule, NotificationsWorkerModule, RemindersWorkerModule, RollupWorkerModule];
 
 @Global()
 @Module({})
@@ -52,7 +52,7 @@ export class AppModule {
         }),
         QueueModule,
         ...(serveHttp ? API_MODULES : []),
-        ...(runWorkers ? WORKER_MODULES : []),
+        ...(runWorkers ? [WorkerModule.forRoot(runtime.config), ...WORKER_MODULES] : []),
       ],
       providers: serveHttp ? [{ provide: APP_FILTER, useClass: HttpExceptionFilter }] : [],
     };

@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 
 const CODE_BY_STATUS: Record<number, { code: string; message: string }> = {
@@ -27,7 +28,10 @@ function isChinese(text: unknown): text is string {
   return typeof text === 'string' && /[\u4e00-\u9fff]/.test(text);
 }
 
-/** Maps every error to `{ statusCode, code, message }` with a Chinese message; unexpected ones are logged as 500. */
+/**
+ * Maps every error to `{ statusCode, code, message }` with a Chinese message; a lost database is 503
+ * `DATABASE_UNAVAILABLE`, other unexpected errors are logged as 500.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
@@ -66,6 +70,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         ? { code: 'INVALID_JSON', message: '请求体不是合法的 JSON' }
         : fallback;
       return { statusCode, ...code };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      // Not a bug: the request may succeed once PostgreSQL is back, so clients and load balancers should retry.
+      this.logger.warn({ err: exception, requestId: request.id }, '数据库不可用');
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后再试' };
     }
     this.logger.error({ err: exception, requestId: request.id }, '未处理的错误');
     return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: `服务器内部错误（请求编号 ${String(request.id)}）` };

@@ -130,4 +130,15 @@ export class AppConfig {
   /** First retry delay of a failed e-mail/webhook delivery; doubles on every attempt. */
   @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
   DELIVERY_BACKOFF_MS: number;
+
+  /**
+   * How long a worker's claim on a running job lasts unless renewed (every half of it). A worker that dies keeps
+   * its jobs for this long before another worker may take them over; too short, and a busy event loop loses them.
+   */
+  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  WORKER_LOCK_DURATION_MS: number;
+
+  /** How often workers look for running jobs whose claim has expired and put them back in the queue. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  WORKER_STALLED_INTERVAL_MS: number;
 }

@@ -1,12 +1,26 @@
 import { Processor } from '@nestjs/bullmq';
 import { Type } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
 import { DispatchingProcessor } from './dispatching-processor';
 import { JobRegistry } from './job-registry';
 import { QueueName } from './jobs';
 
-/** A consumer for one queue; every queue's consumer only dispatches to the handlers features registered. */
-function queueProcessor(queue: QueueName, concurrency: number): Type<DispatchingProcessor> {
-  @Processor(queue, { concurrency })
+const CONCURRENCY: Record<QueueName, number> = {
+  [QueueName.System]: 5,
+  [QueueName.Events]: 10,
+  [QueueName.Reminders]: 1,
+  [QueueName.Notifications]: 10,
+  /** One rebuild at a time: rebuilds are short, and serial ones cannot overwrite a newer draft with an older one. */
+  [QueueName.Rollup]: 1,
+};
+
+/**
+ * A consumer for one queue; every queue's consumer only dispatches to the handlers features registered.
+ * Built per process because @Processor's options are fixed when the class is declared, and the lock and
+ * stalled-check timings come from the configuration.
+ */
+export function queueProcessor(queue: QueueName, config: AppConfig): Type<DispatchingProcessor> {
+  @Processor(queue, { concurrency: CONCURRENCY[queue], lockDuration: config.WORKER_LOCK_DURATION_MS, stalledInterval: config.WORKER_STALLED_INTERVAL_MS })
   class QueueProcessor extends DispatchingProcessor {
     constructor(registry: JobRegistry) {
       super(registry);
@@ -17,11 +31,6 @@ function queueProcessor(queue: QueueName, concurrency: number): Type<Dispatching
   return QueueProcessor;
 }
 
-export const SystemQueueProcessor = queueProcessor(QueueName.System, 5);
-export const EventsQueueProcessor = queueProcessor(QueueName.Events, 10);
-export const RemindersQueueProcessor = queueProcessor(QueueName.Reminders, 1);
-export const NotificationsQueueProcessor = queueProcessor(QueueName.Notifications, 10);
-/** One rebuild at a time: rebuilds are short, and serial ones cannot overwrite a newer draft with an older one. */
-export const RollupQueueProcessor = queueProcessor(QueueName.Rollup, 1);
-
-export const QUEUE_PROCESSORS = [SystemQueueProcessor, EventsQueueProcessor, RemindersQueueProcessor, NotificationsQueueProcessor, RollupQueueProcessor];
+export function queueProcessors(config: AppConfig): Type<DispatchingProcessor>[] {
+  return Object.values(QueueName).map((queue) => queueProcessor(queue, config));
+}

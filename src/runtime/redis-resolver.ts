@@ -1,5 +1,5 @@
+import { freePort } from './free-port';
 import { spawn, ChildProcess, execFileSync } from 'node:child_process';
-import { createServer } from 'node:net';
 import IORedis from 'ioredis';
 
 export interface ResolvedRedis {
@@ -24,16 +24,6 @@ async function answersPing(url: string): Promise<boolean> {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 function redisServerOnPath(): string | null {
   try {

@@ -1,5 +1,5 @@
+import { freePort } from '../../../src/runtime/free-port';
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { Client } from 'pg';
 import { JobProducer } from '../../../src/queue/job-producer';
 import { QueueName } from '../../../src/queue/jobs';
@@ -8,14 +8,6 @@ import { TestApp, testRuntime } from '../../support/test-app';
 import { addDays, connectDb, createOrganization, createTask, createUser } from './reminder-fixtures';
 import { useIsolatedDatabase } from '../../support/isolated-database';
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /** A private Redis, so restarting it disturbs nobody else's tests. */
 function startRedis(port: number): ChildProcess {

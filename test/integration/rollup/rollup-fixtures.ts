@@ -6,7 +6,8 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { Client } from 'pg';
 import { EventListenerRegistry } from '../../../src/outbox/event-listeners';
 import { parseReport } from '../../../src/parsing';
-import { RollupQueueProcessor } from '../../../src/queue/processors';
+import { queueProcessor } from '../../../src/queue/processors';
+import { QueueName } from '../../../src/queue/jobs';
 import { QueueModule } from '../../../src/queue/queue.module';
 import { RollupWorkerModule } from '../../../src/rollup/rollup.module';
 import { RUNTIME } from '../../../src/runtime/runtime';
@@ -41,7 +42,7 @@ export async function startRollupContext(): Promise<INestApplicationContext> {
       QueueModule,
       RollupWorkerModule,
     ],
-    providers: [RollupQueueProcessor],
+    providers: [queueProcessor(QueueName.Rollup, runtime.config)],
   })
   class RollupTestModule {}
   const context = await NestFactory.createApplicationContext(RollupTestModule, { logger: ['error'] });

@@ -6,6 +6,8 @@ describe('loadConfig', () => {
     expect(config.PORT).toBe(3000);
     expect(config.APP_MODE).toBe('all');
     expect(config.DB_MIGRATIONS_RUN).toBe(true);
+    // BullMQ's own defaults, so an unconfigured worker behaves like a plain BullMQ worker.
+    expect(config).toMatchObject({ WORKER_LOCK_DURATION_MS: 30000, WORKER_STALLED_INTERVAL_MS: 30000 });
   });
 
   it('lets the environment override defaults', () => {
@@ -19,6 +21,8 @@ describe('loadConfig', () => {
     [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL.*postgres:\/\//],
     [{ REDIS_URL: 'localhost:6379' }, /REDIS_URL.*redis:\/\//],
     [{ JWT_SECRET: 'short' }, /JWT_SECRET.*32/],
+    [{ WORKER_LOCK_DURATION_MS: '500' }, /WORKER_LOCK_DURATION_MS.*最小值/],
+    [{ WORKER_STALLED_INTERVAL_MS: 'soon' }, /WORKER_STALLED_INTERVAL_MS.*必须是整数/],
   ])('stops with one sentence naming the bad variable: %j', (env, pattern) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(pattern);
