@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -35,7 +36,9 @@ export class IdentityCoreModule {}
     IdentityCoreModule,
     JwtModule.registerAsync({
       inject: [RUNTIME],
-      useFactory: (runtime: Runtime) => ({ secret: resolveJwtSecret(runtime), signOptions: { algorithm: 'HS256', expiresIn: runtime.config.JWT_EXPIRES_IN_SECONDS }, verifyOptions: { algorithms: ['HS256'] } }),
+      // A KeyObject, not a string: given a string, jsonwebtoken first tries to parse it as a PEM public key on every
+      // verify, which cost about a sixth of the CPU of each authenticated request.
+      useFactory: (runtime: Runtime) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(runtime))), signOptions: { algorithm: 'HS256', expiresIn: runtime.config.JWT_EXPIRES_IN_SECONDS }, verifyOptions: { algorithms: ['HS256'] } }),
     }),
   ],
   controllers: [AuthController, UnitsController, UsersController, OrganizationsController],

@@ -20,10 +20,14 @@ export class UsersService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
   ) {}
 
+  /** Runs on every authenticated request, so it is one plain query rather than a query builder round. */
   async findActiveAuthUser(id: string): Promise<AuthUser | null> {
-    const user = await this.users.findOneBy({ id, active: true });
-    if (!user) return null;
-    return { id: user.id, organizationId: user.organizationId, role: user.role, unitId: user.unitId, username: user.username, displayName: user.displayName };
+    const [user]: AuthUser[] = await this.users.query(
+      `SELECT id, organization_id AS "organizationId", role, unit_id AS "unitId", username, display_name AS "displayName"
+         FROM users WHERE id = $1 AND active`,
+      [id],
+    );
+    return user ?? null;
   }
 
   findActiveByIds(ids: string[]): Promise<User[]> {

@@ -1,5 +1,4 @@
 import { extname } from 'node:path';
-import mammoth from 'mammoth';
 import { decodeText, sniffBinaryFormat } from './decode-text';
 import { htmlToReportText } from './docx-text';
 import { ReportReadError } from './report-read-error';
@@ -36,6 +35,8 @@ async function readDocx(buffer: Buffer): Promise<string> {
     throw new ReportReadError('FILE_CONTENT_MISMATCH', `文件内容与扩展名 .docx 不符：${hint}`);
   }
   try {
+    // Loaded on first use: most imports are plain text, and every API process would otherwise carry it.
+    const { default: mammoth } = await import('mammoth');
     const result = await mammoth.convertToHtml({ buffer });
     return htmlToReportText(result.value);
   } catch (error) {

@@ -1,6 +1,5 @@
 import type { IncomingMessage } from 'node:http';
 import { INestApplicationContext } from '@nestjs/common';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -10,6 +9,7 @@ import { AppModule } from '../app.module';
 import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { createValidationPipe } from '../common/validation.pipe';
 import { requestIdOf } from './logger-options';
+import { registerSecurityHeaders } from './security-headers';
 import { Runtime } from './runtime';
 
 export const API_PREFIX = 'api/v1';
@@ -24,20 +24,12 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   app.useLogger(app.get(Logger));
   // Bad JSON and over-limit bodies fail in Fastify before Nest routes the request; Nest's error layer passes them on to this handler.
   const errorFilter = new HttpExceptionFilter();
-  app.getHttpAdapter().getInstance().setErrorHandler((error, request, reply) => errorFilter.send(error, request, reply));
-  // Same-origin SPA, Swagger UI and queue dashboard only; inline styles/scripts are what Swagger UI and bull-board need.
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        upgradeInsecureRequests: null,
-      },
-    },
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.setErrorHandler((error, request, reply) => errorFilter.send(error, request, reply));
+  // JSON bodies leave as UTF-8 buffers: handed a string, Node measures it and then encodes it again while writing,
+  // and for Chinese text both passes allocate a copy; for list pages that was a third of all allocation.
+  fastify.setReplySerializer((payload) => Buffer.from(JSON.stringify(payload), 'utf8') as never);
+  registerSecurityHeaders(fastify);
   // Uploads (reports, evidence): larger files are cut off at the limit and answered 413 FILE_TOO_LARGE.
   await app.register(fastifyMultipart, { limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 } });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/*path'] });
@@ -55,7 +47,7 @@ export async function createWorkerContext(runtime: Runtime): Promise<INestApplic
 function setUpOpenApi(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Rectify 整改事项跟踪 API')
-    .setDescription('法治政府建设年度报告的问题、整改措施与工作计划的导入、分派、跟踪、提醒和年度报告汇总。错误统一返回 {statusCode, code, message}，message 为中文。')
+    .setDescription('法治政府建设年度报告的问题、整改措施与工作计划的导入、分派、跟踪、提醒和年度报告汇总。错误统一返回 {statusCode, code, message}，message 为中文；数据库暂时无法连接时返回 503 DATABASE_UNAVAILABLE，可稍后重试。')
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -1,5 +1,5 @@
+import { loadExcel } from './load-excel';
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { AuthUser } from '../identity/auth-user';
 import { TASK_STATUS_LABELS, TaskStatus } from './task-status';
 import { TasksService } from './tasks.service';
@@ -54,7 +54,8 @@ export class TaskExportService {
         ORDER BY t.plan_year NULLS LAST, t.created_at, t.id`,
       [user.organizationId],
     );
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcel();
+    const workbook = new Workbook();
     const sheet = workbook.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 1 }] });
     sheet.columns = LEDGER_COLUMNS.map((column) => ({ ...column }));
     sheet.getRow(1).font = { bold: true };

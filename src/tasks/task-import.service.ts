@@ -1,5 +1,6 @@
+import { loadExcel } from './load-excel';
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
@@ -73,7 +74,8 @@ export class TaskImportService {
   }
 
   private async readSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
-    const workbook = new ExcelJS.Workbook();
+    const { Workbook } = await loadExcel();
+    const workbook = new Workbook();
     try {
       await workbook.xlsx.load(buffer as never);
     } catch {

@@ -2,25 +2,18 @@ import { todayIn } from '../common/calendar';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
+import { CountCache } from './count-cache';
 import { ListTasksQuery } from './dto/task.dto';
+import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
-import { lightSql, TASK_FROM, taskColumns } from './task-view';
+import { lightSql, presentTask, TASK_FROM, taskColumns, TaskRow } from './task-view';
 import { TasksService } from './tasks.service';
-
-const SORTS: Record<string, string> = {
-  deadline: 't.deadline ASC NULLS LAST, t.created_at',
-  '-deadline': 't.deadline DESC NULLS LAST, t.created_at',
-  createdAt: 't.created_at ASC',
-  '-createdAt': 't.created_at DESC',
-  progress: 't.progress ASC, t.deadline',
-  '-progress': 't.progress DESC, t.deadline',
-  title: 't.title ASC',
-  '-title': 't.title DESC',
-};
 
 /** Filtered, sorted, paginated listing and dashboard counts; the light is computed in SQL so it can filter. */
 @Injectable()
 export class TaskListService {
+  private readonly counts = new CountCache();
+
   constructor(
     private readonly tasks: TasksService,
     private readonly scope: OrganizationScopeService,
@@ -29,17 +22,37 @@ export class TaskListService {
   async list(user: AuthUser, query: ListTasksQuery) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const { where, params } = this.filters(user, query);
-    // Filters only touch tasks, so the count skips the join; count and page run side by side.
-    const [[{ total }], rows] = await Promise.all([
-      this.tasks.dataSource.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params),
-      this.tasks.dataSource.query(
-        `SELECT ${taskColumns(this.tasks.timeZone)} FROM ${TASK_FROM} WHERE ${where}
-          ORDER BY ${SORTS[query.sort ?? 'deadline']}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-        params,
-      ),
-    ]);
-    return { items: rows.map((row: never) => this.tasks.present(row)), total, page, pageSize };
+    const today = todayIn(this.tasks.timeZone);
+    const { where, params } = taskFilters(query, {
+      organizationId: user.organizationId,
+      today,
+      marginPercent: this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT,
+      timeZone: this.tasks.timeZone,
+    });
+    // The organization's task revision rides along with the page (one round trip) and decides whether a
+    // remembered count still holds.
+    const rows: Array<TaskRow & { listRevision: string | null }> = await this.tasks.dataSource.query(
+      `SELECT ${taskColumns(this.tasks.timeZone)}, (SELECT revision FROM task_list_revisions WHERE organization_id = $1) AS "listRevision"
+         FROM ${TASK_FROM} WHERE ${where}
+        ORDER BY ${TASK_SORTS[query.sort ?? 'deadline']}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+      params,
+    );
+    const key = `${where}\u0000${JSON.stringify(params)}`;
+    const total = (rows.length ? this.counts.get(key, rows[0].listRevision ?? '0') : undefined) ?? (await this.count(key, where, params));
+    const margin = this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
+    return { items: rows.map((row) => presentTask(row, today, margin)), total, page, pageSize };
+  }
+
+  /** Counts the matches and remembers the count with the revision seen in the same snapshot ($1 is the organization). */
+  private async count(key: string, where: string, params: unknown[]): Promise<number> {
+    // Filters only touch tasks, so the count skips the join.
+    const [{ total, revision }]: Array<{ total: number; revision: string | null }> = await this.tasks.dataSource.query(
+      `SELECT count(*)::int AS total, (SELECT revision FROM task_list_revisions WHERE organization_id = $1) AS revision
+         FROM tasks t WHERE ${where}`,
+      params,
+    );
+    this.counts.set(key, revision ?? '0', total);
+    return total;
   }
 
   /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization. */
@@ -96,32 +109,5 @@ export class TaskListService {
       const worst = row.red ? 'red' : row.yellow ? 'yellow' : 'green';
       return { ...row, completionRate, light: worst };
     });
-  }
-
-  private filters(user: AuthUser, query: ListTasksQuery): { where: string; params: unknown[] } {
-    const params: unknown[] = [user.organizationId];
-    const clauses = ['t.organization_id = $1'];
-    const add = (sql: (placeholder: string) => string, value: unknown) => {
-      params.push(value);
-      clauses.push(sql(`$${params.length}`));
-    };
-    if (query.status) add((p) => `t.status = ${p}`, query.status);
-    if (query.unitId) add((p) => `t.unit_id = ${p}`, query.unitId);
-    if (query.leaderId) add((p) => `t.leader_id = ${p}`, query.leaderId);
-    if (query.assigneeId) add((p) => `t.assignee_id = ${p}`, query.assigneeId);
-    if (query.kind) add((p) => `t.kind = ${p}`, query.kind);
-    if (query.year) add((p) => `t.plan_year = ${p}`, query.year);
-    // Chinese has no word boundaries: substring match, served by the trigram index on search_text.
-    if (query.q) add((p) => `t.search_text ILIKE ${p}`, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    const today = todayIn(this.tasks.timeZone);
-    // Written as plain predicates (not `(…) = false`) so the (organization_id, status, deadline) index applies.
-    if (query.overdue === 'true') add((p) => `t.status NOT IN ('completed','cancelled') AND t.deadline < ${p}::date`, today);
-    if (query.overdue === 'false') add((p) => `(t.status IN ('completed','cancelled') OR t.deadline IS NULL OR t.deadline >= ${p}::date)`, today);
-    if (query.light) {
-      params.push(today);
-      const light = lightSql(`$${params.length}::date`, this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT, this.tasks.timeZone);
-      add((p) => `(${light}) = ${p}`, query.light);
-    }
-    return { where: clauses.join(' AND '), params };
   }
 }

@@ -1,15 +1,24 @@
 import { CLOSED_STATUSES, TASK_STATUS_LABELS, TaskStatus } from './task-status';
 import { TRAFFIC_LIGHT_LABELS, trafficLight } from './traffic-light';
 
-/** Columns of a task as the API shows it (dates as YYYY-MM-DD text, never JS Dates shifted by time zone). */
+/**
+ * Columns of a task as the API shows it. Dates are YYYY-MM-DD text (never JS Dates shifted by time zone);
+ * timestamps are ISO 8601 UTC text formatted by Postgres exactly as Date#toJSON would: parsing them into Dates
+ * only to print them again was a tenth of a list request's CPU.
+ */
 export const taskColumns = (timeZone: string): string => `t.id, t.organization_id AS "organizationId", t.report_id AS "reportId", t.report_item_id AS "reportItemId",
   t.kind, t.item_kind AS "itemKind", t.title, t.source_text AS "sourceText", t.plan_year AS "planYear", t.heading_path AS "headingPath",
   t.leader_id AS "leaderId", t.unit_id AS "unitId", t.assignee_id AS "assigneeId", t.deadline::text AS deadline, t.status, t.progress,
-  t.outcome, t.long_term AS "longTerm", t.evidence_interval AS "evidenceInterval", t.assigned_at AS "assignedAt",
-  t.completed_at AS "completedAt", t.last_activity_at AS "lastActivityAt", t.version, t.created_at AS "createdAt", t.updated_at AS "updatedAt",
+  t.outcome, t.long_term AS "longTerm", t.evidence_interval AS "evidenceInterval", ${isoTimestamp('t.assigned_at')} AS "assignedAt",
+  ${isoTimestamp('t.completed_at')} AS "completedAt", ${isoTimestamp('t.last_activity_at')} AS "lastActivityAt", t.version,
+  ${isoTimestamp('t.created_at')} AS "createdAt", ${isoTimestamp('t.updated_at')} AS "updatedAt",
   (t.assigned_at AT TIME ZONE ${sqlLiteral(timeZone)})::date::text AS "assignedOn",
   i.start_offset AS "sourceStart", i.end_offset AS "sourceEnd",
   EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending') AS "extensionPending"`;
+
+function isoTimestamp(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
 
 export function sqlLiteral(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;
@@ -30,34 +39,91 @@ export const TASK_FROM = `tasks t LEFT JOIN report_items i ON i.id = t.report_it
 export interface TaskRow {
   id: string;
   organizationId: string;
+  reportId: string | null;
+  reportItemId: string | null;
+  kind: string;
+  itemKind: string | null;
   title: string;
-  status: TaskStatus;
-  deadline: string | null;
-  progress: number;
-  version: number;
+  sourceText: string;
+  planYear: number | null;
+  headingPath: string[];
   leaderId: string | null;
   unitId: string | null;
   assigneeId: string | null;
-  assignedOn: string | null;
-  longTerm: boolean;
+  deadline: string | null;
+  status: TaskStatus;
+  progress: number;
   outcome: string | null;
-  reportId: string | null;
+  longTerm: boolean;
+  evidenceInterval: string | null;
+  assignedAt: string | null;
+  completedAt: string | null;
+  lastActivityAt: string;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+  assignedOn: string | null;
   sourceStart: number | null;
   sourceEnd: number | null;
   extensionPending: boolean;
-  [column: string]: unknown;
 }
 
-/** Adds Chinese labels and the derived light/overdue/daysLeft. */
+/**
+ * A task as the API shows it: the row plus Chinese labels and the derived light/overdue/daysLeft. Built field by
+ * field rather than by spreading the row, since lists present thousands of rows a second and spreads of
+ * driver rows were the largest cost of a page.
+ */
 export function presentTask(row: TaskRow, today: string, marginPercent: number) {
-  const { assignedOn, ...task } = row;
   const closed = CLOSED_STATUSES.includes(row.status);
   // A long-term task is on schedule while its evidence is current: only its next due date matters.
-  const light = trafficLight({ today, deadline: row.deadline, assignedOn: row.longTerm ? null : assignedOn, progress: row.progress, closed, marginPercent });
+  const { light, overdue, daysLeft } = trafficLight({
+    today,
+    deadline: row.deadline,
+    assignedOn: row.longTerm ? null : row.assignedOn,
+    progress: row.progress,
+    closed,
+    marginPercent,
+  });
   const statusLabel = closed ? TASK_STATUS_LABELS[row.status] : row.extensionPending ? '申请延期' : row.longTerm ? '长期坚持' : TASK_STATUS_LABELS[row.status];
-  return { ...task, statusLabel, ...light, lightLabel: TRAFFIC_LIGHT_LABELS[light.light], source: { reportId: row.reportId, start: row.sourceStart, end: row.sourceEnd } };
+  return {
+    id: row.id,
+    organizationId: row.organizationId,
+    reportId: row.reportId,
+    reportItemId: row.reportItemId,
+    kind: row.kind,
+    itemKind: row.itemKind,
+    title: row.title,
+    sourceText: row.sourceText,
+    planYear: row.planYear,
+    headingPath: row.headingPath,
+    leaderId: row.leaderId,
+    unitId: row.unitId,
+    assigneeId: row.assigneeId,
+    deadline: row.deadline,
+    status: row.status,
+    progress: row.progress,
+    outcome: row.outcome,
+    longTerm: row.longTerm,
+    evidenceInterval: row.evidenceInterval,
+    assignedAt: row.assignedAt,
+    completedAt: row.completedAt,
+    lastActivityAt: row.lastActivityAt,
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    sourceStart: row.sourceStart,
+    sourceEnd: row.sourceEnd,
+    extensionPending: row.extensionPending,
+    statusLabel,
+    light,
+    overdue,
+    daysLeft,
+    lightLabel: TRAFFIC_LIGHT_LABELS[light],
+    source: { reportId: row.reportId, start: row.sourceStart, end: row.sourceEnd },
+  };
 }
 
+export type TaskView = ReturnType<typeof presentTask>;
 
 export const EVIDENCE_INTERVAL_MONTHS = { monthly: 1, quarterly: 3 } as const;
 

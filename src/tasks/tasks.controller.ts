@@ -30,7 +30,10 @@ export class TasksController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: '任务列表（筛选、排序、搜索、分页）' })
+  @ApiOperation({
+    summary: '任务列表（筛选、排序、搜索、分页）',
+    description: '返回 {items, total, page, pageSize}。total 为精确总数：同一筛选条件的计数在本组织任务未变化前被复用。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
+  })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery) {
     return this.listing.list(user, query);
   }

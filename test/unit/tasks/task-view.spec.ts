@@ -1,9 +1,12 @@
 import { addMonths, todayIn } from '../../../src/common/calendar';
 import { presentTask, TaskRow } from '../../../src/tasks/task-view';
 
+const created = '2025-01-01T02:00:00.000Z';
 const row = (overrides: Partial<TaskRow> = {}): TaskRow => ({
-  id: 't', organizationId: 'o', title: 'x', status: 'in_progress', deadline: '2025-12-31', progress: 0, version: 1, leaderId: null, unitId: null,
-  assigneeId: null, assignedOn: '2025-01-01', longTerm: false, outcome: null, reportId: null, sourceStart: null, sourceEnd: null, extensionPending: false,
+  id: 't', organizationId: 'o', reportId: null, reportItemId: null, kind: 'rectification', itemKind: 'measure', title: 'x', sourceText: 'x。',
+  planYear: 2025, headingPath: [], leaderId: null, unitId: null, assigneeId: null, deadline: '2025-12-31', status: 'in_progress', progress: 0,
+  outcome: null, longTerm: false, evidenceInterval: null, assignedAt: created, completedAt: null, lastActivityAt: created, version: 1,
+  createdAt: created, updatedAt: created, assignedOn: '2025-01-01', sourceStart: null, sourceEnd: null, extensionPending: false,
   ...overrides,
 });
 
@@ -25,5 +28,15 @@ describe('task presentation', () => {
     expect(presentTask(row({ longTerm: true, extensionPending: true }), '2025-06-01', 10).statusLabel).toBe('申请延期');
     expect(presentTask(row({ status: 'completed', longTerm: true }), '2026-06-01', 10)).toMatchObject({ statusLabel: '已销号', overdue: false });
     expect(presentTask(row({ status: 'new' }), '2026-01-05', 10)).toMatchObject({ statusLabel: '未启动', light: 'red', overdue: true, daysLeft: -5 });
+  });
+
+  it('shows every column of the row except the schedule start, and links back to the source offsets', () => {
+    const source = row({ reportId: 'r', sourceStart: 10, sourceEnd: 42 });
+    const view = presentTask(source, '2025-06-01', 10);
+    const { assignedOn, ...columns } = source;
+    expect(assignedOn).toBe('2025-01-01');
+    expect(view).toMatchObject(columns);
+    expect(view).not.toHaveProperty('assignedOn');
+    expect(view.source).toEqual({ reportId: 'r', start: 10, end: 42 });
   });
 });

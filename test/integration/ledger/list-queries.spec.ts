@@ -1,0 +1,125 @@
+import { DataSource } from 'typeorm';
+import { TestApp, testRuntime } from '../../support/test-app';
+import { createLedgerOrg, LedgerOrg } from './ledger-fixtures';
+
+/**
+ * List totals are reused while an organization's tasks are unchanged. Two app instances on one database stand
+ * for two API processes: a write through one, or straight into the database, must show in the other's totals.
+ */
+describe('ledger list: totals across API processes, lights and indexes', () => {
+  let first: TestApp;
+  let second: TestApp;
+  let db: DataSource;
+  let org: LedgerOrg;
+  let otherOrg: LedgerOrg;
+
+  beforeAll(async () => {
+    first = await TestApp.start(testRuntime('api'));
+    second = await TestApp.start(testRuntime('api'));
+    db = first.app.get(DataSource);
+    org = await createLedgerOrg(first);
+    otherOrg = await createLedgerOrg(first, '鲁山县四棵树乡人民政府');
+  });
+  afterAll(async () => {
+    await first.close();
+    await second.close();
+  });
+
+  const insertTasks = (target: LedgerOrg, count: number, status: string, deadline: string): Promise<Array<{ id: string }>> =>
+    db.query(
+      `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, leader_id, unit_id, assignee_id, deadline, status, progress, assigned_at)
+       SELECT $1, 'rectification', 'measure', '整改任务' || n, '整改任务' || n || '，按要求落实。', $2, $3, $4, $5::date, $6, 30, now()
+         FROM generate_series(1, $7::int) n RETURNING id`,
+      [target.orgId, target.users.leader.id, target.units['综合行政执法队'], target.users.staff.id, deadline, status, count],
+    );
+
+  const total = async (app: TestApp, query: string, target = org): Promise<number> => {
+    const response = await app.get(`/api/v1/tasks?${query}`, { token: target.users.viewer.token });
+    expect(response.status).toBe(200);
+    return response.body.total;
+  };
+
+  it('follows writes made through the other process, through the database and by other organizations', async () => {
+    const [task] = await insertTasks(org, 3, 'in_progress', '2099-06-30');
+    const filter = 'status=in_progress&overdue=false';
+    expect(await total(first, filter)).toBe(3);
+    expect(await total(second, filter)).toBe(3);
+
+    const submitted = await first.post(`/api/v1/tasks/${task.id}/updates`, { status: 'pending_review', progress: 100, note: '申请销号' }, { token: org.users.staff.token });
+    expect(submitted.status).toBe(201);
+    expect(await total(second, filter)).toBe(2);
+    expect(await total(second, 'status=pending_review')).toBe(1);
+
+    await insertTasks(org, 2, 'in_progress', '2099-06-30');
+    expect(await total(first, filter)).toBe(4);
+    expect(await total(second, filter)).toBe(4);
+
+    await insertTasks(otherOrg, 5, 'in_progress', '2099-06-30');
+    expect(await total(second, filter)).toBe(4);
+    expect(await total(second, filter, otherOrg)).toBe(5);
+  });
+
+  it('moves a task between the overdue and on-time totals when its deadline changes', async () => {
+    const [task] = await insertTasks(org, 1, 'assigned', '2099-01-31');
+    const overdueBefore = await total(second, 'overdue=true');
+    const current = await first.get(`/api/v1/tasks/${task.id}`, { token: org.users.leader.token });
+    const moved = await first.patch(`/api/v1/tasks/${task.id}`, { version: current.body.version, deadline: '2020-01-31' }, { token: org.users.leader.token });
+    expect(moved.status).toBe(200);
+    expect(await total(second, 'overdue=true')).toBe(overdueBefore + 1);
+    const listed = await second.get('/api/v1/tasks?overdue=true&pageSize=100', { token: org.users.viewer.token });
+    expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(task.id);
+  });
+
+  it('filters each light to exactly the tasks the list shows with that light', async () => {
+    const lightsOrg = await createLedgerOrg(first, '鲁山县辛集乡人民政府');
+    const today = new Date().toISOString().slice(0, 10);
+    const plusDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    for (const [status, deadline] of [['in_progress', plusDays(-30)], ['assigned', plusDays(3)], ['in_progress', plusDays(200)], ['completed', plusDays(-30)], ['new', plusDays(-1)], ['pending_review', plusDays(7)]]) {
+      await insertTasks(lightsOrg, 2, status, deadline);
+    }
+    const all = await second.get('/api/v1/tasks?pageSize=100', { token: lightsOrg.users.viewer.token });
+    const byLight = (light: string) => all.body.items.filter((item: { light: string }) => item.light === light).map((item: { id: string }) => item.id).sort();
+    for (const light of ['red', 'yellow', 'green']) {
+      const filtered = await second.get(`/api/v1/tasks?light=${light}&pageSize=100`, { token: lightsOrg.users.viewer.token });
+      expect(filtered.body.items.map((item: { id: string }) => item.id).sort()).toEqual(byLight(light));
+      expect(filtered.body.total).toBe(byLight(light).length);
+    }
+    expect(byLight('red')).toHaveLength(4);
+    const overdue = await second.get('/api/v1/tasks?overdue=true&pageSize=100', { token: lightsOrg.users.viewer.token });
+    expect(overdue.body.items.map((item: { id: string }) => item.id).sort()).toEqual(byLight('red'));
+  });
+
+  /** The plan of a list query over the test data; small tables would be scanned whole, so sequential scans are off. */
+  async function planOf(sql: string, params: unknown[]): Promise<string> {
+    return db.transaction(async (manager) => {
+      await manager.query('SET LOCAL enable_seqscan = off');
+      const [row] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+      return JSON.stringify(row['QUERY PLAN']);
+    });
+  }
+
+  it('serves the ledger\'s common filters from a range of a due index, in page order', async () => {
+    const order = `ORDER BY COALESCE(t.deadline, 'infinity'::date), t.created_at, t.id LIMIT 20`;
+    const oneStatus = await planOf(
+      `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date ${order}`,
+      [org.orgId, 'in_progress', '2026-12-01'],
+    );
+    expect(oneStatus).toMatch(/tasks_org_(status|open)_due_idx/);
+    expect(oneStatus).toMatch(/"Index Cond":"[^"]*COALESCE\(deadline, 'infinity'::date\)\)? >= /);
+
+    const overdue = await planOf(
+      `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status NOT IN ('completed','cancelled') AND COALESCE(t.deadline, 'infinity'::date) < $2::date ${order}`,
+      [org.orgId, '2026-12-01'],
+    );
+    expect(overdue).toContain('tasks_org_open_due_idx');
+    expect(overdue).not.toContain('"Node Type":"Sort"');
+
+    const ownTasks = await planOf(`SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.assignee_id = $2 ${order}`, [org.orgId, org.users.staff.id]);
+    expect(ownTasks).toContain('tasks_org_assignee_due_idx');
+    expect(ownTasks).not.toContain('"Node Type":"Sort"');
+
+    const everything = await planOf(`SELECT t.id FROM tasks t WHERE t.organization_id = $1 ${order}`, [org.orgId]);
+    expect(everything).toContain('tasks_org_due_idx');
+    expect(everything).not.toContain('"Node Type":"Sort"');
+  });
+});

@@ -1,0 +1,25 @@
+import { CountCache } from '../../../src/tasks/count-cache';
+
+describe('count cache', () => {
+  it('answers only for the revision a count was taken at', () => {
+    const cache = new CountCache();
+    cache.set('in_progress', '7', 120);
+    expect(cache.get('in_progress', '7')).toBe(120);
+    expect(cache.get('in_progress', '8')).toBeUndefined();
+    expect(cache.get('completed', '7')).toBeUndefined();
+    cache.set('in_progress', '8', 121);
+    expect(cache.get('in_progress', '7')).toBeUndefined();
+    expect(cache.get('in_progress', '8')).toBe(121);
+  });
+
+  it('forgets the least recently used key past its capacity', () => {
+    const cache = new CountCache(2);
+    cache.set('a', '1', 1);
+    cache.set('b', '1', 2);
+    expect(cache.get('a', '1')).toBe(1);
+    cache.set('c', '1', 3);
+    expect(cache.get('b', '1')).toBeUndefined();
+    expect(cache.get('a', '1')).toBe(1);
+    expect(cache.get('c', '1')).toBe(3);
+  });
+});
