@@ -15,28 +15,32 @@ export const BENCH_PG_BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@12
 export const BENCH_REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const JWT_SECRET = `bench-secret-${randomBytes(16).toString('hex')}`;
 
-export interface BenchEnv {
+export interface BenchDatabase {
   runtime: Runtime;
   databaseUrl: string;
-  /** A separate pool for seeding and for the bare-query floor; the app has its own. */
+  /** A separate pool for seeding; the app has its own. */
   pool: Pool;
-  app: NestFastifyApplication;
-  baseUrl: string;
+  /** The same configuration as environment variables, for servers started as their own processes. */
+  processEnv: Record<string, string>;
   accessToken(userId: string): Promise<string>;
 }
 
-/** A fresh migrated database and Redis prefix with the real app listening on a random port; everything is removed afterwards. */
-export async function withBenchApp<T>(name: string, work: (env: BenchEnv) => Promise<T>): Promise<T> {
+export interface BenchEnv extends BenchDatabase {
+  app: NestFastifyApplication;
+  baseUrl: string;
+}
+
+/** A fresh migrated database and Redis prefix; everything is removed afterwards. */
+export async function withBenchDatabase<T>(name: string, work: (env: BenchDatabase) => Promise<T>): Promise<T> {
   const suffix = `${name}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = `${BENCH_PG_BASE}/rectify_bench_${suffix}`;
   const queuePrefix = `rectify-bench-${suffix}`;
   const storageDir = `test-output/bench-files-${suffix}`;
   await ensureDatabaseExists(databaseUrl);
   let pool: Pool | undefined;
-  let app: NestFastifyApplication | undefined;
   try {
     await runMigrations(databaseUrl);
-    const config = loadConfig({
+    const processEnv: Record<string, string> = {
       NODE_ENV: 'development',
       LOG_LEVEL: 'warn',
       DATABASE_URL: databaseUrl,
@@ -46,30 +50,40 @@ export async function withBenchApp<T>(name: string, work: (env: BenchEnv) => Pro
       JWT_SECRET,
       ADMIN_PASSWORD: randomBytes(12).toString('hex'),
       STORAGE_DIR: storageDir,
-    });
+    };
+    const config = loadConfig(processEnv);
     const runtime: Runtime = { config, mode: 'api', databaseUrl, redisUrl: BENCH_REDIS_URL, demo: false };
     pool = new Pool({ connectionString: databaseUrl, max: config.DB_POOL_SIZE });
     // Dropping the database at the end terminates connections still closing; that is expected, not a crash.
     pool.on('error', () => undefined);
-    app = await createHttpApp(runtime);
-    await app.listen(0, '127.0.0.1');
-    const address = app.getHttpServer().address() as AddressInfo;
     const jwt = new JwtService({ secret: JWT_SECRET });
     return await work({
       runtime,
       databaseUrl,
       pool,
-      app,
-      baseUrl: `http://127.0.0.1:${address.port}`,
+      processEnv: { ...processEnv, DB_POOL_SIZE: String(config.DB_POOL_SIZE) },
       accessToken: (userId) => jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn: 3600 }),
     });
   } finally {
-    await app?.close().catch(() => undefined);
     await pool?.end().catch(() => undefined);
     await dropDatabase(databaseUrl).catch((error: unknown) => process.stderr.write(`# 删除基准数据库失败: ${String(error)}\n`));
     await deleteRedisKeys(`${queuePrefix}*`).catch(() => undefined);
     rmSync(storageDir, { recursive: true, force: true });
   }
+}
+
+/** withBenchDatabase plus the real app in this process, listening on a random port. */
+export function withBenchApp<T>(name: string, work: (env: BenchEnv) => Promise<T>): Promise<T> {
+  return withBenchDatabase(name, async (database) => {
+    const app = await createHttpApp(database.runtime);
+    try {
+      await app.listen(0, '127.0.0.1');
+      const address = app.getHttpServer().address() as AddressInfo;
+      return await work({ ...database, app, baseUrl: `http://127.0.0.1:${address.port}` });
+    } finally {
+      await app.close().catch(() => undefined);
+    }
+  });
 }
 
 async function dropDatabase(url: string): Promise<void> {
