@@ -9,6 +9,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * - all open tasks (overdue, red and yellow lights: the dashboard);
  * - everything (the unfiltered ledger), with created_at and id so the page order needs no sort at all;
  * - one unit, leader or assignee (their own ledgers and dashboards), replacing the plain (organization, person) ones.
+ * The plan-year index gains the task kind: "this year's plans" was a scan of the whole year with a per-row filter.
  */
 const PEOPLE_COLUMNS = [
   { name: 'unit_id', index: 'unit' },
@@ -29,6 +30,8 @@ export class TaskDueIndex1764000500000 implements MigrationInterface {
          INCLUDE (status, deadline) WHERE status NOT IN ('completed', 'cancelled')`,
     );
     await queryRunner.query(`CREATE INDEX tasks_org_due_idx ON tasks (organization_id, (COALESCE(deadline, 'infinity'::date)), created_at, id)`);
+    await queryRunner.query(`DROP INDEX tasks_org_plan_year_idx`);
+    await queryRunner.query(`CREATE INDEX tasks_org_year_kind_idx ON tasks (organization_id, plan_year, kind)`);
     for (const column of PEOPLE_COLUMNS) {
       await queryRunner.query(`DROP INDEX tasks_org_${column.index}_idx`);
       await queryRunner.query(
@@ -42,6 +45,8 @@ export class TaskDueIndex1764000500000 implements MigrationInterface {
       await queryRunner.query(`DROP INDEX tasks_org_${column.index}_due_idx`);
       await queryRunner.query(`CREATE INDEX tasks_org_${column.index}_idx ON tasks (organization_id, ${column.name})`);
     }
+    await queryRunner.query(`DROP INDEX tasks_org_year_kind_idx`);
+    await queryRunner.query(`CREATE INDEX tasks_org_plan_year_idx ON tasks (organization_id, plan_year)`);
     await queryRunner.query(`DROP INDEX tasks_org_due_idx`);
     await queryRunner.query(`DROP INDEX tasks_org_open_due_idx`);
     await queryRunner.query(`DROP INDEX tasks_org_status_due_idx`);
