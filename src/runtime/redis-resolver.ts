@@ -1,6 +1,6 @@
-import { freePort } from './free-port';
 import { spawn, ChildProcess, execFileSync } from 'node:child_process';
 import IORedis from 'ioredis';
+import { freePort } from './free-port';
 
 export interface ResolvedRedis {
   url: string;
@@ -23,7 +23,6 @@ async function answersPing(url: string): Promise<boolean> {
     client.disconnect();
   }
 }
-
 
 function redisServerOnPath(): string | null {
   try {

@@ -1,8 +1,8 @@
-import { loadExcel } from './load-excel';
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
 import { TASK_STATUS_LABELS, TaskStatus } from './task-status';
 import { TasksService } from './tasks.service';
+import { loadExcel } from './load-excel';
 
 /** The 整改台账 columns, in ledger order. */
 export const LEDGER_COLUMNS = [

@@ -1,7 +1,7 @@
 import { CLOSED_STATUSES, TaskStatus } from './task-status';
 import { lightSql } from './task-view';
 
-/** The sort key of the (organization_id, status, COALESCE(deadline, 'infinity')) index: open-ended tasks last. */
+/** The deadline key of the tasks_org_*due_idx indexes (migration TaskDueIndex): open-ended tasks sort last. */
 export const DUE_KEY = `COALESCE(t.deadline, 'infinity'::date)`;
 
 export const TASK_SORTS: Record<string, string> = {

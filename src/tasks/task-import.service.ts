@@ -1,10 +1,10 @@
-import { loadExcel } from './load-excel';
 import { Injectable } from '@nestjs/common';
 import type ExcelJS from 'exceljs';
 import { InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { AssignmentChanges, TasksService } from './tasks.service';
+import { loadExcel } from './load-excel';
 
 interface RowError {
   row: number;

@@ -6,8 +6,11 @@ import { CountCache } from './count-cache';
 import { ListTasksQuery } from './dto/task.dto';
 import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
-import { lightSql, presentTask, TASK_FROM, taskColumns, TaskRow } from './task-view';
+import { lightSql, TASK_FROM, taskColumns, TaskRow } from './task-view';
 import { TasksService } from './tasks.service';
+
+/** The organization's task revision ($1); 0 until it has any task. */
+const LIST_REVISION = `COALESCE((SELECT revision FROM task_list_revisions WHERE organization_id = $1), 0)`;
 
 /** Filtered, sorted, paginated listing and dashboard counts; the light is computed in SQL so it can filter. */
 @Injectable()
@@ -31,27 +34,25 @@ export class TaskListService {
     });
     // The organization's task revision rides along with the page (one round trip) and decides whether a
     // remembered count still holds.
-    const rows: Array<TaskRow & { listRevision: string | null }> = await this.tasks.dataSource.query(
-      `SELECT ${taskColumns(this.tasks.timeZone)}, (SELECT revision FROM task_list_revisions WHERE organization_id = $1) AS "listRevision"
+    const rows: Array<TaskRow & { listRevision: string }> = await this.tasks.dataSource.query(
+      `SELECT ${taskColumns(this.tasks.timeZone)}, ${LIST_REVISION} AS "listRevision"
          FROM ${TASK_FROM} WHERE ${where}
         ORDER BY ${TASK_SORTS[query.sort ?? 'deadline']}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
     const key = `${where}\u0000${JSON.stringify(params)}`;
-    const total = (rows.length ? this.counts.get(key, rows[0].listRevision ?? '0') : undefined) ?? (await this.count(key, where, params));
-    const margin = this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
-    return { items: rows.map((row) => presentTask(row, today, margin)), total, page, pageSize };
+    const total = (rows.length ? this.counts.get(key, rows[0].listRevision) : undefined) ?? (await this.count(key, where, params));
+    return { items: rows.map((row) => this.tasks.present(row, today)), total, page, pageSize };
   }
 
   /** Counts the matches and remembers the count with the revision seen in the same snapshot ($1 is the organization). */
   private async count(key: string, where: string, params: unknown[]): Promise<number> {
     // Filters only touch tasks, so the count skips the join.
-    const [{ total, revision }]: Array<{ total: number; revision: string | null }> = await this.tasks.dataSource.query(
-      `SELECT count(*)::int AS total, (SELECT revision FROM task_list_revisions WHERE organization_id = $1) AS revision
-         FROM tasks t WHERE ${where}`,
+    const [{ total, revision }]: Array<{ total: number; revision: string }> = await this.tasks.dataSource.query(
+      `SELECT count(*)::int AS total, ${LIST_REVISION} AS revision FROM tasks t WHERE ${where}`,
       params,
     );
-    this.counts.set(key, revision ?? '0', total);
+    this.counts.set(key, revision, total);
     return total;
   }
 

@@ -123,7 +123,5 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
   };
 }
 
-export type TaskView = ReturnType<typeof presentTask>;
-
 export const EVIDENCE_INTERVAL_MONTHS = { monthly: 1, quarterly: 3 } as const;
 

@@ -42,8 +42,9 @@ export class TasksService {
     return this.runtime.config.TIME_ZONE;
   }
 
-  present(row: TaskRow) {
-    return presentTask(row, todayIn(this.timeZone), this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
+  /** `today` is passed in by callers presenting many rows at once, so the date is worked out once. */
+  present(row: TaskRow, today = todayIn(this.timeZone)) {
+    return presentTask(row, today, this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
   }
 
   /** Turns report items into tasks; an item that already has one returns it instead of a duplicate. */

@@ -1,8 +1,8 @@
-import { freePort } from '../../src/runtime/free-port';
 import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/project-root';
+import { freePort } from '../../src/runtime/free-port';
 
 export interface ChildServer {
   baseUrl: string;
@@ -11,9 +11,8 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-
 /**
- * Runs a compiled script (relative to dist/) as its own process listening on `port`, and waits until `readyPath`
+ * Runs a compiled script (relative to dist/) as its own process on a free port (given as PORT), waits until `readyPath`
  * answers 200: load generator and server then compete for the cores as they would on a real host, and the
  * server's memory is its own.
  */

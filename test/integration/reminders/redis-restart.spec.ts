@@ -1,4 +1,3 @@
-import { freePort } from '../../../src/runtime/free-port';
 import { ChildProcess, spawn } from 'node:child_process';
 import { Client } from 'pg';
 import { JobProducer } from '../../../src/queue/job-producer';
@@ -7,7 +6,7 @@ import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.serv
 import { TestApp, testRuntime } from '../../support/test-app';
 import { addDays, connectDb, createOrganization, createTask, createUser } from './reminder-fixtures';
 import { useIsolatedDatabase } from '../../support/isolated-database';
-
+import { freePort } from '../../../src/runtime/free-port';
 
 /** A private Redis, so restarting it disturbs nobody else's tests. */
 function startRedis(port: number): ChildProcess {
