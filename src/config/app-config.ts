@@ -93,6 +93,13 @@ export class AppConfig {
   @Transform(toInt) @IsIn([1, 3, 7])
   OVERDUE_CADENCE_DAYS: number;
 
+  /**
+   * Ledger pages each API process keeps, serialized, for as long as the organization's tasks do not change
+   * (about 1 KB a task on the page); 0 runs every request against the database.
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  TASK_LIST_CACHE_PAGES: number;
+
   @Transform(toInt) @IsInt() @Min(0) @Max(365)
   ESCALATION_LEADER_DAYS: number;
 

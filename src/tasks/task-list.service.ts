@@ -1,30 +1,46 @@
-import { todayIn } from '../common/calendar';
 import { Injectable } from '@nestjs/common';
+import { todayIn } from '../common/calendar';
+import { SerializedJson } from '../common/serialized-json';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
-import { CountCache } from './count-cache';
 import { ListTasksQuery } from './dto/task.dto';
+import { RevisionCache } from './revision-cache';
 import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
 import { lightSql, TASK_FROM, taskColumns, TaskRow } from './task-view';
 import { TasksService } from './tasks.service';
 
-/** The organization's task revision ($1); 0 until it has any task. */
+/** The organization's task revision ($1); 0 until it has any task. Moved by every commit to its tasks or their extension requests. */
 const LIST_REVISION = `COALESCE((SELECT revision FROM task_list_revisions WHERE organization_id = $1), 0)`;
+
+interface OwnStats {
+  total: number;
+  overdue: number;
+  completionRate: number;
+  byStatus: Array<{ status: string; statusLabel: string; count: number }>;
+  byLight: Record<string, number>;
+  byUnit: Array<{ unitId: string | null; count: number }>;
+}
 
 /** Filtered, sorted, paginated listing and dashboard counts; the light is computed in SQL so it can filter. */
 @Injectable()
 export class TaskListService {
-  private readonly counts = new CountCache();
+  private readonly counts = new RevisionCache<number>(1000);
+  private readonly pages: RevisionCache<SerializedJson>;
+  private readonly ownStatsCache = new RevisionCache<OwnStats>(1000);
 
   constructor(
     private readonly tasks: TasksService,
     private readonly scope: OrganizationScopeService,
-  ) {}
+  ) {
+    this.pages = new RevisionCache(tasks.runtime.config.TASK_LIST_CACHE_PAGES);
+  }
 
-  async list(user: AuthUser, query: ListTasksQuery) {
+  /** `{items, total, page, pageSize}`, serialized: a page is sent as remembered while the organization's tasks stand still. */
+  async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
+    const sort = query.sort ?? 'deadline';
     const today = todayIn(this.tasks.timeZone);
     const { where, params } = taskFilters(query, {
       organizationId: user.organizationId,
@@ -32,26 +48,33 @@ export class TaskListService {
       marginPercent: this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT,
       timeZone: this.tasks.timeZone,
     });
-    // The organization's task revision rides along with the page (one round trip) and decides whether a
-    // remembered count still holds.
-    const rows: Array<TaskRow & { listRevision: string }> = await this.tasks.dataSource.query(
-      `SELECT ${taskColumns(this.tasks.timeZone)}, ${LIST_REVISION} AS "listRevision"
-         FROM ${TASK_FROM} WHERE ${where}
-        ORDER BY ${TASK_SORTS[query.sort ?? 'deadline']}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
+    const countKey = `${where}\u0000${JSON.stringify(params)}`;
+    // Days left and lights move with the date even when no task changes.
+    const pageKey = `${countKey}\u0000${today}\u0000${sort}\u0000${page}\u0000${pageSize}`;
+    // Whatever is read after revision R is at least as new as R, so remembering it under R can never serve an
+    // older ledger than the revision promises; a commit in between only makes the next reader miss.
+    const revision = await this.revision(user.organizationId);
+    const cached = this.pages.get(pageKey, revision);
+    if (cached) return cached;
+    const rows: TaskRow[] = await this.tasks.dataSource.query(
+      `SELECT ${taskColumns(this.tasks.timeZone)} FROM ${TASK_FROM} WHERE ${where}
+        ORDER BY ${TASK_SORTS[sort]}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    const key = `${where}\u0000${JSON.stringify(params)}`;
-    const total = (rows.length ? this.counts.get(key, rows[0].listRevision) : undefined) ?? (await this.count(key, where, params));
-    return { items: rows.map((row) => this.tasks.present(row, today)), total, page, pageSize };
+    const total = this.counts.get(countKey, revision) ?? (await this.count(countKey, revision, where, params));
+    const result = new SerializedJson({ items: rows.map((row) => this.tasks.present(row, today)), total, page, pageSize });
+    this.pages.set(pageKey, revision, result);
+    return result;
   }
 
-  /** Counts the matches and remembers the count with the revision seen in the same snapshot ($1 is the organization). */
-  private async count(key: string, where: string, params: unknown[]): Promise<number> {
+  private async revision(organizationId: string): Promise<string> {
+    const [{ revision }]: Array<{ revision: string }> = await this.tasks.dataSource.query(`SELECT ${LIST_REVISION} AS revision`, [organizationId]);
+    return revision;
+  }
+
+  private async count(key: string, revision: string, where: string, params: unknown[]): Promise<number> {
     // Filters only touch tasks, so the count skips the join.
-    const [{ total, revision }]: Array<{ total: number; revision: string }> = await this.tasks.dataSource.query(
-      `SELECT count(*)::int AS total, ${LIST_REVISION} AS revision FROM tasks t WHERE ${where}`,
-      params,
-    );
+    const [{ total }]: Array<{ total: number }> = await this.tasks.dataSource.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
     this.counts.set(key, revision, total);
     return total;
   }
@@ -60,10 +83,19 @@ export class TaskListService {
   async stats(user: AuthUser) {
     const today = todayIn(this.tasks.timeZone);
     const light = lightSql('$2::date', this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT, this.tasks.timeZone);
+    return { ...(await this.ownStats(user.organizationId, today, light)), byOrganization: await this.perChildOrganization(user, light, today) };
+  }
+
+  /** Reads every task of the organization (100 ms at 100,000 tasks), so it is kept per day while the tasks stand still. */
+  private async ownStats(organizationId: string, today: string, light: string): Promise<OwnStats> {
+    const revision = await this.revision(organizationId);
+    const key = `${organizationId}\u0000${today}`;
+    const cached = this.ownStatsCache.get(key, revision);
+    if (cached) return cached;
     const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> = await this.tasks.dataSource.query(
       `SELECT t.status, t.unit_id AS "unitId", ${light} AS light, count(*)::int AS count
          FROM tasks t WHERE t.organization_id = $1 GROUP BY 1, 2, 3`,
-      [user.organizationId, today],
+      [organizationId, today],
     );
     const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<string, number>;
     const byLight: Record<string, number> = { green: 0, yellow: 0, red: 0 };
@@ -75,15 +107,16 @@ export class TaskListService {
     }
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     const countable = total - byStatus.cancelled;
-    return {
+    const stats: OwnStats = {
       total,
       overdue: byLight.red,
       completionRate: countable ? Math.round((byStatus.completed / countable) * 1000) / 10 : 0,
       byStatus: TASK_STATUSES.map((status) => ({ status, statusLabel: TASK_STATUS_LABELS[status], count: byStatus[status] })),
       byLight,
       byUnit: [...byUnit].map(([unitId, count]) => ({ unitId, count })),
-      byOrganization: await this.perChildOrganization(user, light, today),
     };
+    this.ownStatsCache.set(key, revision, stats);
+    return stats;
   }
 
   /** A county sees completion rates and lights per township (its descendant organizations); others get []. */

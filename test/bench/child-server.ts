@@ -16,10 +16,10 @@ export interface ChildServer {
  * answers 200: load generator and server then compete for the cores as they would on a real host, and the
  * server's memory is its own.
  */
-export async function startChildServer(script: string, args: string[], env: Record<string, string>, readyPath: string): Promise<ChildServer> {
+export async function startChildServer(script: string, args: string[], env: Record<string, string>, readyPath: string, nodeFlags: string[] = []): Promise<ChildServer> {
   const port = await freePort();
   let stderr = '';
-  const child: ChildProcess = spawn(process.execPath, [join(projectRoot(), 'dist', script), ...args], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeFlags, join(projectRoot(), 'dist', script), ...args], {
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
@@ -44,6 +44,14 @@ export async function startChildServer(script: string, args: string[], env: Reco
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return { baseUrl, rssMb: () => residentMb(child.pid as number), stop };
+}
+
+/** The node flags an npm script of package.json starts the app with (`node --flag dist/src/main.js …`). */
+export function nodeFlagsOfScript(name: string): string[] {
+  const scripts = (JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+  const command = /\bnode((?:\s+--\S+)*)\s+dist\/src\/main\.js/.exec(scripts[name] ?? '');
+  if (!command) throw new Error(`package.json 的 ${name} 脚本不是 node … dist/src/main.js`);
+  return command[1].trim().split(/\s+/).filter(Boolean);
 }
 
 function residentMb(pid: number): number {

@@ -1,21 +1,31 @@
-/** autocannon ships without type declarations; this is the part of its API the benchmarks use. */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { projectRoot } from '../../src/config/project-root';
+
+/** The part of autocannon's result the benchmarks use. */
 interface AutocannonResult {
   requests: { average: number };
   latency: { p99: number; p50: number };
   non2xx: number;
   errors: number;
 }
-type Autocannon = (options: Record<string, unknown>) => Promise<AutocannonResult>;
-const autocannon = require('autocannon') as Autocannon;
 
 export interface LoadResult {
   requestsPerSecond: number;
   p99Ms: number;
 }
 
-/** Load with autocannon; fails when any response was not 2xx, so a broken route cannot pass as "fast". */
+/**
+ * Load with autocannon in its own process (load-client.ts); fails when any response was not 2xx, so a broken
+ * route cannot pass as "fast".
+ */
 export async function load(url: string, headers: Record<string, string>, seconds: number, connections = 50): Promise<LoadResult> {
-  const result = await autocannon({ url, headers, connections, duration: seconds });
+  const client = join(projectRoot(), 'dist', 'test', 'bench', 'load-client.js');
+  const { stdout } = await promisify(execFile)(process.execPath, [client, JSON.stringify({ url, headers, connections, duration: seconds })], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  const result = JSON.parse(stdout) as AutocannonResult;
   if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} 个非 2xx 响应，${result.errors} 个错误`);
   return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
 }

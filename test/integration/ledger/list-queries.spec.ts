@@ -3,10 +3,11 @@ import { TestApp, testRuntime } from '../../support/test-app';
 import { createLedgerOrg, LedgerOrg } from './ledger-fixtures';
 
 /**
- * List totals are reused while an organization's tasks are unchanged. Two app instances on one database stand
- * for two API processes: a write through one, or straight into the database, must show in the other's totals.
+ * List totals and whole pages are reused while an organization's tasks are unchanged. Two app instances on one
+ * database stand for two API processes: a write through one, or straight into the database, must show in the
+ * other's totals and pages.
  */
-describe('ledger list: totals across API processes, lights and indexes', () => {
+describe('ledger list: totals and pages across API processes, lights and indexes', () => {
   let first: TestApp;
   let second: TestApp;
   let db: DataSource;
@@ -57,6 +58,71 @@ describe('ledger list: totals across API processes, lights and indexes', () => {
     await insertTasks(otherOrg, 5, 'in_progress', '2099-06-30');
     expect(await total(second, filter)).toBe(4);
     expect(await total(second, filter, otherOrg)).toBe(5);
+  });
+
+  const page = async (app: TestApp, query: string, target = org): Promise<Array<Record<string, any>>> => {
+    const response = await app.get(`/api/v1/tasks?${query}`, { token: target.users.viewer.token });
+    expect(response.status).toBe(200);
+    return response.body.items;
+  };
+
+  it('shows changes made through the other process or the database on a page it has already served', async () => {
+    const pageOrg = await createLedgerOrg(first, '鲁山县瓦屋镇人民政府');
+    const [task] = await insertTasks(pageOrg, 2, 'in_progress', '2099-03-31');
+    const query = 'status=in_progress&pageSize=10';
+    const itemOf = async (app: TestApp) => (await page(app, query, pageOrg)).find((item) => item.id === task.id)!;
+    expect(await itemOf(second)).toMatchObject({ progress: 30, statusLabel: '序时推进', extensionPending: false });
+
+    const updated = await first.post(`/api/v1/tasks/${task.id}/updates`, { progress: 60, note: '完成制度初稿' }, { token: pageOrg.users.staff.token });
+    expect(updated.status).toBe(201);
+    expect(await itemOf(second)).toMatchObject({ progress: 60 });
+
+    await db.query(`UPDATE tasks SET title = '改由数据库直接修改的标题' WHERE id = $1`, [task.id]);
+    expect(await itemOf(second)).toMatchObject({ title: '改由数据库直接修改的标题' });
+
+    const requested = await first.post(`/api/v1/tasks/${task.id}/extensions`, { requestedDeadline: '2099-06-30', reason: '需等待上级批复' }, { token: pageOrg.users.staff.token });
+    expect(requested.status).toBe(201);
+    expect(await itemOf(second)).toMatchObject({ extensionPending: true, statusLabel: '申请延期', deadline: '2099-03-31' });
+
+    const [{ id: extensionId }] = await db.query(`SELECT id FROM extension_requests WHERE task_id = $1`, [task.id]);
+    const refused = await first.post(`/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`, { decision: 'refuse' }, { token: pageOrg.users.leader.token });
+    expect(refused.status).toBe(201);
+    expect(await itemOf(second)).toMatchObject({ extensionPending: false, statusLabel: '序时推进', deadline: '2099-03-31' });
+  });
+
+  it('keeps the dashboard counts in step with writes through the other process and the database', async () => {
+    const statsOrg = await createLedgerOrg(first, '鲁山县熊背乡人民政府');
+    const [task] = await insertTasks(statsOrg, 3, 'in_progress', '2099-03-31');
+    const stats = async () => {
+      const response = await second.get('/api/v1/tasks/stats', { token: statsOrg.users.viewer.token });
+      expect(response.status).toBe(200);
+      const byStatus = Object.fromEntries(response.body.byStatus.map((entry: { status: string; count: number }) => [entry.status, entry.count]));
+      return { total: response.body.total, overdue: response.body.overdue, inProgress: byStatus.in_progress, pendingReview: byStatus.pending_review };
+    };
+    expect(await stats()).toEqual({ total: 3, overdue: 0, inProgress: 3, pendingReview: 0 });
+
+    const submitted = await first.post(`/api/v1/tasks/${task.id}/updates`, { status: 'pending_review', progress: 100, note: '申请销号' }, { token: statsOrg.users.staff.token });
+    expect(submitted.status).toBe(201);
+    expect(await stats()).toEqual({ total: 3, overdue: 0, inProgress: 2, pendingReview: 1 });
+
+    await insertTasks(statsOrg, 2, 'in_progress', '2020-01-31');
+    expect(await stats()).toEqual({ total: 5, overdue: 2, inProgress: 4, pendingReview: 1 });
+  });
+
+  it('derives days left afresh on a new day even when no task changed', async () => {
+    const dayOrg = await createLedgerOrg(first, '鲁山县赵村镇人民政府');
+    await insertTasks(dayOrg, 1, 'assigned', '2099-12-31');
+    const realNow = Date.now();
+    // Only Date is faked (a day back: tokens issued today stay valid), so database and timers run as usual.
+    jest.useFakeTimers({ now: realNow - 86_400_000, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    let yesterday: Array<Record<string, any>>;
+    try {
+      yesterday = await page(second, 'status=assigned', dayOrg);
+    } finally {
+      jest.useRealTimers();
+    }
+    const today = await page(second, 'status=assigned', dayOrg);
+    expect(today[0].daysLeft).toBe(yesterday[0].daysLeft - 1);
   });
 
   it('moves a task between the overdue and on-time totals when its deadline changes', async () => {

@@ -1,8 +1,8 @@
-import { CountCache } from '../../../src/tasks/count-cache';
+import { RevisionCache } from '../../../src/tasks/revision-cache';
 
-describe('count cache', () => {
+describe('revision cache', () => {
   it('answers only for the revision a count was taken at', () => {
-    const cache = new CountCache();
+    const cache = new RevisionCache<number>(10);
     cache.set('in_progress', '7', 120);
     expect(cache.get('in_progress', '7')).toBe(120);
     expect(cache.get('in_progress', '8')).toBeUndefined();
@@ -13,7 +13,7 @@ describe('count cache', () => {
   });
 
   it('forgets the least recently used key past its capacity', () => {
-    const cache = new CountCache(2);
+    const cache = new RevisionCache<number>(2);
     cache.set('a', '1', 1);
     cache.set('b', '1', 2);
     expect(cache.get('a', '1')).toBe(1);
@@ -21,5 +21,11 @@ describe('count cache', () => {
     expect(cache.get('b', '1')).toBeUndefined();
     expect(cache.get('a', '1')).toBe(1);
     expect(cache.get('c', '1')).toBe(3);
+  });
+
+  it('keeps nothing with a capacity of 0', () => {
+    const cache = new RevisionCache<number>(0);
+    cache.set('a', '1', 1);
+    expect(cache.get('a', '1')).toBeUndefined();
   });
 });

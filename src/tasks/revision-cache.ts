@@ -1,0 +1,25 @@
+/**
+ * Values derived from an organization's tasks (a filter's count, a ledger page), each remembered with the task
+ * revision it was read at and given back only while that revision is current. Bounded: past `capacity` keys the
+ * least recently used one goes.
+ */
+export class RevisionCache<V> {
+  private readonly entries = new Map<string, { revision: string; value: V }>();
+
+  constructor(private readonly capacity: number) {}
+
+  get(key: string, revision: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry || entry.revision !== revision) return undefined;
+    // Re-inserting moves the key to the end of the Map's order, which is what eviction reads as "recently used".
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    return entry.value;
+  }
+
+  set(key: string, revision: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, { revision, value });
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
+  }
+}
