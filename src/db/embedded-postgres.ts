@@ -1,10 +1,30 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { projectRoot } from '../config/project-root';
+import { findProjectFile, projectRoot } from '../config/project-root';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * The server options the quick start and the fault tests' private server (test/support/embedded-postgres-server.mjs,
+ * which cannot import TypeScript) share.
+ */
+interface EmbeddedPostgresOptions {
+  user: string;
+  password: string;
+  persistent: boolean;
+  initdbFlags: string[];
+}
+
+function embeddedPostgresOptions(): EmbeddedPostgresOptions {
+  return JSON.parse(readFileSync(findProjectFile('config/embedded-postgres.json'), 'utf8')) as EmbeddedPostgresOptions;
+}
+
+export function embeddedPostgresUrl(port: number, database: string): string {
+  const { user, password } = embeddedPostgresOptions();
+  return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
 
 /**
@@ -16,13 +36,10 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   const databaseDir = resolve(projectRoot(), dataDir);
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });
   const server = new EmbeddedPostgres({
+    ...embeddedPostgresOptions(),
     databaseDir,
     port,
-    user: 'postgres',
-    password: 'rectify-embedded',
-    persistent: true,
     createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
     onLog: () => undefined,
     onError: (message: unknown) => log(`embedded postgres: ${String(message)}`),
   });
@@ -32,7 +49,7 @@ export async function startEmbeddedPostgres(dataDir: string, port: number, log: 
   }
   await server.start();
   return {
-    url: `postgres://postgres:rectify-embedded@127.0.0.1:${port}/rectify`,
+    url: embeddedPostgresUrl(port, 'rectify'),
     stop: () => server.stop(),
   };
 }

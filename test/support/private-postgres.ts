@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { projectRoot } from '../../src/config/project-root';
+import { embeddedPostgresUrl } from '../../src/db/embedded-postgres';
 import { freePort } from '../../src/runtime/free-port';
 
 const SERVER_SCRIPT = join(__dirname, 'embedded-postgres-server.mjs');
@@ -35,7 +36,7 @@ export class PrivatePostgres {
 
   /** The database name contains `test`, as every database the suite touches must. */
   get url(): string {
-    return `postgres://postgres:rectify-embedded@127.0.0.1:${this.port}/rectify_test_faults`;
+    return embeddedPostgresUrl(this.port, 'rectify_test_faults');
   }
 
   /** Starts the server (again) on the same port and data dir; initdb runs only the first time. */
