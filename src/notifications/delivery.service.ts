@@ -1,11 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { JobPayloads } from '../queue/jobs';
+import { RetryLaterError } from '../queue/retry-later';
+import { Runtime, RUNTIME } from '../runtime/runtime';
 import { EmailChannel } from './channels/email.channel';
 import { NotificationChannel } from './channels/notification-channel';
 import { WebhookChannel } from './channels/webhook.channel';
 
 export type DeliveryOutcome = 'delivered' | 'already_delivered';
+
+/** How long after the enqueue a missing notification counts as "not committed yet" rather than as an orphan. */
+const COMMIT_GRACE_MS = 60_000;
 
 /**
  * Delivers one notification on one channel at most once. The `deliveries` row is locked for the send, so
@@ -18,6 +23,7 @@ export class DeliveryService {
 
   constructor(
     private readonly dataSource: DataSource,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
     email: EmailChannel,
     webhook: WebhookChannel,
   ) {
@@ -32,9 +38,12 @@ export class DeliveryService {
         [notificationId],
       );
       // Jobs are enqueued inside the transaction that stores the notification, so a fast worker can get here
-      // before the commit: retry (with backoff) instead of dropping the delivery. A rolled-back sweep's orphans
-      // fail after their attempts and stay inspectable.
-      if (!row) return { outcome: 'failed' as const, error: new Error(`通知 ${notificationId} 尚未提交，稍后重试`) };
+      // before the commit: run again later without spending an attempt the channel may need. A rolled-back
+      // sweep's orphans fail after the grace period and their attempts, and stay inspectable.
+      if (!row) {
+        const error = new RetryLaterError(`通知 ${notificationId} 尚未提交，稍后重试`, this.runtime.config.DELIVERY_BACKOFF_MS, COMMIT_GRACE_MS);
+        return { outcome: 'failed' as const, error };
+      }
       await manager.query(`INSERT INTO deliveries (notification_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [notificationId, channel]);
       const [delivery] = await manager.query(`SELECT status FROM deliveries WHERE notification_id = $1 AND channel = $2 FOR UPDATE`, [notificationId, channel]);
       if (delivery.status === 'delivered') return { outcome: 'already_delivered' as const };

@@ -13,7 +13,7 @@ export default async function globalTeardown(): Promise<void> {
   const prefix = process.env.RECTIFY_TEST_QUEUE_PREFIX;
   if (prefix) {
     const redis = new IORedis(TEST_REDIS_URL);
-    const stream = redis.scanStream({ match: `${prefix}:*`, count: 1000 });
+    const stream = redis.scanStream({ match: `${prefix}-*`, count: 1000 });
     for await (const keys of stream) if ((keys as string[]).length) await redis.unlink(...(keys as string[]));
     redis.disconnect();
   }

@@ -11,13 +11,19 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
+/**
+ * The run's prefix (from global-setup) plus one per spec file (jest loads this module afresh for each file),
+ * so jobs a file leaves on a queue are never picked up by another file's workers.
+ */
 export function testQueuePrefix(): string {
-  return process.env.RECTIFY_TEST_QUEUE_PREFIX ?? 'rectify-test';
+  return `${process.env.RECTIFY_TEST_QUEUE_PREFIX ?? 'rectify-test'}-${SPEC_FILE_SUFFIX}`;
 }
 
 export function uniqueSuffix(): string {
   return `${Date.now().toString(36)}${randomBytes(3).toString('hex')}`;
 }
+
+const SPEC_FILE_SUFFIX = uniqueSuffix();
 
 export function databaseUrlNamed(name: string): string {
   const url = new URL(BASE_DATABASE_URL);

@@ -5,10 +5,12 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { signBody } from '../../../src/notifications/channels/webhook.channel';
+import { deliveryJobs } from '../../../src/notifications/delivery-jobs';
 import { DeliveryService } from '../../../src/notifications/delivery.service';
 import { JobProducer } from '../../../src/queue/job-producer';
 import { QueueName } from '../../../src/queue/jobs';
 import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
+import { Runtime, RUNTIME } from '../../../src/runtime/runtime';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { addDays, connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';
 import { useIsolatedDatabase } from '../../support/isolated-database';
@@ -114,6 +116,44 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
   it('retries, rather than drops, a delivery whose notification is not committed yet', async () => {
     const notYetCommitted = { notificationId: randomUUID(), channel: 'email' as const };
     await expect(workers[0].get(DeliveryService).deliver(notYetCommitted)).rejects.toThrow(/尚未提交/);
+  });
+
+  it('puts back, without spending attempts, a delivery job that runs before its notification commits', async () => {
+    const org = await createOrganization(db, '未提交测试');
+    const staff = await createUser(db, org, 'staff', { email: 'wang@example.gov.cn' });
+    const id = randomUUID();
+    const producer = workers[0].get(JobProducer);
+    const [emailJob] = deliveryJobs(workers[0].get<Runtime>(RUNTIME).config, [{ id, has_email: true }]);
+    await producer.enqueueBulk([emailJob]);
+    const queue = producer.queue(QueueName.Notifications);
+    const waited = await waitFor(async () => {
+      const job = await queue.getJob(`deliver-${id}-email`);
+      return job && job.attemptsStarted >= 3 && (await job.getState()) === 'delayed' ? job : undefined;
+    });
+    expect(waited.attemptsMade).toBe(0);
+
+    await db.query(`INSERT INTO notifications (id, organization_id, user_id, kind, title, body, dedupe_key) VALUES ($1, $2, $3, 'test', '迟到的通知', '正文', $4)`, [id, org, staff, `test:${id}`]);
+    const delivered = await waitFor(async () => {
+      const recorded = await deliveriesOf([id]);
+      return recorded.some((d: { status: string }) => d.status === 'delivered') ? recorded : undefined;
+    });
+    expect(delivered).toEqual([expect.objectContaining({ channel: 'email', status: 'delivered', attempts: 1 })]);
+    expect(mails.filter((m) => m.to === 'wang@example.gov.cn')).toHaveLength(1);
+  });
+
+  it('lets a job whose notification never appeared fail after its attempts once the grace period is over', async () => {
+    const id = randomUUID();
+    const producer = workers[0].get(JobProducer);
+    const [orphan] = deliveryJobs(workers[0].get<Runtime>(RUNTIME).config, [{ id, has_email: true }]);
+    await producer.enqueueBulk([{ ...orphan, options: { ...orphan.options, timestamp: Date.now() - 61_000 } }]);
+    const queue = producer.queue(QueueName.Notifications);
+    const failed = await waitFor(async () => {
+      const job = await queue.getJob(`deliver-${id}-email`);
+      return job && (await job.getState()) === 'failed' ? job : undefined;
+    });
+    expect(failed.attemptsMade).toBe(3);
+    expect(failed.failedReason).toMatch(/尚未提交/);
+    expect(await deliveriesOf([id])).toEqual([]);
   });
 
   it('retries a failing webhook with backoff, records the failure, keeps the job inspectable and still mails', async () => {

@@ -1,0 +1,22 @@
+/**
+ * Thrown by a job handler whose input is not visible yet but soon will be, such as a notification whose
+ * storing transaction enqueued the job and has not committed. Within `withinMs` of the job's creation the
+ * processor puts the job back as delayed without spending one of its attempts; after that it is an ordinary
+ * failure, so a job whose input never appears (a rolled-back transaction's orphan) still ends failed.
+ */
+export class RetryLaterError extends Error {
+  constructor(
+    message: string,
+    readonly retryInMs: number,
+    readonly withinMs: number,
+  ) {
+    super(message);
+    this.name = 'RetryLaterError';
+  }
+}
+
+/** When the job should run again, or undefined when its grace period is over and the failure should count. */
+export function deferredUntil(error: unknown, jobCreatedAt: number, now: number): number | undefined {
+  if (!(error instanceof RetryLaterError)) return undefined;
+  return now - jobCreatedAt < error.withinMs ? now + error.retryInMs : undefined;
+}
