@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
+import { poolQuery } from '../db/pool-query';
 import type { AuthUser } from './auth-user';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './passwords';
@@ -20,9 +21,10 @@ export class UsersService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
   ) {}
 
-  /** Runs on every authenticated request, so it is one plain query rather than a query builder round. */
+  /** Runs on every authenticated request, so it is one plain query on the pool rather than a query builder round. */
   async findActiveAuthUser(id: string): Promise<AuthUser | null> {
-    const [user]: AuthUser[] = await this.users.query(
+    const [user]: AuthUser[] = await poolQuery(
+      this.users.manager.connection,
       `SELECT id, organization_id AS "organizationId", role, unit_id AS "unitId", username, display_name AS "displayName"
          FROM users WHERE id = $1 AND active`,
       [id],

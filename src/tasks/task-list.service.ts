@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { todayIn } from '../common/calendar';
 import { SerializedJson } from '../common/serialized-json';
+import { poolQuery } from '../db/pool-query';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { ListTasksQuery } from './dto/task.dto';
@@ -56,7 +57,8 @@ export class TaskListService {
     const revision = await this.revision(user.organizationId);
     const cached = this.pages.get(pageKey, revision);
     if (cached) return cached;
-    const rows: TaskRow[] = await this.tasks.dataSource.query(
+    const rows: TaskRow[] = await poolQuery(
+      this.tasks.dataSource,
       `SELECT ${taskColumns(this.tasks.timeZone)} FROM ${TASK_FROM} WHERE ${where}
         ORDER BY ${TASK_SORTS[sort]}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
@@ -68,13 +70,13 @@ export class TaskListService {
   }
 
   private async revision(organizationId: string): Promise<string> {
-    const [{ revision }]: Array<{ revision: string }> = await this.tasks.dataSource.query(`SELECT ${LIST_REVISION} AS revision`, [organizationId]);
+    const [{ revision }]: Array<{ revision: string }> = await poolQuery(this.tasks.dataSource, `SELECT ${LIST_REVISION} AS revision`, [organizationId]);
     return revision;
   }
 
   private async count(key: string, revision: string, where: string, params: unknown[]): Promise<number> {
     // Filters only touch tasks, so the count skips the join.
-    const [{ total }]: Array<{ total: number }> = await this.tasks.dataSource.query(`SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
+    const [{ total }]: Array<{ total: number }> = await poolQuery(this.tasks.dataSource, `SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
     this.counts.set(key, revision, total);
     return total;
   }
@@ -92,7 +94,8 @@ export class TaskListService {
     const key = `${organizationId}\u0000${today}`;
     const cached = this.ownStatsCache.get(key, revision);
     if (cached) return cached;
-    const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> = await this.tasks.dataSource.query(
+    const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> = await poolQuery(
+      this.tasks.dataSource,
       `SELECT t.status, t.unit_id AS "unitId", ${light} AS light, count(*)::int AS count
          FROM tasks t WHERE t.organization_id = $1 GROUP BY 1, 2, 3`,
       [organizationId, today],
@@ -124,7 +127,8 @@ export class TaskListService {
     const children = (await this.scope.visibleOrganizationIds(user)).filter((id) => id !== user.organizationId);
     if (!children.length) return [];
     const rows: Array<{ organizationId: string; name: string; total: number; completed: number; cancelled: number; green: number; yellow: number; red: number }> =
-      await this.tasks.dataSource.query(
+      await poolQuery(
+        this.tasks.dataSource,
         `SELECT o.id AS "organizationId", o.name,
                 count(t.id)::int AS total,
                 count(*) FILTER (WHERE t.status = 'completed')::int AS completed,
