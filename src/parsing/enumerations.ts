@@ -20,18 +20,22 @@ interface Candidate {
   markerEnd: number;
 }
 
-const B = '(?<=^|[\\n。；;：:，,！？!?、\\s）”"])';
+/** What may precede a marker (besides the start of the region): a clause or line break, a space or a closing quote. */
+const CLAUSE_BOUNDARY = /[\n。；;：:，,！？!?、\s）”"]/;
+const SENTENCE_BOUNDARY = /[\n。；;：:]/;
 const CN = '[一二三四五六七八九十]{1,3}';
-const PATTERNS: Array<[MarkerFamily, RegExp]> = [
-  ['shi', new RegExp(`${B}(${CN})是`, 'g')],
-  ['yao', new RegExp(`${B}(${CN})要(?=[^求点素件])`, 'g')],
-  ['ordinal', new RegExp(`${B}(首先|其次|再次|再者|然后|此外|最后)(?=[，,、：:]|要|是|还|在|对|从|加强|进一步|持续)`, 'g')],
-  ['aspect', new RegExp(`${B}(一方面|另一方面)`, 'g')],
-  ['di', new RegExp(`${B}第(${CN})(?=[，,、：:])`, 'g')],
-  ['circled', /([\u2460-\u2473])/g],
-  ['cnParen', new RegExp(`${B}（(${CN})）`, 'g')],
-  ['numParen', new RegExp(`${B}（(\\d{1,2})）`, 'g')],
-  ['num', /(?<=^|[\n。；;：:])(\d{1,2})[、.．](?!\d)/g],
+// The boundaries are checked in code rather than with lookbehinds: V8 ran these patterns 4 to 15 times slower
+// with a lookbehind in front, and they scan every problem and plan paragraph.
+const PATTERNS: Array<[MarkerFamily, RegExp, RegExp | null]> = [
+  ['shi', new RegExp(`(${CN})是`, 'g'), CLAUSE_BOUNDARY],
+  ['yao', new RegExp(`(${CN})要(?=[^求点素件])`, 'g'), CLAUSE_BOUNDARY],
+  ['ordinal', /(首先|其次|再次|再者|然后|此外|最后)(?=[，,、：:]|要|是|还|在|对|从|加强|进一步|持续)/g, CLAUSE_BOUNDARY],
+  ['aspect', /(一方面|另一方面)/g, CLAUSE_BOUNDARY],
+  ['di', new RegExp(`第(${CN})(?=[，,、：:])`, 'g'), CLAUSE_BOUNDARY],
+  ['circled', /([\u2460-\u2473])/g, null],
+  ['cnParen', new RegExp(`（(${CN})）`, 'g'), CLAUSE_BOUNDARY],
+  ['numParen', /（(\d{1,2})）/g, CLAUSE_BOUNDARY],
+  ['num', /(\d{1,2})[、.．](?!\d)/g, SENTENCE_BOUNDARY],
 ];
 
 const WORD_VALUES: Record<string, number> = { 首先: 1, 其次: 2, 再次: 0, 再者: 0, 然后: 0, 此外: 0, 最后: -1, 一方面: 1, 另一方面: 2 };
@@ -45,10 +49,15 @@ const SINGLE_POINT_FAMILIES: MarkerFamily[] = ['shi', 'yao'];
 export function findEnumerations(text: string, start: number, end: number): Enumeration[] {
   const region = text.slice(start, end);
   const chains: Enumeration[] = [];
-  for (const [family, pattern] of PATTERNS) {
+  for (const [family, pattern, boundary] of PATTERNS) {
     const candidates: Candidate[] = [];
     pattern.lastIndex = 0;
     for (let m = pattern.exec(region); m; m = pattern.exec(region)) {
+      if (boundary && m.index > 0 && !boundary.test(region[m.index - 1])) {
+        // As a lookbehind would: try again from the next position, not from after this match.
+        pattern.lastIndex = m.index + 1;
+        continue;
+      }
       const value = m[1] in WORD_VALUES ? WORD_VALUES[m[1]] : markerValue(m[1]);
       if (Number.isNaN(value)) continue;
       candidates.push({ family, value, start: start + m.index, markerEnd: start + m.index + m[0].length });

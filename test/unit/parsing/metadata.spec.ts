@@ -35,6 +35,12 @@ describe('report metadata', () => {
     expect(parseReport('2024年，在县委的领导下，我镇、全县各乡镇推进法治建设。').organization).toBeNull();
   });
 
+  test('a place name starts after punctuation or a linking word, not in the middle of a phrase', () => {
+    expect(parseReport('2024年，我们推进青山镇建设。').organization).toBeNull();
+    expect(parseReport('2024年，我们推进，青山镇建设。').organization).toBe('青山镇');
+    expect(parseReport('2024年，我们在青山镇开展普法。').organization).toBe('青山镇');
+  });
+
   test('the red head, document number and signer above the title are skipped', () => {
     const result = parseReport('红星镇人民政府文件\n红政〔2024〕3号\n签发人：张三\n红星镇人民政府\n关于2023年度法治政府建设情况的报告\n\n县委依法治县办：\n2023年，我镇……');
     expect(result).toMatchObject({ organization: '红星镇人民政府', title: '关于2023年度法治政府建设情况的报告', reportYear: 2023 });
