@@ -41,7 +41,9 @@ describe('Redis restarted during a sweep', () => {
   it('waits for Redis to come back and then has every reminder stored and queued', async () => {
     const org = await createOrganization(db, '重启测试');
     const staff = await createUser(db, org, 'staff');
-    const tasks = await Promise.all(Array.from({ length: 5 }, () => createTask(db, { organizationId: org, deadline: addDays('2025-10-01', 7), assigneeId: staff })));
+    // One client runs one query at a time: created in turn, not concurrently.
+    const tasks: string[] = [];
+    for (let i = 0; i < 5; i++) tasks.push(await createTask(db, { organizationId: org, deadline: addDays('2025-10-01', 7), assigneeId: staff }));
     await stop(redis);
 
     let finished = false;

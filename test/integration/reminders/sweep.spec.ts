@@ -57,9 +57,8 @@ describe('reminder sweep', () => {
     const assigned = await createTask(db, { organizationId: org, deadline: due, assigneeId: assignee, unitId: unit });
     const unassigned = await createTask(db, { organizationId: org, deadline: due, unitId: unit, status: 'new' });
     const deactivatedAssignee = await createTask(db, { organizationId: org, deadline: due, assigneeId: retired, unitId: unit });
-    const closed = await Promise.all(
-      ['completed', 'cancelled', 'pending_review'].map((status) => createTask(db, { organizationId: org, deadline: due, assigneeId: assignee, unitId: unit, status })),
-    );
+    const closed: string[] = [];
+    for (const status of ['completed', 'cancelled', 'pending_review']) closed.push(await createTask(db, { organizationId: org, deadline: due, assigneeId: assignee, unitId: unit, status }));
 
     await sweeps.sweep(AS_OF);
 
@@ -90,7 +89,8 @@ describe('reminder sweep', () => {
   it('running the sweep twice, or twice at the same time, stores each reminder once', async () => {
     const org = await createOrganization(db, '乡政府');
     const staff = await createUser(db, org, 'staff');
-    const ids = await Promise.all([1, 2, 3].map(() => createTask(db, { organizationId: org, deadline: addDays(AS_OF, 7), assigneeId: staff })));
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) ids.push(await createTask(db, { organizationId: org, deadline: addDays(AS_OF, 7), assigneeId: staff }));
     const other = await TestApp.start();
     try {
       const [a, b] = await Promise.all([sweeps.sweep(AS_OF), other.app.get(ReminderSweepService).sweep(AS_OF)]);
