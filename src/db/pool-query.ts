@@ -4,9 +4,9 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * One read statement straight on the pool TypeORM owns. TypeORM's `query` builds a QueryRunner, takes and
- * releases a client and broadcasts events for every call; on the reads every ledger request makes (the
- * caller's account, the ledger revision) that was a fifth of a request's CPU. Not for statements that belong
- * to a transaction: they need the transaction's own client.
+ * releases a client and broadcasts events for every call; skipping that on the reads every ledger request makes
+ * (the caller's account, the ledger revision) saved about 8% of a cached list request's CPU. Not for statements
+ * that belong to a transaction: they need the transaction's own client.
  */
 export async function poolQuery<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
