@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, IncomingMessage, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
+import { Job, JobsOptions } from 'bullmq';
 import { Client } from 'pg';
 import { SMTPServer } from 'smtp-server';
 import { signBody } from '../../../src/notifications/channels/webhook.channel';
@@ -86,6 +87,18 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
     await db.end();
   });
 
+  /** Polls the delivery job of `notificationId` on `channel` until `ready` holds for it and its state. */
+  const deliveryJobWhen = (notificationId: string, channel: 'email' | 'webhook', ready: (job: Job, state: string) => boolean) =>
+    waitFor(async () => {
+      const job = await workers[0].get(JobProducer).queue(QueueName.Notifications).getJob(`deliver-${notificationId}-${channel}`);
+      return job && ready(job, await job.getState()) ? job : undefined;
+    });
+
+  const enqueueEmailDelivery = async (notificationId: string, options: JobsOptions = {}) => {
+    const [job] = deliveryJobs(workers[0].get<Runtime>(RUNTIME).config, [{ id: notificationId, has_email: true }]);
+    await workers[0].get(JobProducer).enqueueBulk([{ ...job, options: { ...job.options, ...options } }]);
+  };
+
   const deliveriesOf = async (notificationIds: string[]) =>
     (await db.query(`SELECT notification_id, channel, status, attempts, last_error FROM deliveries WHERE notification_id = ANY($1::uuid[]) ORDER BY channel`, [notificationIds])).rows;
 
@@ -122,14 +135,8 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
     const org = await createOrganization(db, '未提交测试');
     const staff = await createUser(db, org, 'staff', { email: 'wang@example.gov.cn' });
     const id = randomUUID();
-    const producer = workers[0].get(JobProducer);
-    const [emailJob] = deliveryJobs(workers[0].get<Runtime>(RUNTIME).config, [{ id, has_email: true }]);
-    await producer.enqueueBulk([emailJob]);
-    const queue = producer.queue(QueueName.Notifications);
-    const waited = await waitFor(async () => {
-      const job = await queue.getJob(`deliver-${id}-email`);
-      return job && job.attemptsStarted >= 3 && (await job.getState()) === 'delayed' ? job : undefined;
-    });
+    await enqueueEmailDelivery(id);
+    const waited = await deliveryJobWhen(id, 'email', (job, state) => job.attemptsStarted >= 3 && state === 'delayed');
     expect(waited.attemptsMade).toBe(0);
 
     await db.query(`INSERT INTO notifications (id, organization_id, user_id, kind, title, body, dedupe_key) VALUES ($1, $2, $3, 'test', '迟到的通知', '正文', $4)`, [id, org, staff, `test:${id}`]);
@@ -143,14 +150,8 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
 
   it('lets a job whose notification never appeared fail after its attempts once the grace period is over', async () => {
     const id = randomUUID();
-    const producer = workers[0].get(JobProducer);
-    const [orphan] = deliveryJobs(workers[0].get<Runtime>(RUNTIME).config, [{ id, has_email: true }]);
-    await producer.enqueueBulk([{ ...orphan, options: { ...orphan.options, timestamp: Date.now() - 61_000 } }]);
-    const queue = producer.queue(QueueName.Notifications);
-    const failed = await waitFor(async () => {
-      const job = await queue.getJob(`deliver-${id}-email`);
-      return job && (await job.getState()) === 'failed' ? job : undefined;
-    });
+    await enqueueEmailDelivery(id, { timestamp: Date.now() - 61_000 });
+    const failed = await deliveryJobWhen(id, 'email', (_, state) => state === 'failed');
     expect(failed.attemptsMade).toBe(3);
     expect(failed.failedReason).toMatch(/尚未提交/);
     expect(await deliveriesOf([id])).toEqual([]);
@@ -165,11 +166,7 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
       await workers[0].get(ReminderSweepService).sweep(AS_OF);
       const { rows } = await db.query(`SELECT id FROM notifications WHERE task_id = $1`, [task]);
       const id = rows[0].id as string;
-      const queue = workers[0].get(JobProducer).queue(QueueName.Notifications);
-      const failedJob = await waitFor(async () => {
-        const job = await queue.getJob(`deliver-${id}-webhook`);
-        return job && (await job.getState()) === 'failed' ? job : undefined;
-      });
+      const failedJob = await deliveryJobWhen(id, 'webhook', (_, state) => state === 'failed');
       expect(failedJob.attemptsMade).toBe(3);
       // The e-mail goes out on its own job, independent of the webhook's retries: wait for it too.
       const deliveries = await waitFor(async () => {
