@@ -25,20 +25,23 @@ export function suggestDeadline(text: string, planYear: number | null): Deadline
     if (year === null || (planYear !== null && year < planYear)) return null;
     return year;
   };
-  MONTH_PHRASE.lastIndex = 0;
-  for (let m = MONTH_PHRASE.exec(text); m; m = MONTH_PHRASE.exec(text)) {
-    const [, explicitYear, monthRaw, dayRaw, part, before] = m;
-    const year = usable(explicitYear);
-    const month = toNumber(monthRaw);
-    if (year === null || month < 1 || month > 12 || (!part && !before)) continue;
-    if (dayRaw) {
-      const day = Math.min(toNumber(dayRaw), lastDay(year, month));
-      if (day >= 1) dates.push(iso(year, month, day));
-    } else if (part === '上旬') dates.push(iso(year, month, 10));
-    else if (part === '中旬') dates.push(iso(year, month, 20));
-    else if (part || before === '内' || before === '止') dates.push(iso(year, month, lastDay(year, month)));
-    else if (month > 1) dates.push(iso(year, month - 1, lastDay(year, month - 1)));
-    else dates.push(iso(year, 1, 31));
+  // MONTH_PHRASE has no literal prefix, so the engine tries it at every position; most items name no month.
+  if (text.includes('月')) {
+    MONTH_PHRASE.lastIndex = 0;
+    for (let m = MONTH_PHRASE.exec(text); m; m = MONTH_PHRASE.exec(text)) {
+      const [, explicitYear, monthRaw, dayRaw, part, before] = m;
+      const year = usable(explicitYear);
+      const month = toNumber(monthRaw);
+      if (year === null || month < 1 || month > 12 || (!part && !before)) continue;
+      if (dayRaw) {
+        const day = Math.min(toNumber(dayRaw), lastDay(year, month));
+        if (day >= 1) dates.push(iso(year, month, day));
+      } else if (part === '上旬') dates.push(iso(year, month, 10));
+      else if (part === '中旬') dates.push(iso(year, month, 20));
+      else if (part || before === '内' || before === '止') dates.push(iso(year, month, lastDay(year, month)));
+      else if (month > 1) dates.push(iso(year, month - 1, lastDay(year, month - 1)));
+      else dates.push(iso(year, 1, 31));
+    }
   }
   YEAR_END.lastIndex = 0;
   for (let m = YEAR_END.exec(text); m; m = YEAR_END.exec(text)) {

@@ -8,6 +8,8 @@ export interface Segment extends Span {
 const SENTENCE_END = '。！？!?';
 const CLAUSE_END = '；;';
 const CLOSERS = '”’」』）)"';
+/** Every character that can end a segment; most characters are none of them, and this rules them out in one test. */
+const BREAKS = new Set([...SENTENCE_END, ...CLAUSE_END, '\n']);
 
 /** Sentences and `；` clauses of text[start, end), each ending with its own punctuation. */
 export function splitSegments(text: string, start: number, end: number): Segment[] {
@@ -16,8 +18,8 @@ export function splitSegments(text: string, start: number, end: number): Segment
   let afterSemicolon = false;
   for (let i = start; i < end; i++) {
     const c = text[i];
+    if (!BREAKS.has(c)) continue;
     const sentence = SENTENCE_END.includes(c);
-    if (!sentence && !CLAUSE_END.includes(c) && c !== '\n') continue;
     let stop = i + 1;
     while (sentence && stop < end && CLOSERS.includes(text[stop])) stop++;
     push(result, text, segmentStart, stop, afterSemicolon);

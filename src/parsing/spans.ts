@@ -3,7 +3,15 @@ export interface Span {
   end: number;
 }
 
-const SPACE = /\s/;
+/** The characters of `\s`, by code, because testing a regex per character dominated trimming. */
+export function isSpaceCode(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
+    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  );
+}
 
 /** Non-empty lines of `text` clipped to [start, end). */
 export function paragraphsIn(text: string, start: number, end: number): Span[] {
@@ -23,8 +31,8 @@ export function paragraphsIn(text: string, start: number, end: number): Span[] {
 export function trimSpan(text: string, start: number, end: number, trailing = ''): Span {
   let s = start;
   let e = end;
-  while (s < e && SPACE.test(text[s])) s++;
-  while (e > s && (SPACE.test(text[e - 1]) || trailing.includes(text[e - 1]))) e--;
+  while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
+  while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || (trailing !== '' && trailing.includes(text[e - 1])))) e--;
   return { start: s, end: e };
 }
 
