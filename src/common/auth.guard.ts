@@ -3,7 +3,8 @@ import { Reflector } from '@nestjs/core';
 import { JwtService, TokenExpiredError } from '@nestjs/jwt';
 import type { FastifyRequest } from 'fastify';
 import { UsersService } from '../identity/users.service';
-import type { AuthUser, Role } from '../identity/auth-user';
+import type { Role } from '../identity/auth-user';
+import type { AuthenticatedRequest } from './current-user.decorator';
 import { DomainError, ForbiddenError } from './domain-error';
 import { IS_PUBLIC } from './public.decorator';
 import { ROLES_KEY } from './roles.decorator';
@@ -26,11 +27,13 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
+    const request = context.switchToHttp().getRequest<FastifyRequest & AuthenticatedRequest>();
     const userId = await this.verify(request.headers.authorization);
-    const user = await this.users.findActiveAuthUser(userId);
-    if (!user) throw new UnauthenticatedError('账号不存在或已停用，请重新登录');
+    const found = await this.users.findActiveAuthUser(userId);
+    if (!found) throw new UnauthenticatedError('账号不存在或已停用，请重新登录');
+    const { user } = found;
     request.user = user;
+    request.tasksRevision = found.tasksRevision;
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
     if (roles && !roles.includes(user.role)) throw new ForbiddenError('当前角色无权执行此操作');
     return true;

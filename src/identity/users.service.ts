@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import { poolQuery } from '../db/pool-query';
-import type { AuthUser } from './auth-user';
+import { tasksRevisionSql } from '../db/tasks-revision';
+import type { AuthenticatedUser, AuthUser } from './auth-user';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { hashPassword } from './passwords';
 import { Unit } from './unit.entity';
@@ -21,15 +22,22 @@ export class UsersService {
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
   ) {}
 
-  /** Runs on every authenticated request, so it is one plain query on the pool rather than a query builder round. */
-  async findActiveAuthUser(id: string): Promise<AuthUser | null> {
-    const [user]: AuthUser[] = await poolQuery(
+  /**
+   * Runs on every authenticated request, so it is one plain query on the pool rather than a query builder round.
+   * It also reads the organization's task revision: a ledger page or count remembered at that revision can then
+   * be served without a second round trip.
+   */
+  async findActiveAuthUser(id: string): Promise<AuthenticatedUser | null> {
+    const [row]: Array<AuthUser & { tasksRevision: string }> = await poolQuery(
       this.users.manager.connection,
-      `SELECT id, organization_id AS "organizationId", role, unit_id AS "unitId", username, display_name AS "displayName"
-         FROM users WHERE id = $1 AND active`,
+      `SELECT u.id, u.organization_id AS "organizationId", u.role, u.unit_id AS "unitId", u.username, u.display_name AS "displayName",
+              ${tasksRevisionSql('u.organization_id')} AS "tasksRevision"
+         FROM users u WHERE u.id = $1 AND u.active`,
       [id],
     );
-    return user ?? null;
+    if (!row) return null;
+    const { tasksRevision, ...user } = row;
+    return { user, tasksRevision };
   }
 
   findActiveByIds(ids: string[]): Promise<User[]> {

@@ -11,9 +11,6 @@ import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
 import { lightSql, TASK_FROM, taskColumns, TaskRow } from './task-view';
 import { TasksService } from './tasks.service';
 
-/** The organization's task revision ($1); 0 until it has any task. Moved by every commit to its tasks or their extension requests. */
-const LIST_REVISION = `COALESCE((SELECT revision FROM task_list_revisions WHERE organization_id = $1), 0)`;
-
 interface OwnStats {
   total: number;
   overdue: number;
@@ -37,8 +34,11 @@ export class TaskListService {
     this.pages = new RevisionCache(tasks.runtime.config.TASK_LIST_CACHE_PAGES);
   }
 
-  /** `{items, total, page, pageSize}`, serialized: a page is sent as remembered while the organization's tasks stand still. */
-  async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
+  /**
+   * `{items, total, page, pageSize}`, serialized: a page is sent as remembered while the organization's tasks stand
+   * still. `revision` is the organization's task revision, read before anything here (the auth guard reads it).
+   */
+  async list(user: AuthUser, query: ListTasksQuery, revision: string): Promise<SerializedJson> {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
@@ -54,7 +54,6 @@ export class TaskListService {
     const pageKey = `${countKey}\u0000${today}\u0000${sort}\u0000${page}\u0000${pageSize}`;
     // Whatever is read after revision R is at least as new as R, so remembering it under R can never serve an
     // older ledger than the revision promises; a commit in between only makes the next reader miss.
-    const revision = await this.revision(user.organizationId);
     const cached = this.pages.get(pageKey, revision);
     if (cached) return cached;
     const rows: TaskRow[] = await poolQuery(
@@ -69,11 +68,6 @@ export class TaskListService {
     return result;
   }
 
-  private async revision(organizationId: string): Promise<string> {
-    const [{ revision }]: Array<{ revision: string }> = await poolQuery(this.tasks.dataSource, `SELECT ${LIST_REVISION} AS revision`, [organizationId]);
-    return revision;
-  }
-
   private async count(key: string, revision: string, where: string, params: unknown[]): Promise<number> {
     // Filters only touch tasks, so the count skips the join.
     const [{ total }]: Array<{ total: number }> = await poolQuery(this.tasks.dataSource, `SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
@@ -81,16 +75,15 @@ export class TaskListService {
     return total;
   }
 
-  /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization. */
-  async stats(user: AuthUser) {
+  /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; `revision` as for list. */
+  async stats(user: AuthUser, revision: string) {
     const today = todayIn(this.tasks.timeZone);
     const light = lightSql('$2::date', this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT, this.tasks.timeZone);
-    return { ...(await this.ownStats(user.organizationId, today, light)), byOrganization: await this.perChildOrganization(user, light, today) };
+    return { ...(await this.ownStats(user.organizationId, revision, today, light)), byOrganization: await this.perChildOrganization(user, light, today) };
   }
 
   /** Reads every task of the organization (100 ms at 100,000 tasks), so it is kept per day while the tasks stand still. */
-  private async ownStats(organizationId: string, today: string, light: string): Promise<OwnStats> {
-    const revision = await this.revision(organizationId);
+  private async ownStats(organizationId: string, revision: string, today: string, light: string): Promise<OwnStats> {
     const key = `${organizationId}\u0000${today}`;
     const cached = this.ownStatsCache.get(key, revision);
     if (cached) return cached;

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { OrganizationScopeService } from '../../../src/identity/org-scope';
 import { UnitsService } from '../../../src/identity/units.service';
 import { UsersService } from '../../../src/identity/users.service';
@@ -50,5 +51,28 @@ describe('identity services other features build on', () => {
     expect(found.map((u) => u.id)).toEqual([fixture.users.staff.id]);
     expect(found[0].passwordHash).toBeUndefined();
     expect((await users.findByOrganization(fixture.org.id)).map((u) => u.id).sort()).toEqual(Object.values(fixture.users).map((u) => u.id).sort());
+  });
+
+  it("findActiveAuthUser reads the caller with their organization's current task revision, and nobody once deactivated", async () => {
+    const fixture = await createOrgWithUsers(app);
+    const other = await createOrgWithUsers(app);
+    const users = app.app.get(UsersService);
+    const addTask = (organizationId: string) =>
+      app.app.get(DataSource).query(
+        `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, status) VALUES ($1, 'rectification', 'measure', '任务', '原文', 'new')`,
+        [organizationId],
+      );
+    const before = await users.findActiveAuthUser(fixture.users.staff.id);
+    expect(before?.user).toEqual(expect.objectContaining({ id: fixture.users.staff.id, organizationId: fixture.org.id, role: 'staff' }));
+    expect(before?.user).not.toHaveProperty('tasksRevision');
+    expect(before?.tasksRevision).toBe('0');
+    await addTask(fixture.org.id);
+    const after = await users.findActiveAuthUser(fixture.users.staff.id);
+    expect(BigInt(after!.tasksRevision)).toBeGreaterThan(0n);
+    await addTask(other.org.id);
+    expect((await users.findActiveAuthUser(fixture.users.staff.id))?.tasksRevision).toBe(after?.tasksRevision);
+    const admin = { id: fixture.users.admin.id, organizationId: fixture.org.id, role: 'admin' as const, unitId: null, username: '', displayName: '' };
+    await users.deactivate(admin, fixture.users.staff.id);
+    expect(await users.findActiveAuthUser(fixture.users.staff.id)).toBeNull();
   });
 });
