@@ -1,9 +1,15 @@
 import { TestApp, testRuntime } from '../../support/test-app';
 
 describe('GET /health', () => {
-  it('answers 200 when Postgres and Redis answer', async () => {
+  // First in the file on purpose: Fastify emits each warning once per module registry.
+  it('answers 200 when Postgres and Redis answer, and the app starts without Fastify warnings', async () => {
+    // Jest's sandboxed process does not deliver 'warning' events, so the call itself is watched.
+    const emitWarning = jest.spyOn(process, 'emitWarning');
     const app = await TestApp.start();
+    const warnings = emitWarning.mock.calls.map((call) => String(call[0]));
+    emitWarning.mockRestore();
     try {
+      expect(warnings).not.toContainEqual(expect.stringContaining('errorHandler'));
       const response = await app.get('/health');
       expect(response.status).toBe(200);
       expect(response.body.details.database.status).toBe('up');
