@@ -4,8 +4,8 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
 /**
  * One read statement straight on the pool TypeORM owns. TypeORM's `query` builds a QueryRunner, takes and
- * releases a client and broadcasts events for every call; skipping that on the reads every ledger request makes
- * (the caller's account, the ledger revision) saved about 8% of a cached list request's CPU. Not for statements
+ * releases a client and broadcasts events for every call; skipping that on the read every request makes
+ * (the caller's account) and on the ledger's reads saved about 8% of a cached list request's CPU. Not for statements
  * that belong to a transaction: they need the transaction's own client.
  */
 export async function poolQuery<T>(dataSource: DataSource, sql: string, params: unknown[]): Promise<T[]> {

@@ -4,7 +4,7 @@ export interface Span {
 }
 
 /** The characters of `\s`, by code, because testing a regex per character dominated trimming. */
-export function isSpaceCode(code: number): boolean {
+function isSpaceCode(code: number): boolean {
   if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
   if (code < 0xa0) return false;
   return (
@@ -32,7 +32,7 @@ export function trimSpan(text: string, start: number, end: number, trailing = ''
   let s = start;
   let e = end;
   while (s < e && isSpaceCode(text.charCodeAt(s))) s++;
-  while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || (trailing !== '' && trailing.includes(text[e - 1])))) e--;
+  while (e > s && (isSpaceCode(text.charCodeAt(e - 1)) || trailing.includes(text[e - 1]))) e--;
   return { start: s, end: e };
 }
 
