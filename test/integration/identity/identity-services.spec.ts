@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { poolQuery } from '../../../src/db/pool-query';
 import { OrganizationScopeService } from '../../../src/identity/org-scope';
 import { UnitsService } from '../../../src/identity/units.service';
 import { UsersService } from '../../../src/identity/users.service';
@@ -74,5 +75,20 @@ describe('identity services other features build on', () => {
     const admin = { id: fixture.users.admin.id, organizationId: fixture.org.id, role: 'admin' as const, unitId: null, username: '', displayName: '' };
     await users.deactivate(admin, fixture.users.staff.id);
     expect(await users.findActiveAuthUser(fixture.users.staff.id)).toBeNull();
+  });
+
+  it('findActiveAuthUser is a statement each connection prepares once', async () => {
+    const fixture = await createOrgWithUsers(app);
+    const users = app.app.get(UsersService);
+    const dataSource = app.app.get(DataSource);
+    // The pool hands out the client released last, so the next read usually lands on the connection that just
+    // ran the account read; a few tries absorb another query taking it in between.
+    let prepared: Array<{ statement: string }> = [];
+    for (let attempt = 0; attempt < 5 && !prepared.length; attempt++) {
+      await users.findActiveAuthUser(fixture.users.staff.id);
+      prepared = await poolQuery(dataSource, `SELECT statement FROM pg_prepared_statements WHERE name = 'active-auth-user'`, []);
+    }
+    expect(prepared).toHaveLength(1);
+    expect(prepared[0].statement).toContain('FROM users u WHERE u.id = $1 AND u.active');
   });
 });
