@@ -170,8 +170,10 @@ describe('ledger list: totals and pages across API processes, lights and indexes
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date ${order}`,
       [org.orgId, 'in_progress', '2026-12-01'],
     );
-    expect(oneStatus).toMatch(/tasks_org_(status|open)_due_idx/);
+    // With nearly all of the organization's tasks in one status the plain due index costs the same, so either may serve it.
+    expect(oneStatus).toMatch(/tasks_org_(status_|open_)?due_idx/);
     expect(oneStatus).toMatch(/"Index Cond":"[^"]*COALESCE\(deadline, 'infinity'::date\)\)? >= /);
+    expect(oneStatus).not.toContain('"Node Type":"Sort"');
 
     const overdue = await planOf(
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status NOT IN ('completed','cancelled') AND COALESCE(t.deadline, 'infinity'::date) < $2::date ${order}`,
