@@ -59,6 +59,22 @@ export function suggestDeadline(text: string, planYear: number | null): Deadline
   return { deadline: planYear === null ? null : iso(planYear, 12, 31), longTerm };
 }
 
+const BARE_MONTH = new RegExp(`^(?:(20\\d{2})\\s*年)?\\s*${NUM}\\s*月(?:份)?$`);
+
+/**
+ * The deadline of a table row: its 完成时限 cell, where a bare month (`2025年6月`) means by the end of that month
+ * (in running text it usually tells when something happened); otherwise as the row's text names it.
+ */
+export function suggestDeadlineOfRow(deadlineCell: string, rowText: string, planYear: number | null): DeadlineSuggestion {
+  const bare = BARE_MONTH.exec(deadlineCell.trim());
+  const year = bare ? (bare[1] ? Number(bare[1]) : planYear) : null;
+  const month = bare ? toNumber(bare[2]) : NaN;
+  if (year !== null && (planYear === null || year >= planYear) && month >= 1 && month <= 12) {
+    return { deadline: iso(year, month, lastDay(year, month)), longTerm: false };
+  }
+  return suggestDeadline(rowText, planYear);
+}
+
 function endMonthOf(part: string): number {
   if (part === '上半年' || part === '年中') return 6;
   if (part === '下半年') return 12;

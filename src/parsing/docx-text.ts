@@ -15,8 +15,10 @@ export function htmlToReportText(html: string): string {
   const lists: Array<'ol' | 'ul'> = [];
   const counters: number[] = [];
   let pendingMarker: number | null = null;
+  let cellDepth = 0;
   const flush = () => {
-    if (line.trim() !== '') lines.push(line.trim());
+    // A row's leading tab stands for its empty first cell.
+    if (line.trim() !== '') lines.push(line.replace(/^ +|\s+$/g, ''));
     line = '';
   };
   TOKEN.lastIndex = 0;
@@ -36,7 +38,13 @@ export function htmlToReportText(html: string): string {
       continue;
     }
     const tag = rawTag.toLowerCase();
-    if (tag === 'ol' || tag === 'ul') {
+    if (tag === 'td' || tag === 'th') {
+      // A table row is one line, its cells apart by tabs, as the parser reads tables.
+      cellDepth = Math.max(0, cellDepth + (closing ? -1 : 1));
+      if (closing) line = `${line.replace(/ +$/, '')}\t`;
+    } else if (cellDepth > 0 && BLOCK.has(tag) && tag !== 'tr' && tag !== 'table') {
+      if (line !== '' && !line.endsWith(' ') && !line.endsWith('\t')) line += ' ';
+    } else if (tag === 'ol' || tag === 'ul') {
       flush();
       if (closing) lists.pop();
       else lists.push(tag);
@@ -46,8 +54,6 @@ export function htmlToReportText(html: string): string {
     } else if (BLOCK.has(tag)) {
       flush();
       if (tag === 'li') pendingMarker = null;
-    } else if (tag === 'td' || tag === 'th') {
-      if (closing) line += ' ';
     }
   }
   flush();

@@ -1,12 +1,13 @@
+import { classifyLabel } from './sections';
 import { markerValue } from './numerals';
 
 /**
  * Numbering styles of Chinese official documents, outermost first:
- * 第一部分 > 一、 > （一） > 1. / 1、 > （1） > ①.
+ * 第一部分 > 一、 > （一） > 问题一： > 1. / 1、 > （1） > ①.
  */
-export type MarkerStyle = 'cnOrdinal' | 'cn' | 'cnParen' | 'num' | 'numParen' | 'circled';
+export type MarkerStyle = 'cnOrdinal' | 'cn' | 'cnParen' | 'issueNumber' | 'num' | 'numParen' | 'circled';
 
-export const STYLE_RANK: Record<MarkerStyle, number> = { cnOrdinal: 0, cn: 1, cnParen: 2, num: 3, numParen: 4, circled: 5 };
+export const STYLE_RANK: Record<MarkerStyle, number> = { cnOrdinal: 0, cn: 1, cnParen: 2, issueNumber: 2.5, num: 3, numParen: 4, circled: 5 };
 
 export interface LineMarker {
   style: MarkerStyle;
@@ -21,6 +22,8 @@ const LINE_MARKERS: Array<[MarkerStyle, RegExp]> = [
   ['cn', new RegExp(`^(${CN})\\s*[、，,.．：:]\\s*`)],
   ['cnParen', new RegExp(`^（(${CN})）\\s*[、，,.．]?\\s*`)],
   ['cnParen', new RegExp(`^(${CN})）\\s*`)],
+  // `问题一：……` opens one problem, followed by its own `原因：` and `整改措施：` blocks.
+  ['issueNumber', new RegExp(`^问题\\s*(${CN}|\\d{1,2})\\s*[：:、.．]\\s*`)],
   ['numParen', /^（(\d{1,2})）\s*[、，,.．]?\s*/],
   ['numParen', /^(\d{1,2})）\s*/],
   ['num', /^(\d{1,2})\s*[、.．,，](?!\d)\s*/],
@@ -59,6 +62,10 @@ export function splitHeading(text: string, from: number, lineEnd: number): Headi
   const rest = text.slice(from, lineEnd);
   const sentence = rest.search(SENTENCE_END);
   const colon = rest.search(/[：:]/);
+  const opener = listOpenerAfterLabel(rest);
+  if (opener > 0 && (sentence < 0 || opener < sentence) && (colon < 0 || opener < colon)) {
+    return { headingEnd: from + rest.slice(0, opener).trimEnd().length, bodyStart: from + opener };
+  }
   if (colon > 0 && colon <= MAX_LABEL_HEADING && (sentence < 0 || colon < sentence)) {
     return { headingEnd: from + colon, bodyStart: from + colon + 1 };
   }
@@ -68,4 +75,17 @@ export function splitHeading(text: string, from: number, lineEnd: number): Headi
   let end = lineEnd;
   while (end > from && /[。.；;，,：:！!？?\s]/.test(text[end - 1])) end--;
   return { headingEnd: end, bodyStart: lineEnd };
+}
+
+const LIST_OPENER = /一是|一要|首先[，,]|第一[，,]|1[.、．](?!\d)|（一）|（1）|①/;
+
+/**
+ * `存在的问题 一是……`, `存在的问题一是……`: where a list starts right after the heading with no stop between,
+ * written after a blank or after a section label (a topic such as 坚持统一是关键 is left whole).
+ */
+function listOpenerAfterLabel(rest: string): number {
+  const match = LIST_OPENER.exec(rest);
+  if (!match || match.index < 2 || match.index > MAX_LABEL_HEADING) return -1;
+  const label = rest.slice(0, match.index);
+  return label.endsWith(' ') || classifyLabel(label).length > 0 ? match.index : -1;
 }

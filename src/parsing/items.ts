@@ -4,6 +4,7 @@ import { OutlineNode } from './outline';
 import { pointsInRegion, RawPoint } from './points';
 import { isIssueKind, itemKindOf } from './sections';
 import { splitSegments } from './segments';
+import { RowCells } from './table-rows';
 import { paragraphsIn, trimSpan } from './spans';
 import { titleFrom } from './titles';
 import { ItemKind, SectionKind } from './types';
@@ -14,6 +15,7 @@ export interface RawItem {
   end: number;
   title: string;
   headingPath: string[];
+  cells?: RowCells;
 }
 
 /** Walks the sections of the outline and collects the items of its problems, causes, rectification and plans parts. */
@@ -57,7 +59,7 @@ function collectSection(text: string, node: OutlineNode, kind: SectionKind, path
 }
 
 function fromPoint(text: string, point: RawPoint, path: string[]): RawItem {
-  return { kind: point.kind, start: point.start, end: point.end, title: titleFrom(text.slice(point.titleStart, point.end)), headingPath: path };
+  return { kind: point.kind, start: point.start, end: point.end, title: titleFrom(text.slice(point.titleStart, point.end)), headingPath: path, cells: point.cells };
 }
 
 /**

@@ -11,7 +11,8 @@ export interface Preamble {
 }
 
 const MAX_TITLE_LINE = 50;
-const ORG_SUFFIX = '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|县|区|市|委员会|党委|党工委|管委会)';
+// County departments (司法局, 市场监督管理局, 县委办公室) report too, not only governments; 格局, 大局 are no offices.
+const ORG_SUFFIX = '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|县|区|市|委员会|党委|党工委|管委会|(?<![格布大开结全变新当])局|办公室)';
 const ORG_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fa5]{2,24}${ORG_SUFFIX}$`);
 const NOT_ORG = /报告|情况|关于|总结|法治|建设|工作/;
 const TITLE_WORDS = /报告|总结|汇报|情况|自查|述职|法治|^关于/;

@@ -1,4 +1,4 @@
-import { detectLineMarker, MarkerStyle, splitHeading, STYLE_RANK } from './headings';
+import { detectLineMarker, LineMarker, MarkerStyle, splitHeading, STYLE_RANK } from './headings';
 import { classifyHeading, classifyLabel, looksLikeSectionLabel } from './sections';
 import { Span } from './spans';
 import { SectionKind } from './types';
@@ -23,6 +23,8 @@ export interface OutlineNode {
   children: OutlineNode[];
 }
 
+const CLAUSE_END = /[；;。]/;
+const ATTACHMENTS = /^附件\s*(?:[：:\d一二三四五六七八九十]|$)/;
 const COLON_LABEL = /^([^，,。；;：:]{1,24})[：:]/;
 const MAX_STANDALONE_LABEL = 25;
 
@@ -40,15 +42,19 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
     const line = lines[i];
     if (line.end === line.start) continue;
     const lineText = text.slice(line.start, line.end);
+    // The numbered list of attachments after the report is no part of its outline.
+    if (ATTACHMENTS.test(lineText)) break;
     const marker = detectLineMarker(lineText);
     if (marker) {
-      const split = splitHeading(text, line.start + marker.length, line.end);
-      const node = newNode(text, marker.style, STYLE_RANK[marker.style], line.start, line.start + marker.length, split.headingEnd, split.bodyStart);
-      node.value = marker.value;
-      insertNumbered(stack, node, marker.value);
-      const topLevel = stack[stack.length - 2] === root;
-      node.kinds = classifyHeading(node.heading, reportYear);
-      node.container = topLevel || (node.kinds.length > 0 && looksLikeSectionLabel(node.heading));
+      for (const point of numberedPointsOfLine(text, line, marker)) {
+        const split = splitHeading(text, point.start + point.marker.length, point.end);
+        const node = newNode(text, marker.style, STYLE_RANK[marker.style], point.start, point.start + point.marker.length, split.headingEnd, split.bodyStart);
+        node.value = point.marker.value;
+        insertNumbered(stack, node, point.marker.value);
+        const topLevel = stack[stack.length - 2] === root;
+        node.kinds = classifyHeading(node.heading, reportYear);
+        node.container = topLevel || (node.kinds.length > 0 && looksLikeSectionLabel(node.heading));
+      }
       continue;
     }
     const label = detectLabel(lineText);
@@ -61,6 +67,26 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
   }
   closeNode(root, text.length);
   return root;
+}
+
+/**
+ * `1.充实…；2.提升…；3.增强…。` on one line: each point of the same numbering that follows a `；` or `。`
+ * counting on from the line's own marker is a sibling of its own.
+ */
+function numberedPointsOfLine(text: string, line: Span, first: LineMarker): Array<Span & { marker: LineMarker }> {
+  const points: Array<Span & { marker: LineMarker }> = [{ start: line.start, end: line.end, marker: first }];
+  let expected = first.value + 1;
+  for (let i = line.start + first.length; i < line.end; i++) {
+    if (!CLAUSE_END.test(text[i])) continue;
+    let at = i + 1;
+    while (at < line.end && text[at] === ' ') at++;
+    const marker = detectLineMarker(text.slice(at, line.end));
+    if (!marker || marker.style !== first.style || marker.value !== expected) continue;
+    points[points.length - 1].end = at;
+    points.push({ start: at, end: line.end, marker });
+    expected++;
+  }
+  return points;
 }
 
 function newNode(text: string, style: OutlineNode['style'], rank: number, start: number, headingStart: number, headingEnd: number, bodyStart: number): OutlineNode {

@@ -1,4 +1,4 @@
-import { suggestDeadline } from './deadlines';
+import { suggestDeadline, suggestDeadlineOfRow } from './deadlines';
 import { defaultUnitKeywords } from './default-unit-keywords';
 import { extractItems } from './items';
 import {
@@ -36,14 +36,15 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
   const units = options.unitKeywords && options.unitKeywords.length > 0 ? options.unitKeywords : defaultUnitKeywords();
   const items: ReportItem[] = extractItems(text, tops).map((raw) => {
     const itemText = text.slice(raw.start, raw.end);
-    const { deadline, longTerm } = suggestDeadline(itemText, planYear);
+    const { deadline, longTerm } = raw.cells?.deadline ? suggestDeadlineOfRow(raw.cells.deadline, itemText, planYear) : suggestDeadline(itemText, planYear);
     return {
       kind: raw.kind,
       title: raw.title,
       text: itemText,
       start: raw.start,
       end: raw.end,
-      suggestedUnits: suggestUnits(raw.title, itemText, units),
+      // A row's 责任单位 cell weighs as a title does.
+      suggestedUnits: suggestUnits(raw.cells?.unit ?? raw.title, itemText, units),
       suggestedDeadline: deadline,
       headingPath: raw.headingPath,
       longTerm,

@@ -1,9 +1,10 @@
 import {
-  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isHeadingLine, isTitledParagraph, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PLAN_CUE, PLAN_LEAD,
+  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isHeadingLine, isTitledParagraph, isMeasurePreamble, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PLAN_CUE, PLAN_LEAD,
   startsNewPoint,
 } from './cues';
 import { EnumeratedPoint, findEnumerations } from './enumerations';
 import { splitSegments } from './segments';
+import { GUESSED_COLUMNS, headerColumns, RowCells, rowCells, TableColumns, titleCellOffset } from './table-rows';
 import { paragraphsIn, Span, trimSpan } from './spans';
 import { ItemKind } from './types';
 
@@ -11,6 +12,8 @@ export interface RawPoint extends Span {
   kind: ItemKind;
   /** Where the title text starts (after an inline marker such as 一是). */
   titleStart: number;
+  /** A table row's 责任单位 and 完成时限 cells. */
+  cells?: RowCells;
 }
 
 type Piece = { point: EnumeratedPoint; first: boolean } | { loose: Span; paragraphStart: boolean };
@@ -27,6 +30,8 @@ interface State {
   headed: boolean;
   /** …written without a full stop and with nothing added yet, so a short sentence (`开展以案释法。`) is its body. */
   awaitsBody: boolean;
+  /** Inside a table: its columns, from its header row or guessed. */
+  table: TableColumns | null;
 }
 
 const TRAILING = '；;，,、：:';
@@ -38,8 +43,9 @@ const TRAILING = '；;，,、：:';
  * the kind of what follows.
  */
 export function pointsInRegion(text: string, start: number, end: number, kind: ItemKind, allowed: ItemKind[] = []): RawPoint[] {
-  const state: State = { kind, allowed, points: [], stopped: false, paragraphPoints: false, headed: false, awaitsBody: false };
+  const state: State = { kind, allowed, points: [], stopped: false, paragraphPoints: false, headed: false, awaitsBody: false, table: null };
   const pieces = piecesOf(text, start, end, kind);
+  if (kind === 'measure' && pieces.length > 1 && opensWithMeasurePreamble(text, pieces[0])) pieces.shift();
   const titled = pieces.filter((piece) => 'loose' in piece && piece.paragraphStart && isTitledParagraph(text.slice(piece.loose.start, piece.loose.end)));
   // Several paragraphs each opening with a short title sentence: every paragraph is one point with its explanation.
   state.paragraphPoints = titled.length >= 2;
@@ -55,6 +61,14 @@ export function pointsInRegion(text: string, start: number, end: number, kind: I
     looseSpan(text, piece.loose, piece.paragraphStart, leadsChain, state);
   });
   return state.points;
+}
+
+/** A first paragraph of one sentence that only promises the measures below it. */
+function opensWithMeasurePreamble(text: string, piece: Piece): boolean {
+  if (!('loose' in piece) || !piece.paragraphStart) return false;
+  const paragraph = text.slice(piece.loose.start, piece.loose.end).trim();
+  const stop = paragraph.search(/[。！!]/);
+  return (stop < 0 || stop === paragraph.length - 1) && isMeasurePreamble(paragraph);
 }
 
 function piecesOf(text: string, start: number, end: number, kind: ItemKind): Piece[] {
@@ -100,7 +114,10 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
     state.stopped = true;
     return;
   }
-  if (paragraphStart && headingLineSpan(text, span, whole, leadsChain, state)) return;
+  if (paragraphStart && tableRowSpan(text, span, whole, state)) return;
+  // `这主要是由于……。` is short enough to pass for a heading line, but it opens the cause of the problem before it.
+  const opensCause = state.kind === 'problem' && CAUSE_CUE.test(whole);
+  if (paragraphStart && !opensCause && headingLineSpan(text, span, whole, leadsChain, state)) return;
   const segments = splitSegments(text, span.start, span.end);
   let current: RawPoint | null = null;
   for (let i = 0; i < segments.length; i++) {
@@ -156,6 +173,23 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
       current.end = content.end;
     }
   }
+}
+
+/** A row of a table is one point, its header none. True when `span` was taken that way. */
+function tableRowSpan(text: string, span: Span, whole: string, state: State): boolean {
+  if (!whole.includes('\t')) {
+    state.table = null;
+    return false;
+  }
+  if (state.table === null) {
+    state.table = headerColumns(whole.split('\t'), state.kind);
+    if (state.table) return true;
+    state.table = GUESSED_COLUMNS;
+  }
+  const row = trimSpan(text, span.start, span.end, TRAILING);
+  const rowText = text.slice(row.start, row.end);
+  state.points.push({ kind: state.kind, ...row, titleStart: row.start + titleCellOffset(rowText, state.table), cells: rowCells(rowText, state.table) });
+  return true;
 }
 
 /**

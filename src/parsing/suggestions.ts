@@ -28,7 +28,8 @@ function compiled(units: UnitKeywords[]): CompiledUnit[] {
   let result = compiledCache.get(units);
   if (!result) {
     result = units.map((unit) => {
-      const keywords = unit.keywords.filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length);
+      // An item that names the unit itself (由党政办牵头, a 责任单位 cell) points at it too.
+      const keywords = [...new Set([unit.name, ...unit.keywords])].filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length);
       const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
       return { name: unit.name, pattern: source ? new RegExp(source, 'g') : null };
     });

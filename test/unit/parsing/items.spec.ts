@@ -203,3 +203,80 @@ describe('styles of problems and plans seen in county and street reports', () =>
     expect(result.items.map((item) => item.text)).toEqual(['（一）强化依法决策。', '（二）规范执法行为。']);
   });
 });
+
+describe('layouts of department, township and district reports', () => {
+  const titlesOf = (text: string, kind: string) => parseReport(text).items.filter((item) => item.kind === kind).map((item) => item.title);
+
+  test('问题一： blocks are one problem each, with their own 原因： and 整改措施：', () => {
+    const result = parseReport(
+      '一、存在的问题、原因及整改措施\n问题一：执法力量薄弱。全县9个乡镇只有兼职人员，难以适应工作要求。\n原因：编制不足。\n整改措施：一是争取编制；二是集中轮训。\n问题二：信息化水平不高。移动执法终端配备不足，数据仍以人工录入为主。\n原因：资金投入有限。\n整改措施：新购置执法终端20台。',
+    );
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '执法力量薄弱'],
+      ['cause', '编制不足'],
+      ['measure', '争取编制'],
+      ['measure', '集中轮训'],
+      ['problem', '信息化水平不高'],
+      ['cause', '资金投入有限'],
+      ['measure', '新购置执法终端20台'],
+    ]);
+  });
+
+  test('points numbered 1. 2. 3. on one line are one item each', () => {
+    expect(titlesOf('一、存在的问题\n执法力量不足。\n二、2025年工作打算\n1.充实基层法治力量；2.提升执法能力；3.创新普法方式。', 'plan')).toEqual(['充实基层法治力量', '提升执法能力', '创新普法方式']);
+    expect(titlesOf('一、存在的问题\n（一）法治意识不强；（二）执法力量薄弱。', 'problem')).toEqual(['法治意识不强', '执法力量薄弱']);
+  });
+
+  test('a list right after its heading on the same line, after a blank or a section label, belongs to that section', () => {
+    expect(titlesOf('一、问题和差距 一是法治意识不强；二是执法力量薄弱。\n二、下步打算 1.加强学法；2.充实力量。', 'problem')).toEqual(['法治意识不强', '执法力量薄弱']);
+    expect(titlesOf('一、问题和差距 一是法治意识不强；二是执法力量薄弱。\n二、下步打算 1.加强学法；2.充实力量。', 'plan')).toEqual(['加强学法', '充实力量']);
+    expect(titlesOf('一、存在的问题一是法治意识不强；二是执法力量薄弱。', 'problem')).toEqual(['法治意识不强', '执法力量薄弱']);
+  });
+
+  test('in a part on problems and plans, a paragraph on what the next year will do switches to plans; one looking back does not', () => {
+    const text =
+      '一、存在的问题及2025年工作打算\n我镇还存在一些不足：基层法治力量薄弱；执法能力不足。\n2024年，全镇共排查纠纷426起，调处仍不及时。\n2025年，我镇将重点抓好以下工作：一是充实法治力量；二是提升执法能力。';
+    expect(titlesOf(text, 'problem')).toEqual(['基层法治力量薄弱', '执法能力不足', '2024年，全镇共排查纠纷426起，调处仍不及时']);
+    expect(titlesOf(text, 'plan')).toEqual(['充实法治力量', '提升执法能力']);
+  });
+
+  test('causes introduced by 究其根源, 从深层次看 or 这主要是由于 are causes', () => {
+    for (const cue of ['究其根源，是', '从深层次看，', '这主要是由于']) {
+      const result = parseReport(`一、存在的问题\n1.普法实效不强。形式比较单一。${cue}普法责任制落实不到位。\n2.执法力量不足。执法队仅有4人。`);
+      expect(result.items.map((item) => item.kind)).toEqual(['problem', 'cause', 'problem']);
+    }
+  });
+
+  test('a first paragraph that only promises the measures below is no measure; a lone one still is', () => {
+    const preamble = '针对上述问题，逐项制定整改方案，明确责任单位和整改时限，确保整改到位。';
+    expect(titlesOf(`一、整改措施\n${preamble}\n——健全法治工作机构。积极争取编制，设立法制工作机构。\n——规范涉企执法检查。制定检查计划，推行综合查一次。`, 'measure')).toEqual(['健全法治工作机构', '规范涉企执法检查']);
+    expect(titlesOf(`一、整改措施\n${preamble}`, 'measure')).toHaveLength(1);
+  });
+
+  test('the list of attachments after the report is not part of its last section', () => {
+    expect(titlesOf('一、下一步工作打算\n1.加强学法。\n2.充实力量。\n\n某某县人民政府\n2025年1月10日\n附件：1.重大行政决策事项目录\n2.行政执法数据统计表', 'plan')).toEqual(['加强学法', '充实力量']);
+  });
+
+  test('titles lose what is left of a marker: 是 of 一方面是, 要 of 一是要, 其四, dashes', () => {
+    expect(titlesOf('一、存在的问题\n原因分析：一方面是投入有限；另一方面是意识不强。', 'cause')).toEqual(['投入有限', '意识不强']);
+    expect(titlesOf('一、下一步工作打算\n一是要充实力量；二是要提升能力。', 'plan')).toEqual(['充实力量', '提升能力']);
+    expect(titlesOf('一、下一步工作打算\n——健全法治工作机构。积极争取编制，设立法制工作机构。\n——规范涉企执法检查。制定检查计划，推行综合查一次。', 'plan')).toEqual(['健全法治工作机构', '规范涉企执法检查']);
+  });
+
+  test('each row of a table is one item, titled by the column its header names; 责任单位 and 完成时限 feed the suggestions', () => {
+    const result = parseReport(
+      '某某镇2024年法治政府建设情况报告\n一、整改措施\n序号\t存在问题\t整改措施\t责任单位\t完成时限\n1\t执法力量薄弱\t增配执法人员2名\t党政办\t2025年6月\n2\t\t开展村规民约修订\t司法所\t2025年10月\n二、下一步工作打算\n1.加强学法。',
+    );
+    const measures = result.items.filter((item) => item.kind === 'measure');
+    expect(measures.map((item) => [item.title, item.suggestedUnits[0], item.suggestedDeadline])).toEqual([
+      ['增配执法人员2名', '党政办', '2025-06-30'],
+      ['开展村规民约修订', '司法所', '2025-10-31'],
+    ]);
+    expect(measures[0].text).toBe('1\t执法力量薄弱\t增配执法人员2名\t党政办\t2025年6月');
+  });
+
+  test('a table without a header titles each row by its longest cell', () => {
+    const result = parseReport('一、存在的问题\n1\t执法队伍人员不足，难以满足需要\t党政办\n2\t普法宣传形式单一，实效不强\t司法所');
+    expect(result.items.map((item) => item.title)).toEqual(['执法队伍人员不足，难以满足需要', '普法宣传形式单一，实效不强']);
+  });
+});

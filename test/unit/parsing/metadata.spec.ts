@@ -75,4 +75,16 @@ describe('report metadata', () => {
       organization: null, reportYear: null, planYear: null, title: null, responsiblePerson: null, sections: [], items: [], text: '',
     });
   });
+
+  test('a county department is the organization, from its office line, its title or its signature', () => {
+    const body = '\n\n2024年，我局坚持依法行政。\n一、主要工作\n推动乡镇应急管理站规范化建设，整合组建县应急管理综合行政执法大队。\n';
+    expect(parseReport(`青岚县司法局\n关于2024年度法治政府建设工作情况的报告${body}`).organization).toBe('青岚县司法局');
+    expect(parseReport(`桐柏县市场监督管理局2024年法治政府建设情况报告${body}`).organization).toBe('桐柏县市场监督管理局');
+    expect(parseReport(`关于2024年度法治政府建设情况的报告${body}\n云岫县应急管理局\n2025年1月16日`).organization).toBe('云岫县应急管理局');
+  });
+
+  test('a closing line ending in 格局 or 大局 is no office', () => {
+    const result = parseReport('某某镇人民政府关于2024年法治政府建设情况的报告\n\n一、主要工作\n加强调解。\n二、下一步工作打算\n1.构建大调解工作格局\n2.服务发展大局\n');
+    expect(result.items.filter((item) => item.kind === 'plan').map((item) => item.title)).toEqual(['构建大调解工作格局', '服务发展大局']);
+  });
 });

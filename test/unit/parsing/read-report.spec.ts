@@ -1,4 +1,4 @@
-import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx';
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph, Table, TableCell, TableRow } from 'docx';
 import iconv from 'iconv-lite';
 import { parseReport, readReportFile, ReportReadError, SUPPORTED_EXTENSIONS } from '../../../src/parsing';
 import { asDocx } from './support/variants';
@@ -71,6 +71,23 @@ describe('readReportFile', () => {
     expect(text.split('\n')).toEqual([
       '关于2024年法治政府建设情况的报告', '一、主要举措和成效', '正文。', '二、存在的问题', '（一）执法力量不足', '持证人员少。', '（二）普法不够深入', '三、下一步工作打算', '（一）加强执法队伍建设',
     ]);
+  });
+
+  test('gives each row of a .docx table one line, its cells apart by tabs, the paragraphs of a cell joined', async () => {
+    const row = (...cells: string[][]) => new TableRow({ children: cells.map((paragraphs) => new TableCell({ children: paragraphs.map((text) => new Paragraph({ text })) })) });
+    const doc = new Document({
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '四、整改措施' }),
+            new Table({ rows: [row(['序号'], ['存在问题'], ['整改措施'], ['责任单位']), row(['1'], ['执法力量薄弱'], ['增配执法人员', '集中轮训'], ['党政办'])] }),
+            new Paragraph({ text: '五、下一步工作打算' }),
+          ],
+        },
+      ],
+    });
+    const text = await readReportFile(await Packer.toBuffer(doc), 'report.docx');
+    expect(text.split('\n')).toEqual(['四、整改措施', '序号\t存在问题\t整改措施\t责任单位', '1\t执法力量薄弱\t增配执法人员 集中轮训\t党政办', '五、下一步工作打算']);
   });
 
   test('strips Markdown syntax from .md', async () => {

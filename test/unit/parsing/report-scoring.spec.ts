@@ -1,9 +1,10 @@
-import { FIXTURES_DIR, ReportCase, reportCases, SEEDS_DIR } from './support/reports';
+import { FIXTURES_DIR, PDF_COPIED_DIR, ReportCase, reportCases, SEEDS_DIR } from './support/reports';
 import { parseFile } from './support/parse-file';
 import { ITEM_KINDS, scoreReport } from './support/score-report';
 
 const seeds = reportCases(SEEDS_DIR);
 const fixtures = reportCases(FIXTURES_DIR);
+const pdfCopied = reportCases(PDF_COPIED_DIR);
 const noMistakes = Object.fromEntries(ITEM_KINDS.map((kind) => [kind, { misses: [], falsePositives: [] }]));
 
 function scoresPerfectly(reportCase: ReportCase): () => Promise<void> {
@@ -28,6 +29,15 @@ describe('own fixture reports', () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(8);
   });
   for (const reportCase of fixtures) {
+    test(`${reportCase.name}: finds every expected item and nothing else`, scoresPerfectly(reportCase));
+  }
+});
+
+describe('own fixture reports copied out of PDFs (lines broken at the page width)', () => {
+  test('there are such fixtures', () => {
+    expect(pdfCopied.length).toBeGreaterThanOrEqual(1);
+  });
+  for (const reportCase of pdfCopied) {
     test(`${reportCase.name}: finds every expected item and nothing else`, scoresPerfectly(reportCase));
   }
 });

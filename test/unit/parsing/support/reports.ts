@@ -4,6 +4,8 @@ import { ExpectedReport } from './score-report';
 
 export const SEEDS_DIR = resolve(__dirname, '../../../../..', 'shared/seeds');
 export const FIXTURES_DIR = resolve(__dirname, '../../../fixtures/reports');
+/** Hard-wrapped at the page width: a .docx or re-indented copy of them would be another text, so no variants. */
+export const PDF_COPIED_DIR = join(FIXTURES_DIR, 'pdf-copied');
 
 export interface ReportCase {
   name: string;
