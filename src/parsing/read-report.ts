@@ -59,18 +59,29 @@ function readPlainText(buffer: Buffer, ext: string): string {
   throw new ReportReadError('UNREADABLE_FILE', '无法识别文件的文字编码，请另存为 UTF-8 或 GBK 编码的文本');
 }
 
-/** Markdown syntax would otherwise hide heading markers such as `一、` behind `#`. */
+const TABLE_DIVIDER = /^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * Markdown syntax would otherwise hide heading markers such as `一、` behind `#` or `1\.`; a table row
+ * (`| 序号 | 问题 | 整改措施 |`) becomes tab-separated cells, as a .docx table does.
+ */
 function stripMarkdown(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
+    .filter((line) => !/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(line) && !TABLE_DIVIDER.test(line))
     .map((line) =>
-      line
+      tableCells(line)
         .replace(/^\s{0,3}#{1,6}\s*/, '')
         .replace(/^\s{0,3}>\s?/, '')
         .replace(/^\s*[-*+]\s+/, '')
         .replace(/\*\*([^*\n]+)\*\*|__([^_\n]+)__/g, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '')
-        .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1'),
+        .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
+        .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1'),
     )
-    .filter((line) => !/^\s*(?:-{3,}|\*{3,}|_{3,})\s*$/.test(line))
     .join('\n');
+}
+
+function tableCells(line: string): string {
+  const row = /^\s*\|(.*)\|\s*$/.exec(line);
+  return row ? row[1].split(/(?<!\\)\|/).map((cell) => cell.trim()).join('\t') : line;
 }

@@ -90,6 +90,11 @@ describe('readReportFile', () => {
     expect(text.split('\n')).toEqual(['四、整改措施', '序号\t存在问题\t整改措施\t责任单位', '1\t执法力量薄弱\t增配执法人员 集中轮训\t党政办', '五、下一步工作打算']);
   });
 
+  test('turns a Markdown table into tab-separated rows and drops backslash escapes', async () => {
+    const text = await readReportFile(Buffer.from('## 四、整改措施\n\n| 序号 | 整改措施 | 责任单位 |\n| --- | :---: | --- |\n| 1 | 增配执法人员 | 党政办 |\n\n1\\. 针对审查力量薄弱的问题'), 'r.md');
+    expect(text).toBe('四、整改措施\n\n序号\t整改措施\t责任单位\n1\t增配执法人员\t党政办\n\n1. 针对审查力量薄弱的问题');
+  });
+
   test('strips Markdown syntax from .md', async () => {
     const text = await readReportFile(Buffer.from('# 关于报告\n\n## 一、存在的问题\n\n- **执法**力量不足\n[链接](http://x)'), 'r.md');
     expect(text).toBe('关于报告\n\n一、存在的问题\n\n执法力量不足\n链接');
