@@ -55,24 +55,38 @@ export function suggestDeadline(text: string, planYear: number | null): Deadline
     const month = endMonthOf(m[2]);
     dates.push(iso(year, month, lastDay(year, month)));
   }
+  DEADLINE_LABEL.lastIndex = 0;
+  for (let m = DEADLINE_LABEL.exec(text); m; m = DEADLINE_LABEL.exec(text)) {
+    const stated = statedDeadline(text.slice(m.index + m[0].length, m.index + m[0].length + 20), planYear);
+    if (stated) dates.push(stated);
+  }
   if (dates.length > 0) return { deadline: dates.sort()[0], longTerm };
   return { deadline: planYear === null ? null : iso(planYear, 12, 31), longTerm };
 }
 
-const BARE_MONTH = new RegExp(`^(?:(20\\d{2})\\s*年)?\\s*${NUM}\\s*月(?:份)?$`);
+const STATED_DATE = new RegExp(`^(?:(20\\d{2})\\s*年)?\\s*${NUM}\\s*月(?:份)?(?:${NUM}\\s*日)?(?:底|末)?(?:之?前|以前|内|止)?`);
+/** `完成时限：2025年9月30日`: a date given as the deadline, even without 前. */
+const DEADLINE_LABEL = /(?:时限|期限|完成时间|办结时间)[：:为]\s*/g;
 
 /**
- * The deadline of a table row: its 完成时限 cell, where a bare month (`2025年6月`) means by the end of that month
- * (in running text it usually tells when something happened); otherwise as the row's text names it.
+ * A date stated as a deadline, in a 完成时限 cell or after `时限：`: a bare month (`2025年6月`) means by the end of
+ * that month, a day that day. In running text such dates usually tell when something happened, so only this
+ * position makes them deadlines.
  */
+function statedDeadline(stated: string, planYear: number | null): string | null {
+  const date = STATED_DATE.exec(stated.trim());
+  if (!date) return null;
+  const year = date[1] ? Number(date[1]) : planYear;
+  const month = toNumber(date[2]);
+  if (year === null || (planYear !== null && year < planYear) || !(month >= 1 && month <= 12)) return null;
+  const day = date[3] ? Math.min(toNumber(date[3]), lastDay(year, month)) : lastDay(year, month);
+  return day >= 1 ? iso(year, month, day) : null;
+}
+
+/** The deadline of a table row: its 完成时限 cell when that states a date, otherwise as the row's text names it. */
 export function suggestDeadlineOfRow(deadlineCell: string, rowText: string, planYear: number | null): DeadlineSuggestion {
-  const bare = BARE_MONTH.exec(deadlineCell.trim());
-  const year = bare ? (bare[1] ? Number(bare[1]) : planYear) : null;
-  const month = bare ? toNumber(bare[2]) : NaN;
-  if (year !== null && (planYear === null || year >= planYear) && month >= 1 && month <= 12) {
-    return { deadline: iso(year, month, lastDay(year, month)), longTerm: false };
-  }
-  return suggestDeadline(rowText, planYear);
+  const stated = statedDeadline(deadlineCell, planYear);
+  return stated ? { deadline: stated, longTerm: false } : suggestDeadline(rowText, planYear);
 }
 
 function endMonthOf(part: string): number {

@@ -1,4 +1,4 @@
-import { detectLineMarker } from './headings';
+import { detectLineMarker, STYLE_RANK } from './headings';
 
 const BLOCK = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'ol', 'ul', 'br']);
 const TOKEN = /<(\/?)([a-zA-Z0-9]+)[^>]*>|([^<]+)/g;
@@ -7,7 +7,9 @@ const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '
 /**
  * Plain text of the HTML mammoth makes of a .docx, one paragraph a line. Word's automatic numbering is
  * not in the text, so numbered list items get the marker of their level in official documents:
- * 一、 > （一） > 1. > （1）, counted across the body paragraphs between them as Word does.
+ * 一、 > （一） > 1. > （1）, counted across the body paragraphs between them as Word does. A list that first
+ * shows up under a typed heading (五、下一步工作打算) starts one level below it, and a typed heading above the
+ * list's level starts its count again: the points of 五、 are （一）（二）, not top-level parts 六、七、.
  */
 export function htmlToReportText(html: string): string {
   const lines: string[] = [];
@@ -16,10 +18,20 @@ export function htmlToReportText(html: string): string {
   const counters: number[] = [];
   let pendingMarker: number | null = null;
   let cellDepth = 0;
+  /** Rank of the last heading numbered by hand, and of the top level of the automatic numbering. */
+  let typedRank: number | null = null;
+  let listRank: number | null = null;
+  let numbered = false;
   const flush = () => {
     // A row's leading tab stands for its empty first cell.
     if (line.trim() !== '') lines.push(line.replace(/^ +|\s+$/g, ''));
+    const typed = numbered ? null : detectLineMarker(line.trim());
+    if (typed) {
+      typedRank = STYLE_RANK[typed.style];
+      if (listRank !== null && typedRank < listRank) counters.length = 0;
+    }
     line = '';
+    numbered = false;
   };
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(html); m; m = TOKEN.exec(html)) {
@@ -30,8 +42,10 @@ export function htmlToReportText(html: string): string {
         const depth = pendingMarker;
         counters[depth] = (counters[depth] ?? 0) + 1;
         counters.length = depth + 1;
-        const marker = markerFor(depth, counters[depth]);
+        listRank ??= typedRank === null ? 1 : Math.floor(typedRank) + 1;
+        const marker = markerFor(listRank + depth, counters[depth]);
         line = detectLineMarker(text.trim()) ? '' : marker;
+        numbered = true;
         pendingMarker = null;
       }
       line += text;
@@ -60,13 +74,15 @@ export function htmlToReportText(html: string): string {
   return lines.join('\n');
 }
 
-function markerFor(depth: number, n: number): string {
-  switch (depth) {
+/** The marker of a numbering level by its rank in STYLE_RANK (1 一、, 2 （一）, 3 1., 4 and deeper （1）). */
+function markerFor(rank: number, n: number): string {
+  switch (rank) {
     case 0:
-      return `${chinese(n)}、`;
     case 1:
-      return `（${chinese(n)}）`;
+      return `${chinese(n)}、`;
     case 2:
+      return `（${chinese(n)}）`;
+    case 3:
       return `${n}.`;
     default:
       return `（${n}）`;

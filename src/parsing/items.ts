@@ -41,21 +41,41 @@ function collectSection(text: string, node: OutlineNode, kind: SectionKind, path
   const itemKind = itemKindOf(kind);
   if (!itemKind) return;
   const introEnd = node.children.length > 0 ? node.children[0].start : node.end;
-  // Before numbered points the intro only announces them; before sub-sections it can hold points itself.
-  if (node.children.every((child) => child.container)) {
-    const allowed = node.kinds.map(itemKindOf).filter((k): k is ItemKind => k !== null);
+  const allowed = node.kinds.map(itemKindOf).filter((k): k is ItemKind => k !== null);
+  // `……一是…；二是…。针对上述问题，将从以下方面加以整改：` and then （一）（二）: the intro holds the problems and
+  // the numbered points are the measures it announces.
+  const announced = node.children.length > 0 && !node.children[0].container ? switchAtIntroEnd(text, node.bodyStart, introEnd, itemKind) : null;
+  if (announced) {
+    for (const point of pointsInRegion(text, node.bodyStart, announced.at, itemKind, allowed)) items.push(fromPoint(text, point, path));
+  } else if (node.children.every((child) => child.container)) {
+    // Before numbered points the intro only announces them; before sub-sections it can hold points itself.
     for (const point of pointsInRegion(text, node.bodyStart, introEnd, itemKind, allowed)) items.push(fromPoint(text, point, path));
   }
+  const childKind = announced?.kind ?? itemKind;
   node.children.forEach((child, i) => {
     const childPath = [...path, child.heading];
     if (child.container && child.kinds.length > 0) {
       if (isIssueKind(child.kinds[0])) collectSection(text, child, child.kinds[0], childPath, items);
     } else if (child.children.length > 0) {
-      collectSection(text, { ...child, bodyStart: child.children[0].start }, kind, childPath, items);
+      collectSection(text, { ...child, bodyStart: child.children[0].start }, SECTION_OF_ITEM[childKind], childPath, items);
     } else {
-      items.push(...topicItems(text, child, itemKind, path, i === node.children.length - 1));
+      items.push(...topicItems(text, child, childKind, path, i === node.children.length - 1));
     }
   });
+}
+
+const SECTION_OF_ITEM: Record<ItemKind, SectionKind> = { problem: 'problems', cause: 'causes', measure: 'rectification', plan: 'plans' };
+
+/** A problems intro whose last sentence announces causes, measures or plans with a colon, and where it starts. */
+function switchAtIntroEnd(text: string, from: number, end: number, kind: ItemKind): { kind: ItemKind; at: number } | null {
+  if (kind !== 'problem' && kind !== 'cause') return null;
+  const segments = splitSegments(text, from, end);
+  const last = segments[segments.length - 1];
+  if (!last) return null;
+  const sentence = text.slice(last.start, last.end).trim();
+  if (!/[：:]$/.test(sentence)) return null;
+  const switched = kind === 'problem' && CAUSE_CUE.test(sentence) ? 'cause' : MEASURE_CUE.test(sentence) ? 'measure' : PLAN_CUE.test(sentence) ? 'plan' : null;
+  return switched && switched !== kind ? { kind: switched, at: last.start } : null;
 }
 
 function fromPoint(text: string, point: RawPoint, path: string[]): RawItem {

@@ -97,7 +97,10 @@ function newNode(text: string, style: OutlineNode['style'], rank: number, start:
 
 function insertNumbered(stack: OutlineNode[], node: OutlineNode, value: number): void {
   const same = findLastIndex(stack, (n) => n.style === node.style);
-  if (same > 0) {
+  if (same <= 0 && continuesInOtherStyle(stack[stack.length - 1], node, value)) {
+    node.rank = stack[stack.length - 1].rank;
+    stack.pop();
+  } else if (same > 0) {
     stack.length = same;
   } else if (continuesListAboveLabel(stack, node.style, value)) {
     stack.pop();
@@ -105,6 +108,15 @@ function insertNumbered(stack: OutlineNode[], node: OutlineNode, value: number):
     while (stack.length > 1 && stack[stack.length - 1].rank >= node.rank) stack.pop();
   }
   attach(stack, node);
+}
+
+/**
+ * `1.… 2.… （3）… （4）…`: a nested list would start at 1, so a point numbered on from the one before it, with
+ * nothing under that one yet, continues the same list in another style.
+ */
+function continuesInOtherStyle(top: OutlineNode, node: OutlineNode, value: number): boolean {
+  const wouldNest = node.rank > top.rank && top.style !== 'root' && top.style !== 'label';
+  return wouldNest && value > 1 && top.style !== node.style && top.children.length === 0 && top.value === value - 1;
 }
 
 /** `1.… 整改措施：… 2.…`: the 2. continues the list the label interrupted, it does not belong to the label. */

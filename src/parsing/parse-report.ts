@@ -8,7 +8,7 @@ import { normalizeText } from './normalize';
 import { buildOutline } from './outline';
 import { flattenSections, planYearOf, resolveTopSections } from './report-sections';
 import { lineSpans, paragraphsIn } from './spans';
-import { suggestUnits } from './suggestions';
+import { suggestUnits, unitsOfCell } from './suggestions';
 import { ParseOptions, ParseResult, ReportItem } from './types';
 
 const INTRO_PARAGRAPHS = 3;
@@ -43,8 +43,7 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
       text: itemText,
       start: raw.start,
       end: raw.end,
-      // A row's 责任单位 cell weighs as a title does.
-      suggestedUnits: suggestUnits(raw.cells?.unit ?? raw.title, itemText, units),
+      suggestedUnits: raw.cells?.unit ? unitsOfCell(raw.cells.unit, raw.title, itemText, units) : suggestUnits(raw.title, itemText, units),
       suggestedDeadline: deadline,
       headingPath: raw.headingPath,
       longTerm,

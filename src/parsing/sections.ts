@@ -35,7 +35,7 @@ const RULES: KindRule[] = [
   },
   {
     kind: 'achievements',
-    pattern: /举措|成效|做法|成绩|成果|开展情况|工作情况|主要工作|工作开展|进展|亮点|完成情况|推进情况|落实情况|建设情况|基本情况|取得/g,
+    pattern: /举措|成效|做法|成绩|成果|开展情况|工作情况|主要工作(?!安排|打算|计划|思路|设想|谋划|要点)|工作开展|进展|亮点|完成情况|推进情况|落实情况|建设情况|基本情况|取得/g,
   },
   { kind: 'other', pattern: /其他|其它/g },
 ];
@@ -68,7 +68,8 @@ export function classifyHeading(fullHeading: string, reportYear: number | null =
     const achievementsFirst = (hits.get('achievements') ?? Infinity) < issues[0][1];
     return [...(achievementsFirst ? (['achievements'] as SectionKind[]) : []), ...issues.map(([kind]) => kind)];
   }
-  if (hits.has('achievements')) return ['achievements'];
+  // Work of a year after the report's (2025年度主要工作) is planned, not done.
+  if (hits.has('achievements')) return reportYear !== null && namesLaterYear(heading, reportYear) ? ['plans'] : ['achievements'];
   if (hits.has('other')) return ['other'];
   if (reportYear !== null && namesLaterYear(heading, reportYear)) return ['plans'];
   return [];

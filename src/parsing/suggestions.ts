@@ -24,6 +24,12 @@ export function suggestUnits(title: string, text: string, units: UnitKeywords[])
     .map((unit) => unit.name);
 }
 
+/** A table row's 责任单位 cell: the units it names, else the cell weighed as the title, by keywords. */
+export function unitsOfCell(cell: string, title: string, text: string, units: UnitKeywords[]): string[] {
+  const named = units.filter((unit) => unit.name.trim() !== '' && cell.includes(unit.name)).map((unit) => unit.name);
+  return named.length > 0 ? named.slice(0, MAX_UNITS) : suggestUnits(`${cell}${title}`, text, units);
+}
+
 function compiled(units: UnitKeywords[]): CompiledUnit[] {
   let result = compiledCache.get(units);
   if (!result) {

@@ -104,6 +104,13 @@ describe('outline', () => {
     ]);
   });
 
+  test('a list that goes on numbering in another style (2. then （3）) stays one list', () => {
+    const { root } = outline('一、整改措施\n1.建立考勤制度。\n2.开展案卷评查。每季度抽查。\n（3）完善顾问机制。\n（4）强化村级指导。');
+    expect(root.children[0].children.map((n) => n.heading)).toEqual(['建立考勤制度', '开展案卷评查', '完善顾问机制', '强化村级指导']);
+    const nested = outline('一、存在的问题\n1.思想认识方面\n（1）学法不够。\n（2）用法不足。');
+    expect(nested.root.children[0].children[0].children.map((n) => n.heading)).toEqual(['学法不够', '用法不足']);
+  });
+
   test('a numbered list interrupted by a label continues after it', () => {
     const { root } = outline('三、存在问题及整改措施\n1.甲问题。\n整改措施：已整改。\n2.乙问题。');
     expect(root.children[0].children.map((n) => n.heading)).toEqual(['甲问题', '整改措施', '乙问题']);

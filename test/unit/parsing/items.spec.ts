@@ -279,4 +279,27 @@ describe('layouts of department, township and district reports', () => {
     const result = parseReport('一、存在的问题\n1\t执法队伍人员不足，难以满足需要\t党政办\n2\t普法宣传形式单一，实效不强\t司法所');
     expect(result.items.map((item) => item.title)).toEqual(['执法队伍人员不足，难以满足需要', '普法宣传形式单一，实效不强']);
   });
+
+  test('numbered points after a problems intro that announces measures with a colon are measures; the intro keeps its problems', () => {
+    const result = parseReport(
+      '一、存在的不足\n还存在一些不足：一是执法精细化水平不高；二是物业矛盾较多。针对上述问题，街道将从以下方面加以整改：\n（一）开展执法人员全员轮训。\n（二）建立物业管理联席机制。\n二、2025年工作安排\n1.加强学法。',
+    );
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '执法精细化水平不高'],
+      ['problem', '物业矛盾较多'],
+      ['measure', '开展执法人员全员轮训'],
+      ['measure', '建立物业管理联席机制'],
+      ['plan', '加强学法'],
+    ]);
+  });
+
+  test('under a heading on a year\'s main work the year decides: after a 2024 report, 2025年度主要工作 holds plans', () => {
+    const result = parseReport('某某镇2024年法治政府建设情况报告\n一、2024年主要工作\n（一）加强学法。全年学法12次。\n二、2025年度主要工作\n（一）深化普法。\n（二）规范执法。');
+    expect(kindsAndTitles(result)).toEqual([['plan', '深化普法'], ['plan', '规范执法']]);
+  });
+
+  test('a measure titled by the problem it answers is titled by what is done; a plan paragraph loses its 某某街道将 lead', () => {
+    expect(titlesOf('一、整改措施\n针对“执法人员持证率不高”的问题，组织未取得执法证的干部参加资格考试，全年新增持证人员8名。', 'measure')).toEqual(['组织未取得执法证的干部参加资格考试，全年新增持证人员8名']);
+    expect(titlesOf('一、下一步工作打算\n2025年，北苑街道将持续深化法治学习，推动领导干部带头学法；全面落实行政执法三项制度。', 'plan')).toEqual(['持续深化法治学习，推动领导干部带头学法', '全面落实行政执法三项制度']);
+  });
 });

@@ -73,6 +73,27 @@ describe('readReportFile', () => {
     ]);
   });
 
+  test('automatic numbering under headings typed by hand starts one level below them and again under each', async () => {
+    const point = (text: string) => new Paragraph({ text, numbering: { reference: 'points', level: 0 } });
+    const doc = new Document({
+      numbering: { config: [{ reference: 'points', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1、', alignment: AlignmentType.LEFT }] }] },
+      sections: [
+        {
+          children: [
+            new Paragraph({ text: '二、存在的问题' }),
+            point('执法力量薄弱。'),
+            point('普法方式单一。'),
+            new Paragraph({ text: '三、2025年工作打算' }),
+            point('充实执法力量。'),
+            point('创新普法形式。'),
+          ],
+        },
+      ],
+    });
+    const text = await readReportFile(await Packer.toBuffer(doc), 'report.docx');
+    expect(text.split('\n')).toEqual(['二、存在的问题', '（一）执法力量薄弱。', '（二）普法方式单一。', '三、2025年工作打算', '（一）充实执法力量。', '（二）创新普法形式。']);
+  });
+
   test('gives each row of a .docx table one line, its cells apart by tabs, the paragraphs of a cell joined', async () => {
     const row = (...cells: string[][]) => new TableRow({ children: cells.map((paragraphs) => new TableCell({ children: paragraphs.map((text) => new Paragraph({ text })) })) });
     const doc = new Document({

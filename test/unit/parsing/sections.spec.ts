@@ -24,6 +24,8 @@ describe('section classification by meaning', () => {
     ['2024年推进法治政府建设主要存在的不足、原因和问题整改情况', ['problems', 'causes', 'rectification']],
     ['上一年度存在问题的整改情况', ['rectification']],
     ['问题成因分析', ['causes']],
+    ['2025年主要工作安排', ['plans']],
+    ['2025年法治政府建设主要工作打算', ['plans']],
     ['产生问题的根源', ['causes']],
     ['需要改进的方面', ['problems']],
     ['针对问题采取的措施', ['rectification']],

@@ -1,7 +1,7 @@
 import { parseReport } from '../../../src/parsing';
-import { suggestDeadline } from '../../../src/parsing/deadlines';
+import { suggestDeadline, suggestDeadlineOfRow } from '../../../src/parsing/deadlines';
 import { defaultUnitKeywords } from '../../../src/parsing/default-unit-keywords';
-import { suggestUnits } from '../../../src/parsing/suggestions';
+import { suggestUnits, unitsOfCell } from '../../../src/parsing/suggestions';
 
 describe('suggested units', () => {
   const units = defaultUnitKeywords();
@@ -45,6 +45,9 @@ describe('suggested deadlines', () => {
     ['2026年6月底前完成', '2026-06-30'],
     ['上半年启动，10月底前完成', '2025-06-30'],
     ['加强普法宣传', '2025-12-31'],
+    ['落实责任，完成时限：2025年9月30日', '2025-09-30'],
+    ['整改期限为2025年10月', '2025-10-31'],
+    ['2024年6月已完成清理', '2025-12-31'],
   ])('%s → %s', (text, deadline) => {
     expect(suggestDeadline(text, 2025).deadline).toBe(deadline);
   });
@@ -61,5 +64,20 @@ describe('suggested deadlines', () => {
   test('no deadline without a plan year or a dated phrase', () => {
     expect(suggestDeadline('加强普法', null).deadline).toBeNull();
     expect(suggestDeadline('2025年6月底前完成', null).deadline).toBe('2025-06-30');
+  });
+});
+
+describe('suggestions of a table row', () => {
+  const units = defaultUnitKeywords();
+
+  test('the 完成时限 cell gives the deadline: a month its last day, a day that day; otherwise the row text decides', () => {
+    expect(suggestDeadlineOfRow('2025年6月', '1\t问题\t措施', 2025).deadline).toBe('2025-06-30');
+    expect(suggestDeadlineOfRow('2025年9月30日', '1\t问题\t措施', 2025).deadline).toBe('2025-09-30');
+    expect(suggestDeadlineOfRow('长期坚持', '1\t问题\t措施\t长期坚持', 2025)).toEqual({ deadline: '2025-12-31', longTerm: true });
+  });
+
+  test('the 责任单位 cell gives the units it names; a cell naming none is weighed by keywords', () => {
+    expect(unitsOfCell('综合行政执法队、党政办', '组织学法', '1\t学法不够\t组织学法\t综合行政执法队、党政办', units)).toEqual(['综合行政执法队', '党政办']);
+    expect(unitsOfCell('各社区', '开展人民调解员培训', '1\t调解能力不足\t开展人民调解员培训\t各社区', units)[0]).toBe('司法所');
   });
 });
