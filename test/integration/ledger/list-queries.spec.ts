@@ -155,13 +155,29 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     expect(overdue.body.items.map((item: { id: string }) => item.id).sort()).toEqual(byLight('red'));
   });
 
-  /** The plan of a list query over the test data; small tables would be scanned whole, so sequential scans are off. */
+  /**
+   * The plan of a list query over a ledger of 6,000 tasks, half of them closed, deadlines spread over two years and
+   * statistics gathered, all inside a transaction that is rolled back: over the handful of tasks the other tests
+   * leave, every index costs the same and the planner's pick is a coin toss.
+   */
   async function planOf(sql: string, params: unknown[]): Promise<string> {
-    return db.transaction(async (manager) => {
-      await manager.query('SET LOCAL enable_seqscan = off');
-      const [row] = await manager.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(
+        `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, leader_id, unit_id, assignee_id, deadline, status, progress, assigned_at)
+         SELECT $1, 'rectification', 'measure', '整改任务' || n, '整改任务' || n, $2, $3, $4, DATE '2026-01-01' + (n % 730),
+                (ARRAY['new','assigned','in_progress','pending_review','completed','completed','completed','cancelled'])[1 + n % 8], 30, now()
+           FROM generate_series(1, 6000) n`,
+        [org.orgId, org.users.leader.id, org.units['综合行政执法队'], org.users.leader.id],
+      );
+      await runner.query('ANALYZE tasks');
+      const [row] = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
       return JSON.stringify(row['QUERY PLAN']);
-    });
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   }
 
   it('serves the ledger\'s common filters from a range of a due index, in page order', async () => {
@@ -170,8 +186,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date ${order}`,
       [org.orgId, 'in_progress', '2026-12-01'],
     );
-    // With nearly all of the organization's tasks in one status the plain due index costs the same, so either may serve it.
-    expect(oneStatus).toMatch(/tasks_org_(status_|open_)?due_idx/);
+    expect(oneStatus).toMatch(/tasks_org_(status|open)_due_idx/);
     expect(oneStatus).toMatch(/"Index Cond":"[^"]*COALESCE\(deadline, 'infinity'::date\)\)? >= /);
     expect(oneStatus).not.toContain('"Node Type":"Sort"');
 
