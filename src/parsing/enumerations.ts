@@ -10,7 +10,7 @@ export interface Enumeration extends Span {
   points: EnumeratedPoint[];
 }
 
-type MarkerFamily = 'shi' | 'yao' | 'ordinal' | 'aspect' | 'di' | 'circled' | 'cnParen' | 'numParen' | 'num';
+type MarkerFamily = 'shi' | 'yao' | 'ordinal' | 'aspect' | 'both' | 'di' | 'circled' | 'cnParen' | 'numParen' | 'num';
 
 interface Candidate {
   family: MarkerFamily;
@@ -31,6 +31,7 @@ const PATTERNS: Array<[MarkerFamily, RegExp, RegExp | null]> = [
   ['yao', new RegExp(`(${CN})要(?=[^求点素件])`, 'g'), CLAUSE_BOUNDARY],
   ['ordinal', /(首先|其次|再次|再者|然后|此外|最后)(?=[，,、：:]|要|是|还|在|对|从|加强|进一步|持续)/g, CLAUSE_BOUNDARY],
   ['aspect', /(一方面|另一方面)/g, CLAUSE_BOUNDARY],
+  ['both', /(既有|也有|又有)/g, CLAUSE_BOUNDARY],
   ['di', new RegExp(`第(${CN})(?=[，,、：:])`, 'g'), CLAUSE_BOUNDARY],
   ['circled', /([\u2460-\u2473])/g, null],
   ['cnParen', new RegExp(`（(${CN})）`, 'g'), CLAUSE_BOUNDARY],
@@ -38,7 +39,7 @@ const PATTERNS: Array<[MarkerFamily, RegExp, RegExp | null]> = [
   ['num', /(\d{1,2})[、.．](?!\d)/g, SENTENCE_BOUNDARY],
 ];
 
-const WORD_VALUES: Record<string, number> = { 首先: 1, 其次: 2, 再次: 0, 再者: 0, 然后: 0, 此外: 0, 最后: -1, 一方面: 1, 另一方面: 2 };
+const WORD_VALUES: Record<string, number> = { 首先: 1, 其次: 2, 再次: 0, 再者: 0, 然后: 0, 此外: 0, 最后: -1, 一方面: 1, 另一方面: 2, 既有: 1, 也有: 2, 又有: 2 };
 const SINGLE_POINT_FAMILIES: MarkerFamily[] = ['shi', 'yao'];
 
 /**
@@ -60,9 +61,13 @@ export function findEnumerations(text: string, start: number, end: number): Enum
       }
       const value = m[1] in WORD_VALUES ? WORD_VALUES[m[1]] : markerValue(m[1]);
       if (Number.isNaN(value)) continue;
+      // `原因，既有客观因素，也有主观因素` names two causes; elsewhere 既有…也有… is one point's wording.
+      if (family === 'both' && value === 1 && !namesCauseBefore(region, m.index)) continue;
       candidates.push({ family, value, start: start + m.index, markerEnd: start + m.index + m[0].length });
     }
-    chains.push(...chainsOf(text, candidates, end));
+    const found = chainsOf(text, candidates, end);
+    // `既有客观方面的因素，也有主观方面的因素。从客观上看，……` only announces the causes the sentences after it give.
+    chains.push(...(family === 'both' ? found.filter((chain) => endsWithItsSentence(text, chain)) : found));
   }
   chains.sort((a, b) => a.start - b.start || b.end - a.end);
   const chosen: Enumeration[] = [];
@@ -72,6 +77,17 @@ export function findEnumerations(text: string, start: number, end: number): Enum
     chosen.push(chain);
   }
   return chosen;
+}
+
+function endsWithItsSentence(text: string, chain: Enumeration): boolean {
+  const last = chain.points[chain.points.length - 1];
+  const stop = text.slice(last.start, chain.end).search(/[。！？]/);
+  return stop < 0 || text.slice(last.start + stop + 1, chain.end).trim() === '';
+}
+
+function namesCauseBefore(region: string, index: number): boolean {
+  const sentenceStart = Math.max(region.lastIndexOf('。', index), region.lastIndexOf('\n', index)) + 1;
+  return /原因|根源|成因|因素/.test(region.slice(sentenceStart, index));
 }
 
 function chainsOf(text: string, candidates: Candidate[], regionEnd: number): Enumeration[] {

@@ -1,7 +1,7 @@
 import { CAUSE_CUE, isClosing, isStrongClosing, isNothing, isSignature, MEASURE_CUE, namesArea, PLAN_CUE, statesProblem } from './cues';
 import { findEnumerations } from './enumerations';
 import { OutlineNode } from './outline';
-import { pointsInRegion, RawPoint } from './points';
+import { inlineCauseStart, pointsInRegion, RawPoint } from './points';
 import { isIssueKind, itemKindOf } from './sections';
 import { splitSegments } from './segments';
 import { RowCells } from './table-rows';
@@ -23,17 +23,44 @@ export function extractItems(text: string, sections: Array<{ node: OutlineNode; 
   const items: RawItem[] = [];
   for (const { node, kind } of sections) {
     if (isIssueKind(kind)) collectSection(text, node, kind, [node.heading], items);
-    else collectNestedSections(text, node, [node.heading], items);
+    else collectNestedSections(text, node, [node.heading], items, kind);
+  }
+  if (!items.some((item) => item.kind === 'problem') && !sections.some(({ kind }) => kind === 'problems')) {
+    items.unshift(...problemsAdmittedInAchievements(text, sections));
   }
   return items;
 }
 
-/** Sub-sections such as `（三）存在的问题` inside an achievements part still have items. */
-function collectNestedSections(text: string, node: OutlineNode, path: string[], items: RawItem[]): void {
+const PROBLEMS_ADMITTED = /(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有)[^。！？]{0,12}?(?:问题|不足|短板|差距|薄弱环节)[^。！？]{0,12}?(?:主要(?:表现)?(?:是|在|为|有)|如下|[：:])/;
+
+/**
+ * A report without a problems part may still name its problems where the achievements end: `……取得了一定成效，
+ * 但也要看到，……还存在一些不足，主要是：甲；乙；丙。`
+ */
+function problemsAdmittedInAchievements(text: string, sections: Array<{ node: OutlineNode; kind: SectionKind }>): RawItem[] {
+  for (const { node, kind } of sections) {
+    if (kind !== 'achievements') continue;
+    for (const paragraph of paragraphsIn(text, node.bodyStart, node.end)) {
+      const admitted = PROBLEMS_ADMITTED.exec(text.slice(paragraph.start, paragraph.end));
+      if (!admitted) continue;
+      const before = text.slice(paragraph.start, paragraph.start + admitted.index);
+      const sentenceStart = paragraph.start + Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1;
+      return pointsInRegion(text, sentenceStart, paragraph.end, 'problem').map((point) => fromPoint(text, point, [node.heading]));
+    }
+  }
+  return [];
+}
+
+/**
+ * Sub-sections such as `（三）存在的问题` inside an achievements part still have items. Inside the part on the
+ * first responsible person, `（一）履行统筹谋划职责` is a duty carried out, not a plans section.
+ */
+function collectNestedSections(text: string, node: OutlineNode, path: string[], items: RawItem[], partKind: SectionKind): void {
   for (const child of node.children) {
     const childPath = [...path, child.heading];
-    if (child.container && isIssueKind(child.kinds[0])) collectSection(text, child, child.kinds[0], childPath, items);
-    else collectNestedSections(text, child, childPath, items);
+    const issue = child.container && isIssueKind(child.kinds[0]) && !(partKind === 'leadership' && child.kinds[0] === 'plans');
+    if (issue) collectSection(text, child, child.kinds[0], childPath, items);
+    else collectNestedSections(text, child, childPath, items, partKind);
   }
 }
 
@@ -108,6 +135,7 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
   }
   const result: RawItem[] = [];
   let span = trimSpan(text, node.start, paragraphs[keep - 1].end, '；;，,、');
+  // `1.执法力量不足。……究其原因，是……`: the cause given inside a problem point is an item of its own.
   const causeAt = kind === 'problem' ? inlineCauseStart(text, node.bodyStart, span.end) : null;
   if (causeAt !== null) {
     span = trimSpan(text, node.start, causeAt);
@@ -123,12 +151,6 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
   const title = (namesArea(node.heading) && body) || titleFrom(node.heading) || body;
   if (title) result.push({ kind, start: span.start, end: span.end, title, headingPath: path });
   return [...result, ...switchedItems(text, switchAt, node.end, kind, path)];
-}
-
-/** `1.执法力量不足。……究其原因，是……`: the cause given inside a problem point is an item of its own. */
-function inlineCauseStart(text: string, from: number, end: number): number | null {
-  const cue = splitSegments(text, from, end).find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
-  return cue ? cue.start : null;
 }
 
 function switchedItems(text: string, from: number | null, end: number, kind: ItemKind, path: string[]): RawItem[] {

@@ -12,6 +12,8 @@ const PAGE_NUMBER = /^(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*�
 const PARENTHESIZED_DIGIT = /[\u2474-\u2487]/g;
 const SPACES = /[\t \u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]+/g;
 const MIN_TABLE_CELLS = 3;
+// `【四、2025年工作安排】`: a heading set off by brackets is the heading.
+const BRACKETED_LINE = /^[【〖「『]([^【】〖〗「」『』\n]+)[】〗」』]$/;
 
 /**
  * Brings converted report text into one canonical shape: `\n` line ends, ASCII digits and letters,
@@ -32,7 +34,9 @@ export function normalizeText(raw: string): string {
     .replace(/(\d)\uFF0E/g, '$1.')
     .replace(PARENTHESIZED_DIGIT, (c) => `（${c.charCodeAt(0) - 0x2473}）`)
     .replace(/\uFF64/g, '、');
-  const lines = unwrapHardWrappedLines(text.split('\n'), (line) => PAGE_NUMBER.test(line)).map(collapseSpaces);
+  const lines = unwrapHardWrappedLines(text.split('\n'), (line) => PAGE_NUMBER.test(line))
+    .map(collapseSpaces)
+    .map((line) => line.replace(BRACKETED_LINE, '$1'));
   const kept: string[] = [];
   for (const line of lines) {
     if (PAGE_NUMBER.test(line)) continue;

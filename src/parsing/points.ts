@@ -53,7 +53,16 @@ export function pointsInRegion(text: string, start: number, end: number, kind: I
     if (state.stopped) return;
     if ('point' in piece) {
       const span = trimSpan(text, piece.point.start, piece.point.end, TRAILING);
-      if (span.end > piece.point.markerEnd) state.points.push({ kind: state.kind, ...span, titleStart: piece.point.markerEnd });
+      if (span.end <= piece.point.markerEnd) return;
+      // `一是……。究其原因，……` before `二是`: the point's own cause is an item of its own.
+      const causeAt = state.kind === 'problem' ? inlineCauseStart(text, piece.point.markerEnd, span.end, 1) : null;
+      if (causeAt === null) {
+        state.points.push({ kind: state.kind, ...span, titleStart: piece.point.markerEnd });
+        return;
+      }
+      state.points.push({ kind: 'problem', ...trimSpan(text, span.start, causeAt, TRAILING), titleStart: piece.point.markerEnd });
+      const cue = CAUSE_CUE.exec(text.slice(causeAt, span.end));
+      state.points.push({ kind: 'cause', start: causeAt, end: span.end, titleStart: causeAt + (cue ? cue[0].length : 0) });
       return;
     }
     const next = pieces[i + 1];
@@ -69,6 +78,17 @@ function opensWithMeasurePreamble(text: string, piece: Piece): boolean {
   const paragraph = text.slice(piece.loose.start, piece.loose.end).trim();
   const stop = paragraph.search(/[。！!]/);
   return (stop < 0 || stop === paragraph.length - 1) && isMeasurePreamble(paragraph);
+}
+
+/**
+ * Where a `究其原因` sentence starts inside text[from, end), from its `skip`-th sentence on (a point's first
+ * sentence states the problem), or null.
+ */
+export function inlineCauseStart(text: string, from: number, end: number, skip = 0): number | null {
+  const cue = splitSegments(text, from, end)
+    .slice(skip)
+    .find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
+  return cue ? cue.start : null;
 }
 
 function piecesOf(text: string, start: number, end: number, kind: ItemKind): Piece[] {
@@ -158,7 +178,9 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
     // After `；` inside a list a clause such as `执法能力与需求存在差距` is one more point, not a lead-in.
     const listClause = segment.afterSemicolon && current !== null && !/[：:]$/.test(sentence);
     if (!listClause && isGenericLead(text.slice(from, segment.end))) continue;
-    if ((state.kind === 'plan' || state.kind === 'measure') && state.points.length === 0 && current === null && isPlanPreamble(sentence)) continue;
+    // `2025年，我区将重点做好以下工作：坚持以……为指导，…` is a lead and a point; only what follows the lead is judged.
+    const afterLead = text.slice(skipColonLead(text, from, segment.end), segment.end);
+    if ((state.kind === 'plan' || state.kind === 'measure') && state.points.length === 0 && current === null && isPlanPreamble(afterLead)) continue;
     from = skipLead(text, from, segment.end, state.kind, current === null && state.points.length === 0);
     const content = trimSpan(text, from, segment.end, TRAILING);
     if (content.end - content.start < 2) continue;
@@ -220,13 +242,17 @@ function allowedSwitch(sentence: string, state: State): ItemKind | null {
   return null;
 }
 
-/** Moves past `……存在一些问题，主要是`, `……如下：` and `下一步，我镇将` at the start of a point. */
-function skipLead(text: string, from: number, end: number, kind: ItemKind, first: boolean): number {
+function skipColonLead(text: string, from: number, end: number): number {
   const sentence = text.slice(from, end);
   const colon = sentence.search(/[：:]/);
-  if (colon > 0 && colon < sentence.length - 1 && isGenericLead(sentence.slice(0, colon + 1))) {
-    return skipLead(text, from + colon + 1, end, kind, first);
-  }
+  return colon > 0 && colon < sentence.length - 1 && isGenericLead(sentence.slice(0, colon + 1)) ? skipColonLead(text, from + colon + 1, end) : from;
+}
+
+/** Moves past `……存在一些问题，主要是`, `……如下：` and `下一步，我镇将` at the start of a point. */
+function skipLead(text: string, from: number, end: number, kind: ItemKind, first: boolean): number {
+  const afterColon = skipColonLead(text, from, end);
+  if (afterColon !== from) return skipLead(text, afterColon, end, kind, first);
+  const sentence = text.slice(from, end);
   if (first) {
     const inline = INLINE_LEAD.exec(sentence);
     if (inline && inline.index > 0 && INLINE_LEAD_CONTEXT.test(sentence.slice(0, inline.index))) {

@@ -32,7 +32,8 @@ export function flattenSections(text: string, tops: TopSection[]): ReportSection
 }
 
 function emit(text: string, node: OutlineNode, kind: SectionKind, result: ReportSection[]): void {
-  const subsections = node.children.filter((child) => child.container && child.kinds.length > 0);
+  // The duties of the first responsible person (履行统筹谋划职责) are no plans sections.
+  const subsections = node.children.filter((child) => child.container && child.kinds.length > 0 && !(kind === 'leadership' && child.kinds[0] === 'plans'));
   const heading = text.slice(node.start, node.headingEnd).trim();
   const end = subsections.length > 0 ? subsections[0].start : node.end;
   const span = trimSpan(text, node.start, end);

@@ -302,4 +302,42 @@ describe('layouts of department, township and district reports', () => {
     expect(titlesOf('一、整改措施\n针对“执法人员持证率不高”的问题，组织未取得执法证的干部参加资格考试，全年新增持证人员8名。', 'measure')).toEqual(['组织未取得执法证的干部参加资格考试，全年新增持证人员8名']);
     expect(titlesOf('一、下一步工作打算\n2025年，北苑街道将持续深化法治学习，推动领导干部带头学法；全面落实行政执法三项制度。', 'plan')).toEqual(['持续深化法治学习，推动领导干部带头学法', '全面落实行政执法三项制度']);
   });
+
+  test('headings set off by 【】 or 「」 are headings', () => {
+    const result = parseReport('【一、存在的问题】\n1.执法力量不足。\n「二、下一步工作计划」\n1.充实执法力量。');
+    expect(kindsAndTitles(result)).toEqual([['problem', '执法力量不足'], ['plan', '充实执法力量']]);
+  });
+
+  test('without a problems part, problems admitted at the end of the achievements are problems; with one they are not looked for', () => {
+    const admitted = '一、主要工作及成效\n（一）加强学法。全年学法12次。\n一年来虽然取得了一定成效，但也要看到，街道还存在一些不足，主要是：干部依法办事意识不强；执法队伍专业化程度不高。\n';
+    expect(titlesOf(`${admitted}二、下一步工作打算\n1.加强学法。`, 'problem')).toEqual(['干部依法办事意识不强', '执法队伍专业化程度不高']);
+    expect(titlesOf(`${admitted}二、存在的问题\n1.普法形式单一。\n三、下一步工作打算\n1.加强学法。`, 'problem')).toEqual(['普法形式单一']);
+  });
+
+  test('a plans paragraph after a sentence on what the year is, or after a lead with a colon, keeps its first point', () => {
+    expect(titlesOf('一、下一步工作打算\n2025年是“十四五”规划收官之年。我区将重点做好以下工作：坚持以习近平法治思想为指导，深化学法；规范执法。', 'plan')).toEqual(['坚持以习近平法治思想为指导，深化学法', '规范执法']);
+  });
+
+  test('each 一是 point with its own 究其原因 gives a problem and a cause; so does 出现上述问题，主要原因是', () => {
+    const result = parseReport('一、存在的不足\n一是决策规范性不强。风险评估不扎实。究其原因，是对程序理解不深。\n二是执法能力不足。专职人员少。出现上述问题，主要原因是编制有限。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '决策规范性不强'],
+      ['cause', '对程序理解不深'],
+      ['problem', '执法能力不足'],
+      ['cause', '编制有限'],
+    ]);
+  });
+
+  test('the duties in the part on the first responsible person are no plans, even worded 统筹谋划', () => {
+    const result = parseReport('一、党政主要负责人履行推进法治建设第一责任人职责情况\n（一）履行统筹谋划职责。书记坚持把法治建设作为全局工作来抓。\n二、2025年工作安排\n1.加强学法。');
+    expect(kindsAndTitles(result)).toEqual([['plan', '加强学法']]);
+    expect(result.sections.map((section) => section.kind)).toEqual(['leadership', 'plans']);
+  });
+
+  test('原因，既有……，也有……。 gives two causes; as a lead before the sentences that give them it gives none', () => {
+    const two = '一、原因分析\n产生上述问题的原因，既有地处山区、村组分散等客观因素，也有干部重经济、轻法治的主观因素。';
+    expect(titlesOf(two, 'cause')).toEqual(['地处山区、村组分散等客观因素', '干部重经济、轻法治的主观因素']);
+    const lead = '一、原因分析\n产生上述问题的原因，既有客观因素，也有主观因素。从客观上看，村组分散，财力有限；从主观上看，干部重经济、轻法治。';
+    expect(titlesOf(lead, 'cause')).not.toContain('客观因素');
+  });
 });
