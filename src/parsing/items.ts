@@ -25,10 +25,19 @@ export function extractItems(text: string, sections: Array<{ node: OutlineNode; 
     if (isIssueKind(kind)) collectSection(text, node, kind, [node.heading], items);
     else collectNestedSections(text, node, [node.heading], items, kind);
   }
+  // A short report without any headings still says what is wrong and what comes next, in plain paragraphs.
+  const regions = sections.length > 0 ? sections : [{ node: { heading: '', bodyStart: 0, end: text.length }, kind: 'achievements' as SectionKind }];
   if (!items.some((item) => item.kind === 'problem') && !sections.some(({ kind }) => kind === 'problems')) {
-    items.unshift(...problemsAdmittedInAchievements(text, sections));
+    items.unshift(...problemsAdmittedInAchievements(text, regions));
   }
+  if (sections.length === 0) items.push(...plansOfUnheadedReport(text));
   return items;
+}
+
+/** `下一步，我乡将……；……；……。`: in a report without headings, the paragraphs from the first one opening so. */
+function plansOfUnheadedReport(text: string): RawItem[] {
+  const opening = paragraphsIn(text, 0, text.length).find((paragraph) => PLAN_CUE.test(text.slice(paragraph.start, paragraph.end)));
+  return opening ? pointsInRegion(text, opening.start, text.length, 'plan').map((point) => fromPoint(text, point, [])) : [];
 }
 
 const PROBLEMS_ADMITTED = /(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有)[^。！？]{0,12}?(?:问题|不足|短板|差距|薄弱环节)[^。！？]{0,12}?(?:主要(?:表现)?(?:是|在|为|有)|如下|[：:])/;
@@ -37,7 +46,7 @@ const PROBLEMS_ADMITTED = /(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有
  * A report without a problems part may still name its problems where the achievements end: `……取得了一定成效，
  * 但也要看到，……还存在一些不足，主要是：甲；乙；丙。`
  */
-function problemsAdmittedInAchievements(text: string, sections: Array<{ node: OutlineNode; kind: SectionKind }>): RawItem[] {
+function problemsAdmittedInAchievements(text: string, sections: Array<{ node: Pick<OutlineNode, 'heading' | 'bodyStart' | 'end'>; kind: SectionKind }>): RawItem[] {
   for (const { node, kind } of sections) {
     if (kind !== 'achievements') continue;
     for (const paragraph of paragraphsIn(text, node.bodyStart, node.end)) {

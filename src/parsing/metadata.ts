@@ -11,8 +11,9 @@ export interface Preamble {
 }
 
 const MAX_TITLE_LINE = 50;
-// County departments (司法局, 市场监督管理局, 县委办公室) report too, not only governments; 格局, 大局 are no offices.
-const ORG_SUFFIX = '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|县|区|市|委员会|党委|党工委|管委会|(?<![格布大开结全变新当])局|办公室)';
+// County departments (司法局, 市场监督管理局, 县委办公室), 苏木 and 旗 of Inner Mongolia and state forest farms report
+// too; 格局, 大局 are no offices.
+const ORG_SUFFIX = '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|县|旗|区|市|委员会|党委|党工委|管委会|林场|农场|(?<![格布大开结全变新当])局|办公室)';
 const ORG_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fa5]{2,24}${ORG_SUFFIX}$`);
 const NOT_ORG = /报告|情况|关于|总结|法治|建设|工作/;
 const TITLE_WORDS = /报告|总结|汇报|情况|自查|述职|法治|^关于/;
@@ -65,11 +66,12 @@ export function organizationOfTitle(title: string): string | null {
 }
 
 const MAX_PLACE_SCAN = 20000;
-const PLACE = /([\u4e00-\u9fa5]{2,6}?(?:街道|镇|乡|县|区))(?![委直级域内外长属])/g;
+// 乡 before 镇 is the word 乡镇 (属地乡镇), not a township.
+const PLACE = /([\u4e00-\u9fa5]{2,6}?(?:街道|镇|乡|苏木|县|旗|区|林场|农场))(?![委直级域内外长属帜镇])/g;
 /** What may precede a place name; checked in code because a lookbehind made PLACE several times slower. */
 const BEFORE_PLACE = /[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由县区市省]/;
 const NOT_PLACE_PART = /[我本全各该每这那其此委党政府的在和与及对是为了等以将按照由辖个多同级年度来]|乡镇|城镇|城乡|社区/;
-const NOT_PLACE = /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇)$/;
+const NOT_PLACE = /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|牧区|垦区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇|.*乡镇|.*[国党红彩锦战军令]旗)$/;
 
 /** The place the report speaks for, from the body: the township, street or county it names most. */
 export function organizationOfBody(fullText: string, introEnd: number): string | null {
@@ -78,7 +80,7 @@ export function organizationOfBody(fullText: string, introEnd: number): string |
   PLACE.lastIndex = 0;
   for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
     const name = m[1];
-    if ((m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) || NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|县|区)$/, '')) || NOT_PLACE.test(name)) {
+    if ((m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) || NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|苏木|县|旗|区|林场|农场)$/, '')) || NOT_PLACE.test(name)) {
       PLACE.lastIndex = m.index + 1;
       continue;
     }
@@ -134,11 +136,24 @@ function dateOf(line: string): { year: number; month: number } | null {
 }
 
 const YEAR = /(20\d{2})\s*年/g;
+/** `2024年`, `二〇二四年`, or a range `2021—2024年`, `2021年至2024年`. */
+const STATED_YEAR = /(?:(20\d{2})\s*年?\s*(?:至|到|—|－|-|~|～)+\s*)?(?:(20\d{2})\s*年|二[〇○零]([〇○零一二三四五六七八九]{2})\s*年)/g;
+const COMPARED = /(?:较|比|与)$/;
 
-export function firstYear(text: string): number | null {
-  YEAR.lastIndex = 0;
-  const match = YEAR.exec(text);
-  return match ? Number(match[1]) : null;
+/**
+ * The year a title or an opening names: `二〇二四年度` counts, a year compared with (`较2023年增长`) does not, and
+ * a range counts with its last year in a title (`2021年至2024年…情况报告`) and not at all elsewhere (an opening's
+ * `《纲要（2021—2025年）》` names a plan period, not the year reported on).
+ */
+export function firstYear(text: string, ranges: 'last' | 'skip' = 'last'): number | null {
+  STATED_YEAR.lastIndex = 0;
+  for (let m = STATED_YEAR.exec(text); m; m = STATED_YEAR.exec(text)) {
+    if (COMPARED.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
+    if (m[1] && ranges === 'skip') continue;
+    if (m[2]) return Number(m[2]);
+    return 2000 + Number([...m[3].replace(/[○零]/g, '〇')].map((c) => CN_DIGITS.indexOf(c)).join(''));
+  }
+  return null;
 }
 
 export function mostFrequentYear(text: string): number | null {

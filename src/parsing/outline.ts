@@ -53,7 +53,7 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
         insertNumbered(stack, node, point.marker.value);
         const topLevel = stack[stack.length - 2] === root;
         node.kinds = classifyHeading(node.heading, reportYear);
-        node.container = topLevel || (node.kinds.length > 0 && looksLikeSectionLabel(node.heading));
+        node.container = topLevel || (node.kinds.length > 0 && looksLikeSectionLabel(node.heading) && !statesOneProblem(node.heading));
       }
       continue;
     }
@@ -67,6 +67,13 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
   }
   closeNode(root, text.length);
   return root;
+}
+
+const PROBLEM_PREDICATE = /(?:还|仍|尚|依然)有(?!的)|有待|亟待|亟需|不够|不强|不高|不到位|不完善|不健全|不规范|较弱|偏弱|滞后/;
+
+/** `依法行政能力与示范创建要求还有差距` says what is wrong (a point); `存在的问题`, `仍存在的不足` name a part. */
+function statesOneProblem(heading: string): boolean {
+  return PROBLEM_PREDICATE.test(heading);
 }
 
 /**

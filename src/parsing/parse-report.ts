@@ -26,11 +26,12 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
   const introEnd = intro.length > 0 ? intro[intro.length - 1].end : bodyStart;
 
   const titleYear = preamble.title ? firstYear(preamble.title) : null;
-  let reportYear = titleYear ?? firstYear(text.slice(bodyStart, intro.length > 0 ? intro[0].end : bodyStart)) ?? yearOfSignatureDate(text, lines) ?? mostFrequentYear(text);
+  const openingYear = firstYear(text.slice(bodyStart, intro.length > 0 ? intro[0].end : bodyStart), 'skip');
+  let reportYear = titleYear ?? openingYear ?? yearOfSignatureDate(text, lines) ?? mostFrequentYear(text);
   const root = buildOutline(text, lines, preamble.firstBodyLine, reportYear);
   const tops = resolveTopSections(root);
   const sections = flattenSections(text, tops);
-  const planYear = planYearOf(sections, reportYear);
+  const planYear = planYearOf(sections, reportYear, preamble.title);
   if (reportYear === null && planYear !== null) reportYear = planYear - 1;
 
   const units = options.unitKeywords && options.unitKeywords.length > 0 ? options.unitKeywords : defaultUnitKeywords();

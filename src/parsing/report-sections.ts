@@ -41,12 +41,17 @@ function emit(text: string, node: OutlineNode, kind: SectionKind, result: Report
   for (const child of subsections) emit(text, child, child.kinds[0], result);
 }
 
-/** The year the plans part is about: the one its heading names (2025年工作计划), else the year after the report. */
-export function planYearOf(sections: ReportSection[], reportYear: number | null): number | null {
-  for (const section of sections) {
-    if (section.kind !== 'plans') continue;
+/**
+ * The year the plans part is about: the one its heading names (2025年工作计划); the report's own year when the
+ * report covers the first half (上半年) or the plans the second (下半年工作打算); else the year after the report.
+ */
+export function planYearOf(sections: ReportSection[], reportYear: number | null, title: string | null = null): number | null {
+  const plans = sections.filter((section) => section.kind === 'plans');
+  for (const section of plans) {
     const named = /(20\d{2})\s*年/.exec(section.heading);
     if (named) return Number(named[1]);
   }
-  return reportYear === null ? null : reportYear + 1;
+  if (reportYear === null) return null;
+  const halfYear = (title !== null && /上半年/.test(title)) || plans.some((section) => /下半年/.test(section.heading));
+  return halfYear ? reportYear : reportYear + 1;
 }

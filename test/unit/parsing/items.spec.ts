@@ -340,4 +340,22 @@ describe('layouts of department, township and district reports', () => {
     const lead = '一、原因分析\n产生上述问题的原因，既有客观因素，也有主观因素。从客观上看，村组分散，财力有限；从主观上看，干部重经济、轻法治。';
     expect(titlesOf(lead, 'cause')).not.toContain('客观因素');
   });
+
+  test('a numbered heading that says what is wrong is a problem point, not a problems sub-section', () => {
+    expect(titlesOf('一、存在的不足\n（一）依法行政能力与示范创建要求还有差距。部分部门重视不够。\n（二）执法队伍专业化程度不高。人员少。', 'problem')).toEqual([
+      '依法行政能力与示范创建要求还有差距',
+      '执法队伍专业化程度不高',
+    ]);
+  });
+
+  test('a short report without headings: its problems and next steps in plain paragraphs are items', () => {
+    const text =
+      '某某乡2024年法治政府建设情况报告\n今年以来，我乡坚持依法行政，调解纠纷36起。\n一年来虽然取得了一定成效，但也还存在一些不足：村干部依法办事能力偏弱；执法队人员少。\n下一步，我乡将持续抓好干部法治培训；积极争取支持，充实执法力量。\n某某乡人民政府\n2024年12月20日';
+    expect(kindsAndTitles(parseReport(text))).toEqual([
+      ['problem', '村干部依法办事能力偏弱'],
+      ['problem', '执法队人员少'],
+      ['plan', '持续抓好干部法治培训'],
+      ['plan', '积极争取支持，充实执法力量'],
+    ]);
+  });
 });

@@ -87,4 +87,27 @@ describe('report metadata', () => {
     const result = parseReport('某某镇人民政府关于2024年法治政府建设情况的报告\n\n一、主要工作\n加强调解。\n二、下一步工作打算\n1.构建大调解工作格局\n2.服务发展大局\n');
     expect(result.items.filter((item) => item.kind === 'plan').map((item) => item.title)).toEqual(['构建大调解工作格局', '服务发展大局']);
   });
+
+  test('苏木, 旗 and state forest farms are offices; 乡镇 is no township and 牧区 no place', () => {
+    const plain = '\n\n一、主要工作\n统筹推进牧区法治建设，会同属地乡镇调处纠纷8起。\n';
+    expect(parseReport(`巴音乌拉苏木2024年法治政府建设情况报告${plain}`).organization).toBe('巴音乌拉苏木');
+    expect(parseReport(`科尔沁中旗2024年法治政府建设情况报告${plain}`).organization).toBe('科尔沁中旗');
+    expect(parseReport(`关于2024年度法治政府建设情况的报告${plain}国有青松岭林场坚持依法治场。`).organization).toBe('国有青松岭林场');
+    expect(parseReport(`关于2024年度法治政府建设情况的报告${plain}`).organization).toBeNull();
+  });
+
+  test('the year of a title: after 关于, in Chinese numerals, the last of a range; an opening skips compared years and ranges', () => {
+    const body = '\n\n一、主要工作\n加强学法。\n';
+    expect(parseReport(`某某镇关于2024年度法治政府建设情况的报告${body}`).reportYear).toBe(2024);
+    expect(parseReport(`某某镇关于二〇二四年度法治政府建设情况的报告${body}`).reportYear).toBe(2024);
+    expect(parseReport(`河口街道2021年至2024年法治政府建设工作情况报告${body}`).reportYear).toBe(2024);
+    const opening = '某某镇法治政府建设情况报告\n\n对照《法治政府建设实施纲要（2021—2025年）》，学法次数较2023年增加2次，2024年全镇稳步推进。\n一、主要工作\n加强学法。';
+    expect(parseReport(opening).reportYear).toBe(2024);
+  });
+
+  test('a report on the first half of a year plans the rest of that year', () => {
+    const result = parseReport('关于2024年上半年法治政府建设工作情况的报告\n\n一、主要工作\n加强学法。\n二、下一步工作打算\n1.筹备宪法日活动。');
+    expect([result.reportYear, result.planYear]).toEqual([2024, 2024]);
+    expect(result.items[0].suggestedDeadline).toBe('2024-12-31');
+  });
 });
