@@ -68,6 +68,7 @@ export function organizationOfTitle(title: string): string | null {
 const MAX_PLACE_SCAN = 20000;
 // 乡 before 镇 is the word 乡镇 (属地乡镇), not a township.
 const PLACE = /([\u4e00-\u9fa5]{2,6}?(?:街道|镇|乡|苏木|县|旗|区|林场|农场))(?![委直级域内外长属帜镇])/g;
+const TOWNSHIP_AFTER = /^([\u4e00-\u9fa5]{2,5}?(?:街道|镇|乡|苏木))(?![委直级域内外长属镇])/;
 /** What may precede a place name; checked in code because a lookbehind made PLACE several times slower. */
 const BEFORE_PLACE = /[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由县区市省]/;
 const NOT_PLACE_PART = /[我本全各该每这那其此委党政府的在和与及对是为了等以将按照由辖个多同级年度来]|乡镇|城镇|城乡|社区/;
@@ -79,10 +80,16 @@ export function organizationOfBody(fullText: string, introEnd: number): string |
   const counts = new Map<string, { count: number; first: number }>();
   PLACE.lastIndex = 0;
   for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
-    const name = m[1];
+    let name = m[1];
     if ((m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) || NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|苏木|县|旗|区|林场|农场)$/, '')) || NOT_PLACE.test(name)) {
       PLACE.lastIndex = m.index + 1;
       continue;
+    }
+    // `合水县太白镇`: the township a county name runs into is the place, named with its county.
+    const township = /[县区旗]$/.test(name) ? TOWNSHIP_AFTER.exec(text.slice(PLACE.lastIndex, PLACE.lastIndex + 8)) : null;
+    if (township) {
+      name = `${name}${township[1]}`;
+      PLACE.lastIndex += township[1].length;
     }
     const entry = counts.get(name) ?? { count: 0, first: m.index };
     entry.count++;

@@ -85,11 +85,16 @@ function opensWithMeasurePreamble(text: string, piece: Piece): boolean {
  * sentence states the problem), or null.
  */
 export function inlineCauseStart(text: string, from: number, end: number, skip = 0): number | null {
-  const cue = splitSegments(text, from, end)
-    .slice(skip)
-    .find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
-  return cue ? cue.start : null;
+  const segments = splitSegments(text, from, end);
+  const cue = segments.slice(skip).find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
+  if (cue) return cue.start;
+  // `一是公众参与不够充分，主要原因是渠道单一；`: a clause that says outright it is the cause.
+  const first = segments[0];
+  const clause = first ? CAUSE_CLAUSE.exec(text.slice(first.start, first.end)) : null;
+  return clause ? first.start + clause.index + 1 : null;
 }
+
+const CAUSE_CLAUSE = /[，,](?=(?:其|这|主要|根本)?(?:主要)?原因(?:是|在于|主要是))/;
 
 function piecesOf(text: string, start: number, end: number, kind: ItemKind): Piece[] {
   const chains = findEnumerations(text, start, end);

@@ -10,18 +10,24 @@ interface CompiledUnit {
 
 const compiledCache = new WeakMap<UnitKeywords[], CompiledUnit[]>();
 
-/** Units whose keywords the item mentions, best match first; a keyword in the title counts more. */
+/**
+ * Units whose keywords the item mentions, best match first; a keyword in the title counts more. Units the item
+ * names outright (由党政办牵头) come before any guessed from keywords, in the order it names them.
+ */
 export function suggestUnits(title: string, text: string, units: UnitKeywords[]): string[] {
+  const named = units
+    .map((unit) => ({ name: unit.name, at: unit.name.trim() === '' ? -1 : `${title}\n${text}`.indexOf(unit.name) }))
+    .filter((unit) => unit.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((unit) => unit.name);
   const scored: Array<{ name: string; score: number; order: number }> = [];
   compiled(units).forEach((unit, order) => {
-    if (!unit.pattern) return;
+    if (!unit.pattern || named.includes(unit.name)) return;
     const score = TITLE_WEIGHT * matches(title, unit.pattern) + matches(text, unit.pattern);
     if (score > 0) scored.push({ name: unit.name, score, order });
   });
-  return scored
-    .sort((a, b) => b.score - a.score || a.order - b.order)
-    .slice(0, MAX_UNITS)
-    .map((unit) => unit.name);
+  const guessed = scored.sort((a, b) => b.score - a.score || a.order - b.order).map((unit) => unit.name);
+  return [...named, ...guessed].slice(0, MAX_UNITS);
 }
 
 /** A table row's 责任单位 cell: the units it names, else the cell weighed as the title, by keywords. */

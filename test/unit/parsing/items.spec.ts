@@ -358,4 +358,27 @@ describe('layouts of department, township and district reports', () => {
       ['plan', '积极争取支持，充实执法力量'],
     ]);
   });
+
+  test('a 一是 point whose clause says 主要原因是 gives a problem and a cause', () => {
+    const result = parseReport('一、存在的问题\n一是公众参与不够充分，主要原因是征求意见渠道单一；二是执法程序不够规范，原因在于执法人员多为兼职。');
+    expect(kindsAndTitles(result)).toEqual([
+      ['problem', '公众参与不够充分'],
+      ['cause', '征求意见渠道单一'],
+      ['problem', '执法程序不够规范'],
+      ['cause', '执法人员多为兼职'],
+    ]);
+  });
+
+  test('closings worded 今后，我镇将持续…… or ……为新的起点，……贡献某某力量 end the plans', () => {
+    const plans = '一、下一步工作打算\n首先，加强学法。其次，规范执法。\n';
+    expect(titlesOf(`${plans}今后，我镇将持续深入推进法治政府建设，为乡村振兴营造良好的法治环境。`, 'plan')).toEqual(['加强学法', '规范执法']);
+    expect(titlesOf(`${plans}清扬街道将以此次报告为新的起点，坚持不懈推进法治建设，贡献清扬力量。`, 'plan')).toEqual(['加强学法', '规范执法']);
+  });
+
+  test('a point headed by a problem worded 不相适应 is one problem, its 一是/二是 its explanation', () => {
+    expect(titlesOf('一、存在的问题\n（一）依法行政能力与新形势要求不相适应。一是学法不及时；二是用法能力不强。\n（二）执法规范化程度有待提升。', 'problem')).toEqual([
+      '依法行政能力与新形势要求不相适应',
+      '执法规范化程度有待提升',
+    ]);
+  });
 });

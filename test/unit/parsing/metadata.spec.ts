@@ -110,4 +110,9 @@ describe('report metadata', () => {
     expect([result.reportYear, result.planYear]).toEqual([2024, 2024]);
     expect(result.items[0].suggestedDeadline).toBe('2024-12-31');
   });
+
+  test('a township named with its county in the body is the township, with the county', () => {
+    const result = parseReport('关于2024年度法治政府建设情况的报告\n\n2024年，合水县太白镇坚持依法行政，合水县太白镇党委带头学法。\n一、主要工作\n加强学法。');
+    expect(result.organization).toBe('合水县太白镇');
+  });
 });

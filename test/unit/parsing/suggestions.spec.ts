@@ -81,3 +81,12 @@ describe('suggestions of a table row', () => {
     expect(unitsOfCell('各社区', '开展人民调解员培训', '1\t调解能力不足\t开展人民调解员培训\t各社区', units)[0]).toBe('司法所');
   });
 });
+
+describe('units an item names outright', () => {
+  const units = defaultUnitKeywords();
+
+  test('come first, in the order named, before units guessed from keywords', () => {
+    const text = '开展普法宣传进村活动，由党政办牵头，司法所配合。';
+    expect(suggestUnits('开展普法宣传进村活动', text, units).slice(0, 2)).toEqual(['党政办', '司法所']);
+  });
+});
