@@ -71,7 +71,10 @@ const PLACE = /([\u4e00-\u9fa5]{2,6}?(?:街道|镇|乡|苏木|县|旗|区|林场
 const TOWNSHIP_AFTER = /^([\u4e00-\u9fa5]{2,5}?(?:街道|镇|乡|苏木))(?![委直级域内外长属镇])/;
 /** What may precede a place name; checked in code because a lookbehind made PLACE several times slower. */
 const BEFORE_PLACE = /[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由县区市省]/;
-const NOT_PLACE_PART = /[我本全各该每这那其此委党政府的在和与及对是为了等以将按照由辖个多同级年度来]|乡镇|城镇|城乡|社区/;
+// What a phrase, not a name, starts with or holds (全县, 各乡镇, 带头参加县, 区委); single characters such as 和, 各,
+// 同 or 党 alone do not disqualify, as 太和镇, 庞各庄镇, 同乐乡 and 党寨镇 show.
+const NOT_PLACE_PART =
+  /^[我本全各该每这那其此的在与及是为将按由辖个等以了年度来]|[我这那该每的]|全[县区镇乡市旗]|各[乡镇村县区街]|政府|党委|[区县镇乡]委|是|为了|以及|及其|按照|对于|年度|同级|参加|推进|开展|加强|组织|带头|深入|全面|持续|坚持|围绕|落实|指导|领导|乡镇|城镇|城乡|社区/;
 const NOT_PLACE = /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|牧区|垦区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇|.*乡镇|.*[国党红彩锦战军令]旗)$/;
 
 /** The place the report speaks for, from the body: the township, street or county it names most. */

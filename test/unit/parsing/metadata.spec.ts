@@ -115,4 +115,12 @@ describe('report metadata', () => {
     const result = parseReport('关于2024年度法治政府建设情况的报告\n\n2024年，合水县太白镇坚持依法行政，合水县太白镇党委带头学法。\n一、主要工作\n加强学法。');
     expect(result.organization).toBe('合水县太白镇');
   });
+
+  test('names holding 和, 各 or 同 are places; phrases such as 全县, 各乡镇 or 带头参加县 are not', () => {
+    const named = (place: string) => parseReport(`某某报告\n\n2024年${place}在区委的领导下坚持依法行政，带头参加县里组织的述法活动，全县各乡镇共同推进。\n一、主要工作\n加强学法。`).organization;
+    expect(named('庞各庄镇')).toBe('庞各庄镇');
+    expect(named('太和镇')).toBe('太和镇');
+    expect(named('同乐乡')).toBe('同乐乡');
+    expect(named('')).toBeNull();
+  });
 });
