@@ -24,6 +24,7 @@ export interface OutlineNode {
 }
 
 const CLAUSE_END = /[；;。]/;
+const ANSWERED_PROBLEM_LABEL = /^(?:存在的?|反馈的?|督察|巡察)?问题\s*[一二三四五六七八九十\d]*$/;
 const ATTACHMENTS = /^附件\s*(?:[：:\d一二三四五六七八九十]|$)/;
 const COLON_LABEL = /^([^，,。；;：:]{1,24})[：:]/;
 const MAX_STANDALONE_LABEL = 25;
@@ -58,7 +59,7 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
       continue;
     }
     const label = detectLabel(lineText);
-    if (label && !repeatsEnclosingKind(stack, label)) {
+    if (label && !repeatsEnclosingKind(stack, label) && !answeredProblem(stack, lineText.slice(0, label.headingLength))) {
       const node = newNode(text, 'label', 0, line.start, line.start, line.start + label.headingLength, line.start + label.bodyOffset);
       node.kinds = label.kinds;
       node.container = true;
@@ -153,6 +154,12 @@ function insertLabel(stack: OutlineNode[], node: OutlineNode, standalone: boolea
   const numberedSibling = parent.style === 'root' ? parent.children.find((child) => child.style !== 'label') : undefined;
   node.rank = numberedSibling ? numberedSibling.rank : parent.rank + 0.5;
   attach(stack, node);
+}
+
+/** `问题：…` / `整改情况：…` pairs in a rectification part: the 问题 line is the problem answered, not a problems part. */
+function answeredProblem(stack: OutlineNode[], label: string): boolean {
+  const enclosing = [...stack].reverse().find((n) => n.container && n.kinds.length > 0);
+  return enclosing?.kinds[0] === 'rectification' && ANSWERED_PROBLEM_LABEL.test(label.trim());
 }
 
 /** `整改情况：` inside a section that is only about rectification is body text, not a sub-section. */

@@ -32,6 +32,8 @@ interface State {
   awaitsBody: boolean;
   /** Inside a table: its columns, from its header row or guessed. */
   table: TableColumns | null;
+  /** The last point is a `问题：` line whose `整改情况：` line may follow. */
+  answering: boolean;
 }
 
 const TRAILING = '；;，,、：:';
@@ -43,7 +45,7 @@ const TRAILING = '；;，,、：:';
  * the kind of what follows.
  */
 export function pointsInRegion(text: string, start: number, end: number, kind: ItemKind, allowed: ItemKind[] = []): RawPoint[] {
-  const state: State = { kind, allowed, points: [], stopped: false, paragraphPoints: false, headed: false, awaitsBody: false, table: null };
+  const state: State = { kind, allowed, points: [], stopped: false, paragraphPoints: false, headed: false, awaitsBody: false, table: null, answering: false };
   const pieces = piecesOf(text, start, end, kind);
   if (kind === 'measure' && pieces.length > 1 && opensWithMeasurePreamble(text, pieces[0])) pieces.shift();
   const titled = pieces.filter((piece) => 'loose' in piece && piece.paragraphStart && isTitledParagraph(text.slice(piece.loose.start, piece.loose.end)));
@@ -140,6 +142,7 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
     return;
   }
   if (paragraphStart && tableRowSpan(text, span, whole, state)) return;
+  if (paragraphStart && state.kind === 'measure' && answeredProblemSpan(text, span, whole, state)) return;
   // `这主要是由于……。` is short enough to pass for a heading line, but it opens the cause of the problem before it.
   const opensCause = state.kind === 'problem' && CAUSE_CUE.test(whole);
   if (paragraphStart && !opensCause && headingLineSpan(text, span, whole, leadsChain, state)) return;
@@ -200,6 +203,31 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
       current.end = content.end;
     }
   }
+}
+
+const PROBLEM_LABEL = /^(?:存在的?|反馈的?|督察|巡察)?问题\s*[一二三四五六七八九十\d]*\s*[：:]/;
+const RECTIFIED_LABEL = /整改(?:情况|措施|结果)\s*[：:]/;
+
+/**
+ * `问题：执法人员持证比例偏低。` and then `整改情况：组织资格考试……`, on one line or two: one measure, titled by
+ * what was done. True when `span` was taken that way.
+ */
+function answeredProblemSpan(text: string, span: Span, whole: string, state: State): boolean {
+  const last = state.points[state.points.length - 1];
+  const rectified = RECTIFIED_LABEL.exec(whole);
+  if (state.answering && last && rectified && rectified.index === 0) {
+    last.end = trimSpan(text, span.start, span.end, TRAILING).end;
+    last.titleStart = span.start + rectified[0].length;
+    state.answering = false;
+    return true;
+  }
+  state.answering = false;
+  if (!PROBLEM_LABEL.test(whole)) return false;
+  const point = trimSpan(text, span.start, span.end, TRAILING);
+  const titleStart = rectified ? span.start + rectified.index + rectified[0].length : span.start + (PROBLEM_LABEL.exec(whole)?.[0].length ?? 0);
+  state.points.push({ kind: 'measure', ...point, titleStart });
+  state.answering = !rectified;
+  return true;
 }
 
 /** A row of a table is one point, its header none. True when `span` was taken that way. */

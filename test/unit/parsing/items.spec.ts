@@ -381,4 +381,16 @@ describe('layouts of department, township and district reports', () => {
       '执法规范化程度有待提升',
     ]);
   });
+
+  test('问题：/整改情况： pairs in a rectification part are one measure each, titled by what was done, and no problem', () => {
+    const result = parseReport(
+      '一、上年度问题整改情况\n问题：执法人员持证比例偏低。\n整改情况：组织执法资格考试，新增持证人员23名。\n问题：普法覆盖面窄。整改情况：在12个村设立普法宣传栏。\n二、存在的问题\n1.执法力量不足。',
+    );
+    expect(kindsAndTitles(result)).toEqual([
+      ['measure', '组织执法资格考试，新增持证人员23名'],
+      ['measure', '在12个村设立普法宣传栏'],
+      ['problem', '执法力量不足'],
+    ]);
+    expect(result.sections.map((section) => section.kind)).toEqual(['rectification', 'problems']);
+  });
 });
