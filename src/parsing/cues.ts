@@ -30,6 +30,11 @@ export const CAUSE_CUE =
 
 export const MEASURE_CUE = /^(?:针对|对于?|就)(?:上述|以上|这些|存在的|以上存在的)(?:问题|不足|短板|差距|情况)|^整改(?:措施|情况)?[：:，,]|采取(?:了|以下)?(?:有效)?措施/;
 
+/** `问题：`, `反馈问题二：`: the problem a `整改情况：` line then answers, in a rectification part. */
+const PAIRED_PROBLEM = '(?:存在的?|反馈的?|督察|巡察)?问题\\s*[一二三四五六七八九十\\d]*';
+export const PAIRED_PROBLEM_LABEL = new RegExp(`^${PAIRED_PROBLEM}$`);
+export const PAIRED_PROBLEM_LINE = new RegExp(`^${PAIRED_PROBLEM}\\s*[：:]`);
+
 /** `下一步，…`, or a year with what will be done in it (`2025年，我镇将…`; `2024年，全镇共…` looks back). */
 export const PLAN_CUE =
   /^(?:下一步|下步|今后|接下来|明年|来年|新的一年|在新的一年|20\d{2}年度?[，,]?\s*(?:我们|我(?:镇|乡|街道|县|区|局)|全(?:镇|乡|街道|县|区)|本(?:镇|乡|街道))?(?:将|要|计划|拟))/;

@@ -140,9 +140,14 @@ function dateOf(line: string): { year: number; month: number } | null {
   if (digits) return { year: Number(digits[1]), month: Number(digits[2]) };
   const chinese = CN_DATE_SIGNATURE.exec(line.replace(/[○零]/g, '〇'));
   if (!chinese) return null;
-  const year = 2000 + Number([...chinese[1]].map((c) => CN_DIGITS.indexOf(c)).join(''));
+  const year = chineseYear(chinese[1]);
   const month = chineseNumber(chinese[2]);
   return Number.isFinite(month) ? { year, month } : null;
+}
+
+/** `二四` of 二〇二四年 → 2024. */
+function chineseYear(lastTwoDigits: string): number {
+  return 2000 + Number([...lastTwoDigits].map((c) => CN_DIGITS.indexOf(c)).join(''));
 }
 
 const YEAR = /(20\d{2})\s*年/g;
@@ -161,7 +166,7 @@ export function firstYear(text: string, ranges: 'last' | 'skip' = 'last'): numbe
     if (COMPARED.test(text.slice(Math.max(0, m.index - 2), m.index))) continue;
     if (m[1] && ranges === 'skip') continue;
     if (m[2]) return Number(m[2]);
-    return 2000 + Number([...m[3].replace(/[○零]/g, '〇')].map((c) => CN_DIGITS.indexOf(c)).join(''));
+    return chineseYear(m[3].replace(/[○零]/g, '〇'));
   }
   return null;
 }

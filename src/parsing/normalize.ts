@@ -34,9 +34,7 @@ export function normalizeText(raw: string): string {
     .replace(/(\d)\uFF0E/g, '$1.')
     .replace(PARENTHESIZED_DIGIT, (c) => `（${c.charCodeAt(0) - 0x2473}）`)
     .replace(/\uFF64/g, '、');
-  const lines = unwrapHardWrappedLines(text.split('\n'), (line) => PAGE_NUMBER.test(line))
-    .map(collapseSpaces)
-    .map((line) => line.replace(BRACKETED_LINE, '$1'));
+  const lines = unwrapHardWrappedLines(text.split('\n'), (line) => PAGE_NUMBER.test(line)).map((line) => collapseSpaces(line).replace(BRACKETED_LINE, '$1'));
   const kept: string[] = [];
   for (const line of lines) {
     if (PAGE_NUMBER.test(line)) continue;

@@ -1,4 +1,5 @@
 import { detectLineMarker, LineMarker, MarkerStyle, splitHeading, STYLE_RANK } from './headings';
+import { PAIRED_PROBLEM_LABEL } from './cues';
 import { classifyHeading, classifyLabel, looksLikeSectionLabel } from './sections';
 import { Span } from './spans';
 import { SectionKind } from './types';
@@ -24,7 +25,6 @@ export interface OutlineNode {
 }
 
 const CLAUSE_END = /[；;。]/;
-const ANSWERED_PROBLEM_LABEL = /^(?:存在的?|反馈的?|督察|巡察)?问题\s*[一二三四五六七八九十\d]*$/;
 const ATTACHMENTS = /^附件\s*(?:[：:\d一二三四五六七八九十]|$)/;
 const COLON_LABEL = /^([^，,。；;：:]{1,24})[：:]/;
 const MAX_STANDALONE_LABEL = 25;
@@ -158,14 +158,18 @@ function insertLabel(stack: OutlineNode[], node: OutlineNode, standalone: boolea
 
 /** `问题：…` / `整改情况：…` pairs in a rectification part: the 问题 line is the problem answered, not a problems part. */
 function answeredProblem(stack: OutlineNode[], label: string): boolean {
-  const enclosing = [...stack].reverse().find((n) => n.container && n.kinds.length > 0);
-  return enclosing?.kinds[0] === 'rectification' && ANSWERED_PROBLEM_LABEL.test(label.trim());
+  return enclosingSection(stack)?.kinds[0] === 'rectification' && PAIRED_PROBLEM_LABEL.test(label.trim());
 }
 
 /** `整改情况：` inside a section that is only about rectification is body text, not a sub-section. */
 function repeatsEnclosingKind(stack: OutlineNode[], label: LabelMatch): boolean {
-  const enclosing = [...stack].reverse().find((n) => n.container && n.kinds.length > 0);
+  const enclosing = enclosingSection(stack);
   return enclosing !== undefined && enclosing.kinds.length === 1 && label.kinds.length === 1 && enclosing.kinds[0] === label.kinds[0];
+}
+
+/** The innermost open section whose heading announces a kind. */
+function enclosingSection(stack: OutlineNode[]): OutlineNode | undefined {
+  return [...stack].reverse().find((n) => n.container && n.kinds.length > 0);
 }
 
 function attach(stack: OutlineNode[], node: OutlineNode): void {

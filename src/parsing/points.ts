@@ -1,10 +1,10 @@
 import {
-  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isHeadingLine, isTitledParagraph, isMeasurePreamble, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PLAN_CUE, PLAN_LEAD,
+  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isHeadingLine, isTitledParagraph, isMeasurePreamble, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PAIRED_PROBLEM_LINE, PLAN_CUE, PLAN_LEAD,
   startsNewPoint,
 } from './cues';
 import { EnumeratedPoint, findEnumerations } from './enumerations';
 import { splitSegments } from './segments';
-import { GUESSED_COLUMNS, headerColumns, RowCells, rowCells, TableColumns, titleCellOffset } from './table-rows';
+import { GUESSED_COLUMNS, headerColumns, readRow, RowCells, TableColumns } from './table-rows';
 import { paragraphsIn, Span, trimSpan } from './spans';
 import { ItemKind } from './types';
 
@@ -205,7 +205,6 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
   }
 }
 
-const PROBLEM_LABEL = /^(?:存在的?|反馈的?|督察|巡察)?问题\s*[一二三四五六七八九十\d]*\s*[：:]/;
 const RECTIFIED_LABEL = /整改(?:情况|措施|结果)\s*[：:]/;
 
 /**
@@ -222,9 +221,10 @@ function answeredProblemSpan(text: string, span: Span, whole: string, state: Sta
     return true;
   }
   state.answering = false;
-  if (!PROBLEM_LABEL.test(whole)) return false;
+  const problem = PAIRED_PROBLEM_LINE.exec(whole);
+  if (!problem) return false;
   const point = trimSpan(text, span.start, span.end, TRAILING);
-  const titleStart = rectified ? span.start + rectified.index + rectified[0].length : span.start + (PROBLEM_LABEL.exec(whole)?.[0].length ?? 0);
+  const titleStart = span.start + (rectified ? rectified.index + rectified[0].length : problem[0].length);
   state.points.push({ kind: 'measure', ...point, titleStart });
   state.answering = !rectified;
   return true;
@@ -242,8 +242,8 @@ function tableRowSpan(text: string, span: Span, whole: string, state: State): bo
     state.table = GUESSED_COLUMNS;
   }
   const row = trimSpan(text, span.start, span.end, TRAILING);
-  const rowText = text.slice(row.start, row.end);
-  state.points.push({ kind: state.kind, ...row, titleStart: row.start + titleCellOffset(rowText, state.table), cells: rowCells(rowText, state.table) });
+  const { titleOffset, cells } = readRow(text.slice(row.start, row.end), state.table);
+  state.points.push({ kind: state.kind, ...row, titleStart: row.start + titleOffset, cells });
   return true;
 }
 

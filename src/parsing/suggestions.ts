@@ -15,11 +15,7 @@ const compiledCache = new WeakMap<UnitKeywords[], CompiledUnit[]>();
  * names outright (由党政办牵头) come before any guessed from keywords, in the order it names them.
  */
 export function suggestUnits(title: string, text: string, units: UnitKeywords[]): string[] {
-  const named = units
-    .map((unit) => ({ name: unit.name, at: unit.name.trim() === '' ? -1 : `${title}\n${text}`.indexOf(unit.name) }))
-    .filter((unit) => unit.at >= 0)
-    .sort((a, b) => a.at - b.at)
-    .map((unit) => unit.name);
+  const named = unitsNamedIn(`${title}\n${text}`, units);
   const scored: Array<{ name: string; score: number; order: number }> = [];
   compiled(units).forEach((unit, order) => {
     if (!unit.pattern || named.includes(unit.name)) return;
@@ -32,16 +28,24 @@ export function suggestUnits(title: string, text: string, units: UnitKeywords[])
 
 /** A table row's 责任单位 cell: the units it names, else the cell weighed as the title, by keywords. */
 export function unitsOfCell(cell: string, title: string, text: string, units: UnitKeywords[]): string[] {
-  const named = units.filter((unit) => unit.name.trim() !== '' && cell.includes(unit.name)).map((unit) => unit.name);
+  const named = unitsNamedIn(cell, units);
   return named.length > 0 ? named.slice(0, MAX_UNITS) : suggestUnits(`${cell}${title}`, text, units);
+}
+
+/** The units whose names `haystack` contains, in the order it names them. */
+function unitsNamedIn(haystack: string, units: UnitKeywords[]): string[] {
+  return units
+    .map((unit) => ({ name: unit.name, at: unit.name.trim() === '' ? -1 : haystack.indexOf(unit.name) }))
+    .filter((unit) => unit.at >= 0)
+    .sort((a, b) => a.at - b.at)
+    .map((unit) => unit.name);
 }
 
 function compiled(units: UnitKeywords[]): CompiledUnit[] {
   let result = compiledCache.get(units);
   if (!result) {
     result = units.map((unit) => {
-      // An item that names the unit itself (由党政办牵头, a 责任单位 cell) points at it too.
-      const keywords = [...new Set([unit.name, ...unit.keywords])].filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length);
+      const keywords = unit.keywords.filter((k) => k.trim() !== '').sort((a, b) => b.length - a.length);
       const source = keywords.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
       return { name: unit.name, pattern: source ? new RegExp(source, 'g') : null };
     });

@@ -43,18 +43,14 @@ export function headerColumns(cells: string[], kind: ItemKind): TableColumns | n
 
 export const GUESSED_COLUMNS: TableColumns = { title: null, unit: null, deadline: null };
 
-export function rowCells(row: string, columns: TableColumns): RowCells {
+/** Where in `row` the titling cell starts, and what its unit and deadline cells say. */
+export function readRow(row: string, columns: TableColumns): { titleOffset: number; cells: RowCells } {
   const cells = row.split('\t');
   const cell = (index: number | null) => (index !== null && cells[index]?.trim() ? cells[index].trim() : null);
-  return { unit: cell(columns.unit), deadline: cell(columns.deadline) };
-}
-
-/** Offset within `row` where the titling cell starts. */
-export function titleCellOffset(row: string, columns: TableColumns): number {
-  const cells = row.split('\t');
-  let index = columns.title !== null && columns.title < cells.length ? columns.title : -1;
-  if (index < 0 || cells[index].trim() === '') {
-    index = cells.reduce((longest, cell, i) => (cell.length > cells[longest].length ? i : longest), 0);
+  let title = columns.title !== null && columns.title < cells.length ? columns.title : -1;
+  if (title < 0 || cells[title].trim() === '') {
+    title = cells.reduce((longest, text, i) => (text.length > cells[longest].length ? i : longest), 0);
   }
-  return cells.slice(0, index).reduce((offset, cell) => offset + cell.length + 1, 0);
+  const titleOffset = cells.slice(0, title).reduce((offset, text) => offset + text.length + 1, 0);
+  return { titleOffset, cells: { unit: cell(columns.unit), deadline: cell(columns.deadline) } };
 }
