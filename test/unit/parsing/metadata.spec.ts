@@ -83,9 +83,10 @@ describe('report metadata', () => {
     expect(parseReport(`关于2024年度法治政府建设情况的报告${body}\n云岫县应急管理局\n2025年1月16日`).organization).toBe('云岫县应急管理局');
   });
 
-  test('a closing line ending in 格局 or 大局 is no office', () => {
-    const result = parseReport('某某镇人民政府关于2024年法治政府建设情况的报告\n\n一、主要工作\n加强调解。\n二、下一步工作打算\n1.构建大调解工作格局\n2.服务发展大局\n');
+  test('a line ending in 格局 or 大局 is no office: it neither signs the report nor ends its plans', () => {
+    const result = parseReport('关于2024年法治政府建设情况的报告\n\n一、主要工作\n加强调解。\n二、下一步工作打算\n构建大调解工作格局\n服务发展大局\n');
     expect(result.items.filter((item) => item.kind === 'plan').map((item) => item.title)).toEqual(['构建大调解工作格局', '服务发展大局']);
+    expect(result.organization).toBeNull();
   });
 
   test('苏木, 旗 and state forest farms are offices; 乡镇 is no township and 牧区 no place', () => {

@@ -38,9 +38,9 @@ describe('normalizeText', () => {
   describe('lines broken at the page width (text copied out of a PDF)', () => {
     const width = 12;
     /** Breaks each paragraph every `width` characters and indents its first line, as a PDF copy does. */
-    const wrap = (paragraphs: string[]) =>
+    const wrap = (paragraphs: string[], indent = '\u3000\u3000') =>
       paragraphs.flatMap((paragraph) => {
-        const indented = paragraph.startsWith('一、') ? paragraph : `\u3000\u3000${paragraph}`;
+        const indented = paragraph.startsWith('一、') ? paragraph : `${indent}${paragraph}`;
         const lines: string[] = [];
         for (let i = 0; i < indented.length; i += width) lines.push(indented.slice(i, i + width));
         return lines;
@@ -66,7 +66,9 @@ describe('normalizeText', () => {
     test('text whose lines are paragraphs, or that has no indented lines, is left as it is', () => {
       const unwrapped = paragraphs.map((p) => `\u3000\u3000${p}`).join('\n');
       expect(normalizeText(unwrapped)).toBe(paragraphs.join('\n'));
-      const flush = wrap(paragraphs).replace(/\u3000/g, '');
+      // As many lines at one width as the wrapped text has, but no paragraph is marked by an indent.
+      const flush = wrap(paragraphs, '');
+      expect(flush.split('\n').filter((line) => line.length === width).length).toBeGreaterThanOrEqual(8);
       expect(normalizeText(flush)).toBe(flush);
       expect(normalizeText(normalizeText(wrap(paragraphs)))).toBe(normalizeText(wrap(paragraphs)));
     });
