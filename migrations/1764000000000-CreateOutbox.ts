@@ -15,7 +15,9 @@ export class CreateOutbox1764000000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         published_at timestamptz
       )`);
-    await queryRunner.query(`CREATE INDEX outbox_events_unpublished_idx ON outbox_events (id) WHERE published_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX outbox_events_unpublished_idx ON outbox_events (id) WHERE published_at IS NULL`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

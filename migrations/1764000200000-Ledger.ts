@@ -75,12 +75,16 @@ export class Ledger1764000200000 implements MigrationInterface {
         updated_at timestamptz NOT NULL DEFAULT now(),
         search_text text GENERATED ALWAYS AS (title || ' ' || source_text) STORED
       )`);
-    await queryRunner.query(`CREATE INDEX tasks_org_status_deadline_idx ON tasks (organization_id, status, deadline)`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_org_status_deadline_idx ON tasks (organization_id, status, deadline)`,
+    );
     await queryRunner.query(`CREATE INDEX tasks_org_unit_idx ON tasks (organization_id, unit_id)`);
     await queryRunner.query(`CREATE INDEX tasks_org_leader_idx ON tasks (organization_id, leader_id)`);
     await queryRunner.query(`CREATE INDEX tasks_org_assignee_idx ON tasks (organization_id, assignee_id)`);
     await queryRunner.query(`CREATE INDEX tasks_org_plan_year_idx ON tasks (organization_id, plan_year)`);
-    await queryRunner.query(`CREATE INDEX tasks_search_trgm_idx ON tasks USING gin (search_text gin_trgm_ops)`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_search_trgm_idx ON tasks USING gin (search_text gin_trgm_ops)`,
+    );
     await queryRunner.query(`
       CREATE TABLE task_history (
         id bigserial PRIMARY KEY,

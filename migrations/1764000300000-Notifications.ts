@@ -23,8 +23,12 @@ export class Notifications1764000300000 implements MigrationInterface {
         read_at timestamptz,
         created_at timestamptz NOT NULL DEFAULT now()
       )`);
-    await queryRunner.query(`CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC)`);
-    await queryRunner.query(`CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL`);
+    await queryRunner.query(
+      `CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC)`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL`,
+    );
     await queryRunner.query(`
       CREATE TABLE deliveries (
         id bigserial PRIMARY KEY,

@@ -29,9 +29,13 @@ export class TaskDueIndex1764000500000 implements MigrationInterface {
       `CREATE INDEX tasks_org_open_due_idx ON tasks (organization_id, (COALESCE(deadline, 'infinity'::date)), created_at, id)
          INCLUDE (status, deadline) WHERE status NOT IN ('completed', 'cancelled')`,
     );
-    await queryRunner.query(`CREATE INDEX tasks_org_due_idx ON tasks (organization_id, (COALESCE(deadline, 'infinity'::date)), created_at, id)`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_org_due_idx ON tasks (organization_id, (COALESCE(deadline, 'infinity'::date)), created_at, id)`,
+    );
     await queryRunner.query(`DROP INDEX tasks_org_plan_year_idx`);
-    await queryRunner.query(`CREATE INDEX tasks_org_year_kind_idx ON tasks (organization_id, plan_year, kind)`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_org_year_kind_idx ON tasks (organization_id, plan_year, kind)`,
+    );
     for (const column of PEOPLE_COLUMNS) {
       await queryRunner.query(`DROP INDEX tasks_org_${column.index}_idx`);
       await queryRunner.query(
@@ -43,13 +47,17 @@ export class TaskDueIndex1764000500000 implements MigrationInterface {
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const column of PEOPLE_COLUMNS) {
       await queryRunner.query(`DROP INDEX tasks_org_${column.index}_due_idx`);
-      await queryRunner.query(`CREATE INDEX tasks_org_${column.index}_idx ON tasks (organization_id, ${column.name})`);
+      await queryRunner.query(
+        `CREATE INDEX tasks_org_${column.index}_idx ON tasks (organization_id, ${column.name})`,
+      );
     }
     await queryRunner.query(`DROP INDEX tasks_org_year_kind_idx`);
     await queryRunner.query(`CREATE INDEX tasks_org_plan_year_idx ON tasks (organization_id, plan_year)`);
     await queryRunner.query(`DROP INDEX tasks_org_due_idx`);
     await queryRunner.query(`DROP INDEX tasks_org_open_due_idx`);
     await queryRunner.query(`DROP INDEX tasks_org_status_due_idx`);
-    await queryRunner.query(`CREATE INDEX tasks_org_status_deadline_idx ON tasks (organization_id, status, deadline)`);
+    await queryRunner.query(
+      `CREATE INDEX tasks_org_status_deadline_idx ON tasks (organization_id, status, deadline)`,
+    );
   }
 }

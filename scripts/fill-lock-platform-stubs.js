@@ -8,14 +8,31 @@ const { join } = require('node:path');
 
 const lockPath = join(__dirname, '..', 'package-lock.json');
 const lock = JSON.parse(readFileSync(lockPath, 'utf8'));
-const OS = ['darwin', 'linux', 'win32', 'freebsd', 'android', 'openharmony', 'netbsd', 'openbsd', 'sunos', 'aix'];
+const OS = [
+  'darwin',
+  'linux',
+  'win32',
+  'freebsd',
+  'android',
+  'openharmony',
+  'netbsd',
+  'openbsd',
+  'sunos',
+  'aix',
+];
 const CPU = ['arm64', 'x64', 'ia32', 'arm', 'ppc64', 's390x', 'riscv64', 'loong64', 'mips64el', 'wasm32'];
 
 function platformOf(name) {
   const parts = name.split(/[-/]/);
   const os = OS.find((candidate) => parts.includes(candidate));
-  const cpu = CPU.find((candidate) => parts.includes(candidate)) ?? (parts.includes('armv7') || parts.includes('arm') ? 'arm' : undefined);
-  const libc = parts.includes('musl') ? 'musl' : parts.includes('gnu') || parts.includes('gnueabihf') ? 'glibc' : undefined;
+  const cpu =
+    CPU.find((candidate) => parts.includes(candidate)) ??
+    (parts.includes('armv7') || parts.includes('arm') ? 'arm' : undefined);
+  const libc = parts.includes('musl')
+    ? 'musl'
+    : parts.includes('gnu') || parts.includes('gnueabihf')
+      ? 'glibc'
+      : undefined;
   return os && cpu ? { os, cpu, libc } : null;
 }
 
@@ -37,6 +54,8 @@ for (const [path, entry] of Object.entries(lock.packages)) {
     added += 1;
   }
 }
-lock.packages = Object.fromEntries(Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))));
+lock.packages = Object.fromEntries(
+  Object.entries(lock.packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b))),
+);
 writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`);
 process.stderr.write(`added ${added} platform stub(s) to package-lock.json\n`);

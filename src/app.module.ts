@@ -20,15 +20,35 @@ import { Runtime, RUNTIME } from './runtime/runtime';
 import { loggerOptions } from './runtime/logger-options';
 
 /** Feature modules with HTTP controllers (api and all modes). */
-const API_MODULES: Type[] = [HealthModule, IdentityModule, NotificationsModule, RemindersModule, QueueDashboardModule, RollupModule, ReportsModule, TasksModule, WebModule, DemoModule];
+const API_MODULES: Type[] = [
+  HealthModule,
+  IdentityModule,
+  NotificationsModule,
+  RemindersModule,
+  QueueDashboardModule,
+  RollupModule,
+  ReportsModule,
+  TasksModule,
+  WebModule,
+  DemoModule,
+];
 /** Queue consumers (worker and all modes), besides WorkerModule, which is built from the configuration. */
-const WORKER_MODULES: Type[] = [OutboxModule, NotificationsWorkerModule, RemindersWorkerModule, RollupWorkerModule];
+const WORKER_MODULES: Type[] = [
+  OutboxModule,
+  NotificationsWorkerModule,
+  RemindersWorkerModule,
+  RollupWorkerModule,
+];
 
 @Global()
 @Module({})
 class RuntimeModule {
   static register(runtime: Runtime): DynamicModule {
-    return { module: RuntimeModule, providers: [{ provide: RUNTIME, useValue: runtime }], exports: [RUNTIME] };
+    return {
+      module: RuntimeModule,
+      providers: [{ provide: RUNTIME, useValue: runtime }],
+      exports: [RUNTIME],
+    };
   }
 }
 

@@ -18,7 +18,11 @@ function parseArgs(argv: string[]): StartArgs {
   if (mode !== undefined && !APP_MODES.includes(mode as AppMode)) {
     throw new ConfigError(`启动参数 --mode 的值 "${mode}" 无效：必须是 ${APP_MODES.join('、')} 之一。`);
   }
-  return { mode: mode as AppMode | undefined, demo: argv.includes('--demo'), reset: argv.includes('--reset') };
+  return {
+    mode: mode as AppMode | undefined,
+    demo: argv.includes('--demo'),
+    reset: argv.includes('--reset'),
+  };
 }
 
 const log = (message: string): void => void process.stderr.write(`[rectify] ${message}\n`);
@@ -48,7 +52,9 @@ async function start(): Promise<void> {
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
   if (httpApp) {
     await httpApp.listen(config.PORT, config.HOST);
-    log(`Rectify 已启动（模式 ${runtime.mode}）：http://127.0.0.1:${config.PORT}/ ，API 文档 http://127.0.0.1:${config.PORT}/api/docs`);
+    log(
+      `Rectify 已启动（模式 ${runtime.mode}）：http://127.0.0.1:${config.PORT}/ ，API 文档 http://127.0.0.1:${config.PORT}/api/docs`,
+    );
   } else {
     log('Rectify 队列工作进程已启动');
   }
@@ -59,6 +65,6 @@ start().catch((error: unknown) => {
     log(error.message);
     process.exit(2);
   }
-  log(`启动失败：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+  log(`启动失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
   process.exit(1);
 });

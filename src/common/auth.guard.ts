@@ -47,7 +47,8 @@ export class AuthGuard implements CanActivate {
       if (typeof payload.sub !== 'string' || payload.typ !== 'access') throw new Error('not an access token');
       return payload.sub;
     } catch (error) {
-      if (error instanceof TokenExpiredError) throw new UnauthenticatedError('登录已过期，请重新登录', 'TOKEN_EXPIRED');
+      if (error instanceof TokenExpiredError)
+        throw new UnauthenticatedError('登录已过期，请重新登录', 'TOKEN_EXPIRED');
       throw new UnauthenticatedError('登录凭证无效，请重新登录');
     }
   }

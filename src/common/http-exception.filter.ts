@@ -37,7 +37,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpExceptionFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    this.send(exception, host.switchToHttp().getRequest<FastifyRequest>(), host.switchToHttp().getResponse<FastifyReply>());
+    this.send(
+      exception,
+      host.switchToHttp().getRequest<FastifyRequest>(),
+      host.switchToHttp().getResponse<FastifyReply>(),
+    );
   }
 
   /** Also Fastify's own error handler: body-limit and JSON-parse errors happen before Nest routes the request. */
@@ -48,11 +52,17 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   private toBody(exception: unknown, request: FastifyRequest): ErrorBody {
     if (exception instanceof DomainError) {
-      return { statusCode: exception.statusCode, code: exception.code, message: exception.message, details: exception.details };
+      return {
+        statusCode: exception.statusCode,
+        code: exception.code,
+        message: exception.message,
+        details: exception.details,
+      };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();
-      const response = exception.getResponse() as string | { code?: string; message?: unknown; details?: unknown };
+      const response = exception.getResponse() as
+        string | { code?: string; message?: unknown; details?: unknown };
       const fallback = CODE_BY_STATUS[statusCode] ?? { code: `HTTP_${statusCode}`, message: '请求失败' };
       const payload = typeof response === 'object' ? response : { message: response };
       return {
@@ -66,17 +76,27 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
       // Errors raised by Fastify itself (body too large, bad JSON, bad content type) carry their status.
       const fallback = CODE_BY_STATUS[statusCode] ?? { code: `HTTP_${statusCode}`, message: '请求有误' };
-      const code = (exception as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY' || (exception as Error).name === 'SyntaxError'
-        ? { code: 'INVALID_JSON', message: '请求体不是合法的 JSON' }
-        : fallback;
+      const code =
+        (exception as { code?: string }).code === 'FST_ERR_CTP_INVALID_JSON_BODY' ||
+        (exception as Error).name === 'SyntaxError'
+          ? { code: 'INVALID_JSON', message: '请求体不是合法的 JSON' }
+          : fallback;
       return { statusCode, ...code };
     }
     if (isDatabaseUnavailable(exception)) {
       // Not a bug: the request may succeed once PostgreSQL is back, so clients and load balancers should retry.
       this.logger.warn({ err: exception, requestId: request.id }, '数据库不可用');
-      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: 'DATABASE_UNAVAILABLE', message: '数据库暂时无法连接，请稍后再试' };
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: '数据库暂时无法连接，请稍后再试',
+      };
     }
     this.logger.error({ err: exception, requestId: request.id }, '未处理的错误');
-    return { statusCode: HttpStatus.INTERNAL_SERVER_ERROR, code: 'INTERNAL_ERROR', message: `服务器内部错误（请求编号 ${String(request.id)}）` };
+    return {
+      statusCode: HttpStatus.INTERNAL_SERVER_ERROR,
+      code: 'INTERNAL_ERROR',
+      message: `服务器内部错误（请求编号 ${String(request.id)}）`,
+    };
   }
 }

@@ -7,7 +7,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class ParseUuidPipe implements PipeTransform<string, string> {
   transform(value: string): string {
-    if (typeof value !== 'string' || !UUID.test(value)) throw new InvalidInputError('INVALID_ID', '编号格式不正确');
+    if (typeof value !== 'string' || !UUID.test(value))
+      throw new InvalidInputError('INVALID_ID', '编号格式不正确');
     return value.toLowerCase();
   }
 }

@@ -29,7 +29,14 @@ function flatten(errors: ValidationError[], prefix = ''): { field: string; probl
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
     const own = error.constraints
-      ? [{ field, problems: Object.entries(error.constraints).map(([name, text]) => (/[\u4e00-\u9fff]/.test(text) ? text : CONSTRAINT_TEXT[name] ?? '取值无效')) }]
+      ? [
+          {
+            field,
+            problems: Object.entries(error.constraints).map(([name, text]) =>
+              /[\u4e00-\u9fff]/.test(text) ? text : (CONSTRAINT_TEXT[name] ?? '取值无效'),
+            ),
+          },
+        ]
       : [];
     return own.concat(flatten(error.children ?? [], field));
   });

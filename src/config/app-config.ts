@@ -1,10 +1,22 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export const APP_MODES = ['api', 'worker', 'all'] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
+const toInt = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
 const toBool = ({ value }: { value: unknown }): unknown =>
   value === 'true' || value === '1' ? true : value === 'false' || value === '0' ? false : value;
 
@@ -20,59 +32,86 @@ export class AppConfig {
   HOST: string;
 
   /** Only behind a real reverse proxy: otherwise clients could fake X-Forwarded-For and dodge the login limit. */
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   TRUST_PROXY: boolean;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT: number;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL: string;
 
-  @IsOptional() @Matches(/^postgres(ql)?:\/\/.+/, { message: '必须是 postgres:// 开头的连接串' })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: '必须是 postgres:// 开头的连接串' })
   DATABASE_URL?: string;
 
-  @Transform(toBool) @IsBoolean()
+  @Transform(toBool)
+  @IsBoolean()
   DB_MIGRATIONS_RUN: boolean;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(200)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(200)
   DB_POOL_SIZE: number;
 
   @IsString()
   EMBEDDED_PG_DIR: string;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(65535)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
   EMBEDDED_PG_PORT: number;
 
-  @IsOptional() @Matches(/^rediss?:\/\/.+/, { message: '必须是 redis:// 开头的连接串' })
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: '必须是 redis:// 开头的连接串' })
   REDIS_URL?: string;
 
   @Matches(/^[A-Za-z0-9_-]+$/, { message: '只能包含字母、数字、下划线和连字符' })
   QUEUE_PREFIX: string;
 
-  @IsOptional() @IsString() @MinLength(32, { message: '长度至少 32 个字符' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: '长度至少 32 个字符' })
   JWT_SECRET?: string;
 
-  @Transform(toInt) @IsInt() @Min(30) @Max(86400)
+  @Transform(toInt)
+  @IsInt()
+  @Min(30)
+  @Max(86400)
   JWT_EXPIRES_IN_SECONDS: number;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(365)
   REFRESH_EXPIRES_IN_DAYS: number;
 
-  @IsOptional() @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '只能包含字母、数字、点、下划线和连字符（2–64 位）' })
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '只能包含字母、数字、点、下划线和连字符（2–64 位）' })
   ADMIN_USERNAME?: string;
 
-  @IsOptional() @IsString() @MinLength(8, { message: '长度至少 8 个字符' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: '长度至少 8 个字符' })
   ADMIN_PASSWORD?: string;
 
   /** Name of the organization created together with the first administrator. */
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   ORG_NAME: string;
 
   @IsString()
   STORAGE_DIR: string;
 
-  @Transform(toInt) @IsInt() @Min(1024)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
   UPLOAD_MAX_BYTES: number;
 
   @IsString()
@@ -83,30 +122,49 @@ export class AppConfig {
   REMINDER_CRON: string;
 
   /** Overdue tasks are reminded every day for this many days, then every OVERDUE_CADENCE_DAYS. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   OVERDUE_DAILY_DAYS: number;
 
   /** Percentage points a task's progress may trail the elapsed share of its schedule before it turns yellow. */
-  @Transform(toInt) @IsInt() @Min(0) @Max(100)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
   TASK_SCHEDULE_MARGIN_PERCENT: number;
 
-  @Transform(toInt) @IsIn([1, 3, 7])
+  @Transform(toInt)
+  @IsIn([1, 3, 7])
   OVERDUE_CADENCE_DAYS: number;
 
   /**
    * Ledger pages each API process keeps, serialized, for as long as the organization's tasks do not change
    * (about 1 KB a task on the page); 0 runs every request against the database.
    */
-  @Transform(toInt) @IsInt() @Min(0) @Max(100_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
   TASK_LIST_CACHE_PAGES: number;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   ESCALATION_LEADER_DAYS: number;
 
-  @Transform(toInt) @IsInt() @Min(0) @Max(365)
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(365)
   ESCALATION_PARENT_DAYS: number;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(3650)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3650)
   INACTIVITY_DAYS: number;
 
   /** Empty means e-mail delivery is off. */
@@ -125,27 +183,45 @@ export class AppConfig {
   @IsString()
   WEBHOOK_SECRET: string;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   WEBHOOK_TIMEOUT_MS: number;
 
-  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(60000)
   OUTBOX_POLL_MS: number;
 
-  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
   DELIVERY_ATTEMPTS: number;
 
   /** First retry delay of a failed e-mail/webhook delivery; doubles on every attempt. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(3_600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(3_600_000)
   DELIVERY_BACKOFF_MS: number;
 
   /**
    * How long a worker's claim on a running job lasts unless renewed (every half of it). A worker that dies keeps
    * its jobs for this long before another worker may take them over; too short, and a busy event loop loses them.
    */
-  @Transform(toInt) @IsInt() @Min(1000) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
   WORKER_LOCK_DURATION_MS: number;
 
   /** How often workers look for running jobs whose claim has expired and put them back in the queue. */
-  @Transform(toInt) @IsInt() @Min(100) @Max(600_000)
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(600_000)
   WORKER_STALLED_INTERVAL_MS: number;
 }

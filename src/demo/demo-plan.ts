@@ -2,7 +2,8 @@
  * How the demo spreads the imported report's items over states, relative to today, so the dashboard,
  * reminders, approval inbox and next year's draft all have something to show. Pure: easy to test.
  */
-export type DemoFate = 'completed' | 'pending_review' | 'behind_schedule' | 'overdue' | 'on_schedule' | 'unassigned';
+export type DemoFate =
+  'completed' | 'pending_review' | 'behind_schedule' | 'overdue' | 'on_schedule' | 'unassigned';
 
 export interface DemoAssignment {
   fate: DemoFate;
@@ -35,4 +36,3 @@ export function demoAssignmentFor(index: number): DemoAssignment {
 export function demoOutcome(title: string): string {
   return `围绕“${title}”，已制定专项方案并组织实施，相关制度已印发执行，资料已归档备查。`;
 }
-

@@ -50,17 +50,39 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   /** Idempotent: returns false when the demo township already exists. */
   async seed(definition = DemoSeederService.definition()): Promise<boolean> {
-    const [existing] = await this.dataSource.query(`SELECT id FROM users WHERE username = $1`, [definition.users[0].username]);
+    const [existing] = await this.dataSource.query(`SELECT id FROM users WHERE username = $1`, [
+      definition.users[0].username,
+    ]);
     if (existing) return false;
     const organizationId = await this.organizationId(definition.organization);
-    const system: AuthUser = { id: '00000000-0000-0000-0000-000000000000', organizationId, role: 'admin', unitId: null, username: 'demo', displayName: '演示' };
+    const system: AuthUser = {
+      id: '00000000-0000-0000-0000-000000000000',
+      organizationId,
+      role: 'admin',
+      unitId: null,
+      username: 'demo',
+      displayName: '演示',
+    };
     const unitIds = new Map<string, string>();
     for (const unit of definition.units) unitIds.set(unit.name, (await this.units.create(system, unit)).id);
     const people = new Map<string, AuthUser>();
     for (const user of definition.users) {
-      const unitId = user.unit ? unitIds.get(user.unit) ?? null : null;
-      const row = await this.users.insert(organizationId, { username: user.username, password: definition.password, displayName: user.displayName, role: user.role, unitId: unitId ?? undefined });
-      people.set(user.username, { id: row.id, organizationId, role: user.role, unitId, username: user.username, displayName: user.displayName });
+      const unitId = user.unit ? (unitIds.get(user.unit) ?? null) : null;
+      const row = await this.users.insert(organizationId, {
+        username: user.username,
+        password: definition.password,
+        displayName: user.displayName,
+        role: user.role,
+        unitId: unitId ?? undefined,
+      });
+      people.set(user.username, {
+        id: row.id,
+        organizationId,
+        role: user.role,
+        unitId,
+        username: user.username,
+        displayName: user.displayName,
+      });
     }
     const leader = [...people.values()].find((user) => user.role === 'leader') as AuthUser;
     await this.importReportAndSpreadTasks(leader, [...people.values()], unitIds);
@@ -69,44 +91,81 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   /** Reuses the organization the first-admin bootstrap may already have created under the same name. */
   private async organizationId(name: string): Promise<string> {
-    const [existing] = await this.dataSource.query(`SELECT id FROM organizations WHERE name = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1`, [name]);
+    const [existing] = await this.dataSource.query(
+      `SELECT id FROM organizations WHERE name = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1`,
+      [name],
+    );
     if (existing) return existing.id as string;
-    const [created] = await this.dataSource.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [name]);
+    const [created] = await this.dataSource.query(
+      `INSERT INTO organizations (name) VALUES ($1) RETURNING id`,
+      [name],
+    );
     return created.id as string;
   }
 
-  private async importReportAndSpreadTasks(leader: AuthUser, people: AuthUser[], unitIds: Map<string, string>): Promise<void> {
+  private async importReportAndSpreadTasks(
+    leader: AuthUser,
+    people: AuthUser[],
+    unitIds: Map<string, string>,
+  ): Promise<void> {
     const buffer = readFileSync(findProjectFile('config/demo/demo-report.txt'));
     const report = await this.reports.upload(leader, { fileName: DEMO_REPORT_FILE, buffer });
     const today = todayIn(this.runtime.config.TIME_ZONE);
-    const items = (report.items as { id: string; kind: string; suggestedUnits: string[] }[]).filter((item) => item.kind !== 'cause');
+    const items = (report.items as { id: string; kind: string; suggestedUnits: string[] }[]).filter(
+      (item) => item.kind !== 'cause',
+    );
     const requests = items.map((item, index) => {
       const plan = demoAssignmentFor(index);
       const unitId = unitIds.get(item.suggestedUnits[0]) ?? [...unitIds.values()][index % unitIds.size];
       const assignee = people.find((user) => user.role === 'staff' && user.unitId === unitId);
       return plan.fate === 'unassigned'
         ? { itemId: item.id }
-        : { itemId: item.id, leaderId: leader.id, unitId, assigneeId: assignee?.id, deadline: addDays(today, plan.deadlineInDays) };
+        : {
+            itemId: item.id,
+            leaderId: leader.id,
+            unitId,
+            assigneeId: assignee?.id,
+            deadline: addDays(today, plan.deadlineInDays),
+          };
     });
     const { tasks } = await this.tasks.createFromReport(leader, report.id as string, { items: requests });
-    for (const [index, task] of (tasks as { id: string; title: string; assigneeId: string | null }[]).entries()) {
+    for (const [index, task] of (
+      tasks as { id: string; title: string; assigneeId: string | null }[]
+    ).entries()) {
       const plan = demoAssignmentFor(index);
       if (plan.fate === 'unassigned') continue;
-      await this.dataSource.query(`UPDATE tasks SET assigned_at = now() - make_interval(days => $2) WHERE id = $1`, [task.id, plan.assignedDaysAgo]);
+      await this.dataSource.query(
+        `UPDATE tasks SET assigned_at = now() - make_interval(days => $2) WHERE id = $1`,
+        [task.id, plan.assignedDaysAgo],
+      );
       const staff = people.find((user) => user.id === task.assigneeId) ?? leader;
-      await this.progress.addUpdate(staff, task.id, { status: 'in_progress', progress: Math.min(plan.progress, 90), note: '已制定工作方案，正在推进。' });
+      await this.progress.addUpdate(staff, task.id, {
+        status: 'in_progress',
+        progress: Math.min(plan.progress, 90),
+        note: '已制定工作方案，正在推进。',
+      });
       if (plan.fate === 'completed' || plan.fate === 'pending_review') {
-        await this.progress.addUpdate(staff, task.id, { status: 'pending_review', progress: 100, note: '已完成，申请销号。', outcome: demoOutcome(task.title) });
+        await this.progress.addUpdate(staff, task.id, {
+          status: 'pending_review',
+          progress: 100,
+          note: '已完成，申请销号。',
+          outcome: demoOutcome(task.title),
+        });
       }
-      if (plan.fate === 'completed') await this.progress.review(leader, task.id, { decision: 'approve', comment: '经核验，同意销号。' });
+      if (plan.fate === 'completed')
+        await this.progress.review(leader, task.id, { decision: 'approve', comment: '经核验，同意销号。' });
     }
   }
 
   private announce(definition: DemoDefinition, created: boolean): void {
     const url = `http://127.0.0.1:${this.runtime.config.PORT}/`;
-    const logins = definition.users.map((user) => `  ${user.displayName}（${user.role}）：${user.username} / ${definition.password}`).join('\n');
+    const logins = definition.users
+      .map((user) => `  ${user.displayName}（${user.role}）：${user.username} / ${definition.password}`)
+      .join('\n');
     const state = created ? '已创建演示数据' : '演示数据已存在，保留原有数据';
-    process.stderr.write(`\n[rectify] 演示模式：${state}（${definition.organization}）\n[rectify] 打开 ${url}\n${logins}\n\n`);
+    process.stderr.write(
+      `\n[rectify] 演示模式：${state}（${definition.organization}）\n[rectify] 打开 ${url}\n${logins}\n\n`,
+    );
     this.logger.warn('演示模式已开启：数据仅供体验，请勿用于生产');
   }
 }

@@ -12,6 +12,11 @@ export class MetaController {
   @Public()
   @ApiOperation({ summary: '服务信息：名称、版本、是否为演示模式' })
   meta() {
-    return { name: 'Rectify', version: '0.1.0', demo: this.runtime.demo, timeZone: this.runtime.config.TIME_ZONE };
+    return {
+      name: 'Rectify',
+      version: '0.1.0',
+      demo: this.runtime.demo,
+      timeZone: this.runtime.config.TIME_ZONE,
+    };
   }
 }

@@ -15,10 +15,14 @@ export class DatabaseHealthIndicator {
   async isHealthy(key: string) {
     const indicator = this.indicators.check(key);
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS)));
+    const timeout = new Promise<'timeout'>(
+      (resolve) => (timer = setTimeout(() => resolve('timeout'), PING_TIMEOUT_MS)),
+    );
     try {
       const outcome = await Promise.race([this.dataSource.query('SELECT 1'), timeout]);
-      return outcome === 'timeout' ? indicator.down({ message: '数据库（PostgreSQL）未响应' }) : indicator.up();
+      return outcome === 'timeout'
+        ? indicator.down({ message: '数据库（PostgreSQL）未响应' })
+        : indicator.up();
     } catch {
       return indicator.down({ message: '数据库（PostgreSQL）无法连接' });
     } finally {

@@ -17,16 +17,27 @@ export class HealthController {
   @Get()
   @Public()
   @HealthCheck()
-  @ApiOperation({ summary: '健康检查：PostgreSQL 与 Redis 均可用时返回 200，否则 503，message 说明哪一项不可用' })
+  @ApiOperation({
+    summary: '健康检查：PostgreSQL 与 Redis 均可用时返回 200，否则 503，message 说明哪一项不可用',
+  })
   async check(): Promise<HealthCheckResult> {
     try {
-      return await this.health.check([() => this.database.isHealthy('database'), () => this.redis.isHealthy('redis')]);
+      return await this.health.check([
+        () => this.database.isHealthy('database'),
+        () => this.redis.isHealthy('redis'),
+      ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
       // Terminus' 503 says only "error"; an operator reading the body should see at once which dependency is down.
       const { error: down = {}, details } = error.getResponse() as HealthCheckResult;
-      const reasons = Object.entries(down).map(([key, indicator]) => (typeof indicator?.message === 'string' ? indicator.message : `${key} 不可用`));
-      throw new ServiceUnavailableException({ code: 'SERVICE_UNAVAILABLE', message: reasons.length ? `服务暂时不可用：${reasons.join('；')}` : '服务暂时不可用，请稍后再试', details });
+      const reasons = Object.entries(down).map(([key, indicator]) =>
+        typeof indicator?.message === 'string' ? indicator.message : `${key} 不可用`,
+      );
+      throw new ServiceUnavailableException({
+        code: 'SERVICE_UNAVAILABLE',
+        message: reasons.length ? `服务暂时不可用：${reasons.join('；')}` : '服务暂时不可用，请稍后再试',
+        details,
+      });
     }
   }
 }

@@ -15,7 +15,9 @@ export class AuthController {
   @Post('login')
   @Public()
   @HttpCode(200)
-  @ApiOperation({ summary: '用户名密码登录，返回访问令牌与刷新令牌（同一用户名与 IP 15 分钟内失败 5 次后限制登录）' })
+  @ApiOperation({
+    summary: '用户名密码登录，返回访问令牌与刷新令牌（同一用户名与 IP 15 分钟内失败 5 次后限制登录）',
+  })
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {
     return this.auth.login(dto.username, dto.password, request.ip);
   }

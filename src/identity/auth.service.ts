@@ -22,8 +22,10 @@ export interface LoginResult extends TokenPair {
   user: UserView;
 }
 
-const invalidCredentials = () => new DomainError('INVALID_CREDENTIALS', '用户名或密码错误', HttpStatus.UNAUTHORIZED);
-const invalidRefresh = () => new DomainError('INVALID_REFRESH_TOKEN', '登录状态已失效，请重新登录', HttpStatus.UNAUTHORIZED);
+const invalidCredentials = () =>
+  new DomainError('INVALID_CREDENTIALS', '用户名或密码错误', HttpStatus.UNAUTHORIZED);
+const invalidRefresh = () =>
+  new DomainError('INVALID_REFRESH_TOKEN', '登录状态已失效，请重新登录', HttpStatus.UNAUTHORIZED);
 
 function sha256(text: string): string {
   return createHash('sha256').update(text).digest('hex');
@@ -55,7 +57,10 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<LoginResult> {
     const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
-    const claimed = await this.refreshTokens.update({ id: stored.id, usedAt: IsNull() }, { usedAt: new Date() });
+    const claimed = await this.refreshTokens.update(
+      { id: stored.id, usedAt: IsNull() },
+      { usedAt: new Date() },
+    );
     if (!claimed.affected) {
       await this.revokeFamily(stored.familyId);
       throw invalidRefresh();
@@ -79,7 +84,12 @@ export class AuthService {
     const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn });
     const refreshToken = randomBytes(32).toString('base64url');
     const lifetimeMs = this.runtime.config.REFRESH_EXPIRES_IN_DAYS * 86_400_000;
-    await this.refreshTokens.insert({ userId, familyId, tokenHash: sha256(refreshToken), expiresAt: new Date(Date.now() + lifetimeMs) });
+    await this.refreshTokens.insert({
+      userId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(Date.now() + lifetimeMs),
+    });
     return { accessToken, refreshToken, expiresIn };
   }
 

@@ -38,11 +38,21 @@ export class IdentityCoreModule {}
       inject: [RUNTIME],
       // A KeyObject, not a string: given a string, jsonwebtoken first tries to parse it as a PEM public key on every
       // verify, which cost about a sixth of the CPU of each authenticated request.
-      useFactory: (runtime: Runtime) => ({ secret: createSecretKey(Buffer.from(resolveJwtSecret(runtime))), signOptions: { algorithm: 'HS256', expiresIn: runtime.config.JWT_EXPIRES_IN_SECONDS }, verifyOptions: { algorithms: ['HS256'] } }),
+      useFactory: (runtime: Runtime) => ({
+        secret: createSecretKey(Buffer.from(resolveJwtSecret(runtime))),
+        signOptions: { algorithm: 'HS256', expiresIn: runtime.config.JWT_EXPIRES_IN_SECONDS },
+        verifyOptions: { algorithms: ['HS256'] },
+      }),
     }),
   ],
   controllers: [AuthController, UnitsController, UsersController, OrganizationsController],
-  providers: [AuthService, LoginRateLimiter, OrganizationsService, AdminBootstrap, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    AuthService,
+    LoginRateLimiter,
+    OrganizationsService,
+    AdminBootstrap,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [IdentityCoreModule],
 })
 export class IdentityModule {}

@@ -21,7 +21,11 @@ export class LoginRateLimiter implements OnModuleDestroy {
   async assertAllowed(username: string, ip: string): Promise<void> {
     const failures = Number(await (await this.client()).get(this.key(username, ip))) || 0;
     if (failures >= MAX_LOGIN_FAILURES) {
-      throw new DomainError('TOO_MANY_LOGIN_ATTEMPTS', '登录失败次数过多，请 15 分钟后再试', HttpStatus.TOO_MANY_REQUESTS);
+      throw new DomainError(
+        'TOO_MANY_LOGIN_ATTEMPTS',
+        '登录失败次数过多，请 15 分钟后再试',
+        HttpStatus.TOO_MANY_REQUESTS,
+      );
     }
   }
 

@@ -23,9 +23,14 @@ export class OrganizationsService {
   }
 
   /** A child organization under the caller's own, created together with its first administrator. */
-  async createChild(caller: AuthUser, dto: CreateOrganizationDto): Promise<{ organization: Organization; admin: UserView }> {
+  async createChild(
+    caller: AuthUser,
+    dto: CreateOrganizationDto,
+  ): Promise<{ organization: Organization; admin: UserView }> {
     return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.save(manager.create(Organization, { name: dto.name, parentId: caller.organizationId }));
+      const organization = await manager.save(
+        manager.create(Organization, { name: dto.name, parentId: caller.organizationId }),
+      );
       const admin = await this.users.insert(organization.id, { ...dto.admin, role: 'admin' }, manager);
       return { organization, admin: toUserView(admin) };
     });

@@ -23,10 +23,18 @@ export const PERMISSIONS = {
   'report.import': { roles: MANAGERS, ownership: 'organization' },
   'task.read': { roles: ALL, ownership: 'organization' },
   'task.assign': { roles: MANAGERS, ownership: 'organization' },
-  'task.progress': { roles: ['admin', 'leader', 'staff'], ownership: 'own-unit-or-assignee', restrictedRoles: ['staff'] },
+  'task.progress': {
+    roles: ['admin', 'leader', 'staff'],
+    ownership: 'own-unit-or-assignee',
+    restrictedRoles: ['staff'],
+  },
   'task.review': { roles: MANAGERS, ownership: 'organization' },
   'task.cancel': { roles: MANAGERS, ownership: 'organization' },
-  'task.extension.request': { roles: ['admin', 'leader', 'staff'], ownership: 'own-unit-or-assignee', restrictedRoles: ['staff'] },
+  'task.extension.request': {
+    roles: ['admin', 'leader', 'staff'],
+    ownership: 'own-unit-or-assignee',
+    restrictedRoles: ['staff'],
+  },
   'task.extension.decide': { roles: MANAGERS, ownership: 'organization' },
   // Everyone sees the unit list (filters, task views); leaders also see users, to pick assignees.
   'unit.read': { roles: ALL, ownership: 'organization' },

@@ -27,7 +27,13 @@ export class UnitsService {
   }
 
   async create(caller: AuthUser, dto: CreateUnitDto): Promise<Unit> {
-    return this.saveUnique(this.units.create({ organizationId: caller.organizationId, name: dto.name, keywords: dto.keywords ?? [] }));
+    return this.saveUnique(
+      this.units.create({
+        organizationId: caller.organizationId,
+        name: dto.name,
+        keywords: dto.keywords ?? [],
+      }),
+    );
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateUnitDto): Promise<Unit> {
@@ -52,7 +58,8 @@ export class UnitsService {
     try {
       return await this.units.save(unit);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('UNIT_NAME_TAKEN', `责任单位“${unit.name}”已存在`);
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+        throw new ConflictError('UNIT_NAME_TAKEN', `责任单位“${unit.name}”已存在`);
       throw error;
     }
   }

@@ -13,7 +13,8 @@ import { toUserView, User, UserView } from './user.entity';
 const UNIQUE_VIOLATION = '23505';
 
 // An administrator demoting or deactivating themselves could leave the organization with nobody to manage it.
-const selfLockout = () => new InvalidInputError('CANNOT_LOCK_OUT_SELF', '不能停用自己的账号或取消自己的管理员角色');
+const selfLockout = () =>
+  new InvalidInputError('CANNOT_LOCK_OUT_SELF', '不能停用自己的账号或取消自己的管理员角色');
 
 @Injectable()
 export class UsersService {
@@ -52,7 +53,11 @@ export class UsersService {
 
   /** Includes the hash, for login only. */
   findForLogin(username: string): Promise<User | null> {
-    return this.users.createQueryBuilder('u').addSelect('u.passwordHash').where('u.username = :username', { username }).getOne();
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
   }
 
   async list(caller: AuthUser): Promise<UserView[]> {
@@ -83,14 +88,16 @@ export class UsersService {
     try {
       return await manager.save(entity);
     } catch (error) {
-      if ((error as { code?: string }).code === UNIQUE_VIOLATION) throw new ConflictError('USERNAME_TAKEN', `用户名“${dto.username}”已被使用`);
+      if ((error as { code?: string }).code === UNIQUE_VIOLATION)
+        throw new ConflictError('USERNAME_TAKEN', `用户名“${dto.username}”已被使用`);
       throw error;
     }
   }
 
   async update(caller: AuthUser, id: string, dto: UpdateUserDto): Promise<UserView> {
     const user = await this.findOwn(caller, id);
-    if (user.id === caller.id && (dto.active === false || (dto.role !== undefined && dto.role !== 'admin'))) throw selfLockout();
+    if (user.id === caller.id && (dto.active === false || (dto.role !== undefined && dto.role !== 'admin')))
+      throw selfLockout();
     if (dto.unitId !== undefined) await this.assertOwnUnit(caller.organizationId, dto.unitId);
     const { password, ...fields } = dto;
     Object.assign(user, fields);

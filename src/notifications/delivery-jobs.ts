@@ -10,8 +10,15 @@ export interface NewNotification {
  * The external deliveries of freshly stored notifications (the stored row is the in-app delivery).
  * Job id per notification and channel, so an enqueue repeated after a crash adds nothing.
  */
-export function deliveryJobs(config: AppConfig, notifications: NewNotification[]): EnqueueRequest<'notifications.deliver'>[] {
-  const options = { attempts: config.DELIVERY_ATTEMPTS, backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS }, removeOnFail: false };
+export function deliveryJobs(
+  config: AppConfig,
+  notifications: NewNotification[],
+): EnqueueRequest<'notifications.deliver'>[] {
+  const options = {
+    attempts: config.DELIVERY_ATTEMPTS,
+    backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS },
+    removeOnFail: false,
+  };
   return notifications.flatMap((notification) => {
     const channels: ('email' | 'webhook')[] = [];
     if (config.SMTP_URL && notification.has_email) channels.push('email');

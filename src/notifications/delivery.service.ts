@@ -41,11 +41,21 @@ export class DeliveryService {
       // before the commit: run again later without spending an attempt the channel may need. A rolled-back
       // sweep's orphans fail after the grace period and their attempts, and stay inspectable.
       if (!row) {
-        const error = new RetryLaterError(`通知 ${notificationId} 尚未提交，稍后重试`, this.runtime.config.DELIVERY_BACKOFF_MS, COMMIT_GRACE_MS);
+        const error = new RetryLaterError(
+          `通知 ${notificationId} 尚未提交，稍后重试`,
+          this.runtime.config.DELIVERY_BACKOFF_MS,
+          COMMIT_GRACE_MS,
+        );
         return { outcome: 'failed' as const, error };
       }
-      await manager.query(`INSERT INTO deliveries (notification_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`, [notificationId, channel]);
-      const [delivery] = await manager.query(`SELECT status FROM deliveries WHERE notification_id = $1 AND channel = $2 FOR UPDATE`, [notificationId, channel]);
+      await manager.query(
+        `INSERT INTO deliveries (notification_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
+        [notificationId, channel],
+      );
+      const [delivery] = await manager.query(
+        `SELECT status FROM deliveries WHERE notification_id = $1 AND channel = $2 FOR UPDATE`,
+        [notificationId, channel],
+      );
       if (delivery.status === 'delivered') return { outcome: 'already_delivered' as const };
       try {
         await this.channels[channel].deliver(

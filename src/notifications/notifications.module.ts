@@ -20,6 +20,13 @@ export class NotificationsModule {}
 /** Worker mode: delivers on the external channels and turns task events into notifications. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notification])],
-  providers: [NotificationsService, DeliveryService, EmailChannel, WebhookChannel, NotificationsWorker, EventNotifications],
+  providers: [
+    NotificationsService,
+    DeliveryService,
+    EmailChannel,
+    WebhookChannel,
+    NotificationsWorker,
+    EventNotifications,
+  ],
 })
 export class NotificationsWorkerModule {}

@@ -32,7 +32,12 @@ export class NotificationsService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const where = { userId: user.id, ...(query.unread ? { readAt: IsNull() } : {}) };
-    const [items, total] = await this.notifications.findAndCount({ where, order: { createdAt: 'DESC', id: 'ASC' }, skip: (page - 1) * pageSize, take: pageSize });
+    const [items, total] = await this.notifications.findAndCount({
+      where,
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip: (page - 1) * pageSize,
+      take: pageSize,
+    });
     const unread = await this.notifications.count({ where: { userId: user.id, readAt: IsNull() } });
     return { items, total, unread, page, pageSize };
   }
@@ -48,7 +53,10 @@ export class NotificationsService {
   }
 
   async markAllRead(user: AuthUser): Promise<{ updated: number }> {
-    const result = await this.notifications.update({ userId: user.id, readAt: IsNull() }, { readAt: new Date() });
+    const result = await this.notifications.update(
+      { userId: user.id, readAt: IsNull() },
+      { readAt: new Date() },
+    );
     return { updated: result.affected ?? 0 };
   }
 

@@ -40,7 +40,9 @@ export class OutboxRelay {
         opts: { jobId: `event-${row.id}` },
       }));
       await withTimeout(this.eventsQueue.addBulk(jobs), this.addTimeoutMs);
-      await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [rows.map((row) => row.id)]);
+      await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
+        rows.map((row) => row.id),
+      ]);
       return rows.length;
     });
   }
@@ -48,14 +50,21 @@ export class OutboxRelay {
   /** Publishes until the outbox is empty. */
   async drain(): Promise<number> {
     let total = 0;
-    for (let published = await this.publishBatch(); published > 0; published = await this.publishBatch()) total += published;
+    for (let published = await this.publishBatch(); published > 0; published = await this.publishBatch())
+      total += published;
     return total;
   }
 }
 
 function toEvent(row: OutboxRow): OutboxEvent {
   const payloadTask = typeof row.payload.taskId === 'string' ? row.payload.taskId : null;
-  return { eventId: row.id, type: row.type, organizationId: row.organization_id, taskId: payloadTask ?? row.aggregate_id, payload: row.payload };
+  return {
+    eventId: row.id,
+    type: row.type,
+    organizationId: row.organization_id,
+    taskId: payloadTask ?? row.aggregate_id,
+    payload: row.payload,
+  };
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

@@ -14,11 +14,16 @@ const LIST_LEAD = /(?:以下|如下|几个方面|几点)[^。]{0,12}[。：:]?$/
 const COLON_LEAD_WORDS = /问题|不足|短板|差距|如下|以下|方面|主要|打算|计划|安排|措施|工作|原因|将|整改|是/;
 
 export function isGenericLead(sentence: string): boolean {
-  return GENERIC_LEAD.test(sentence) || LIST_LEAD.test(sentence) || (/[：:]$/.test(sentence) && COLON_LEAD_WORDS.test(sentence));
+  return (
+    GENERIC_LEAD.test(sentence) ||
+    LIST_LEAD.test(sentence) ||
+    (/[：:]$/.test(sentence) && COLON_LEAD_WORDS.test(sentence))
+  );
 }
 
 /** `……，主要是` / `主要表现在：` inside the first sentence: what precedes it is the lead-in. */
-export const INLINE_LEAD = /(?:主要(?:表现)?(?:在|为|是|有)|具体(?:表现)?(?:在|为|是|有)|表现(?:在|为))[：:，,]?/;
+export const INLINE_LEAD =
+  /(?:主要(?:表现)?(?:在|为|是|有)|具体(?:表现)?(?:在|为|是|有)|表现(?:在|为))[：:，,]?/;
 export const INLINE_LEAD_CONTEXT = /存在|问题|不足|短板|差距|成绩|成效|方面/;
 
 /** `下一步，我镇将` — the usual opening of a plans paragraph, not part of any point. */
@@ -28,7 +33,8 @@ export const PLAN_LEAD =
 export const CAUSE_CUE =
   /^(?:究其(?:原因|根源|根本)|分析(?:其|问题)?原因|(?:产生|存在|出现|造成)(?:这些|上述|以上|这一|此类)(?:问题|不足|情况)[，,](?:其|究其)?(?:主要|根本)?原因|(?:产生|存在|出现|造成)(?:这些|上述|以上|这一|这个|此类|该)?(?:问题|不足|差距|情况)?的?(?:主要|根本|深层次)?原因|(?:主要|根本|深层次)?原因(?:分析)?|(?:其|问题的?|这一问题的?)?根源(?=在于|是)|从(?:原因|深层次)(?:上)?(?:来)?看|之所以|这(?:主要)?是(?=由于|因为))(?:主要)?(?:是|在于|有|如下)?(?:以下几点|以下几个方面)?[，,：:]?(?:主要)?(?:是|在于|有)?[，,：:]?/;
 
-export const MEASURE_CUE = /^(?:针对|对于?|就)(?:上述|以上|这些|存在的|以上存在的)(?:问题|不足|短板|差距|情况)|^整改(?:措施|情况)?[：:，,]|采取(?:了|以下)?(?:有效)?措施/;
+export const MEASURE_CUE =
+  /^(?:针对|对于?|就)(?:上述|以上|这些|存在的|以上存在的)(?:问题|不足|短板|差距|情况)|^整改(?:措施|情况)?[：:，,]|采取(?:了|以下)?(?:有效)?措施/;
 
 /** `问题：`, `反馈问题二：`: the problem a `整改情况：` line then answers, in a rectification part. */
 const PAIRED_PROBLEM = '(?:存在的?|反馈的?|督察|巡察)?问题\\s*[一二三四五六七八九十\\d]*';
@@ -39,7 +45,8 @@ export const PAIRED_PROBLEM_LINE = new RegExp(`^${PAIRED_PROBLEM}\\s*[：:]`);
 export const PLAN_CUE =
   /^(?:下一步|下步|今后|接下来|明年|来年|新的一年|在新的一年|20\d{2}年度?[，,]?\s*(?:我们|我(?:镇|乡|街道|县|区|局)|全(?:镇|乡|街道|县|区)|本(?:镇|乡|街道))?(?:将|要|计划|拟))/;
 
-const GENERAL_CLOSING = /^(?:总之|综上|总而言之|特此报告|特此汇报|专此报告|以上报告|此报告|以上(?:是|为|就是))|批评指正|不妥之处/;
+const GENERAL_CLOSING =
+  /^(?:总之|综上|总而言之|特此报告|特此汇报|专此报告|以上报告|此报告|以上(?:是|为|就是))|批评指正|不妥之处/;
 const PROBLEM_CLOSING =
   /^(?:针对|对于?)(?:上述|以上|这些)|^(?:以上|上述|这些)(?:问题|不足|短板)|加以解决|加以整改|切实解决|认真(?:研究|分析)[^。]{0,40}(?:解决|整改|改进)|在今后(?:的)?工作中/;
 const PLAN_CLOSING =
@@ -62,8 +69,12 @@ export function isClosing(sentence: string, kind: string): boolean {
 export function isSignature(paragraph: string): boolean {
   return (
     /^20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?$/.test(paragraph) ||
-    /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(paragraph) ||
-    /^[\u4e00-\u9fa5（）]{2,30}(?:人民政府|政府|办事处|委员会|党委|党工委|管委会|司法所|(?<![格布大开结全变新当])局|办公室)$/.test(paragraph) ||
+    /^[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$/.test(
+      paragraph,
+    ) ||
+    /^[\u4e00-\u9fa5（）]{2,30}(?:人民政府|政府|办事处|委员会|党委|党工委|管委会|司法所|(?<![格布大开结全变新当])局|办公室)$/.test(
+      paragraph,
+    ) ||
     /^(?:特此报告|附件[：:\d])/.test(paragraph)
   );
 }
@@ -74,7 +85,8 @@ export function isNothing(paragraph: string): boolean {
 
 const PROBLEM_SIGNS =
   /有待|不足|不够|欠缺|缺乏|缺少|薄弱|不强|不高|不深|不广|不到位|不完善|不健全|不规范|不明显|不平衡|不充分|不精准|不及时|不统一|不稳定|不专一|不清|不相适应|不相匹配|不协调|滞后|差距|短板|尚未|仍需|还需|仍然|仍存在|存在|较少|较弱|较低|偏低|偏弱|参差不齐|不多|弱化|单一|亟需|亟待|难以|不适应|不匹配|模糊|困难|问题|没有|未能|未|较大|偏[大多少高低弱慢重窄]|较为|比较|相对|缺位|失衡|不一|陈旧|老化|落后|流于形式|走过场/;
-const CAUSE_SIGNS = /原因|由于|导致|造成|因为|致使|受制于|缺乏|不足|不够|不到位|不强|不高|不稳定|不清|变动|流动|兼顾|身兼|精力/;
+const CAUSE_SIGNS =
+  /原因|由于|导致|造成|因为|致使|受制于|缺乏|不足|不够|不到位|不强|不高|不稳定|不清|变动|流动|兼顾|身兼|精力/;
 
 /** Explanations and examples hang on the point before them. */
 const CONTINUATION =
@@ -92,7 +104,10 @@ export function namesArea(heading: string): boolean {
 /** `2024年，我镇将继续以习近平法治思想为指导，…` or `2025年是……收官之年` opens a plans passage without being a plan. */
 export function isPlanPreamble(sentence: string): boolean {
   if (/^(?:20\d{2}年|明年|来年)是[^。]*之年/.test(sentence)) return true;
-  return /^(?:下一步|下步|今后|接下来|明年|来年|新的一年|在新的一年|20\d{2}年)/.test(sentence) && /为指导|为引领|为统领|为遵循|指引下|为主线|为目标|总体要求/.test(sentence);
+  return (
+    /^(?:下一步|下步|今后|接下来|明年|来年|新的一年|在新的一年|20\d{2}年)/.test(sentence) &&
+    /为指导|为引领|为统领|为遵循|指引下|为主线|为目标|总体要求/.test(sentence)
+  );
 }
 
 const MEASURE_COMMITMENT =
@@ -118,7 +133,9 @@ const MAX_HEADING_LINE_WITH_STOP = 20;
 export function isHeadingLine(paragraph: string): boolean {
   const bare = paragraph.replace(/。$/, '');
   const limit = bare === paragraph ? MAX_HEADING_LINE : MAX_HEADING_LINE_WITH_STOP;
-  return bare.length >= 4 && bare.length <= limit && !/[。；;，,：:！？!?、]/.test(bare) && !isSignature(bare);
+  return (
+    bare.length >= 4 && bare.length <= limit && !/[。；;，,：:！？!?、]/.test(bare) && !isSignature(bare)
+  );
 }
 
 const MAX_TITLE_SENTENCE = 20;

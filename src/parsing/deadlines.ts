@@ -7,7 +7,10 @@ export interface DeadlineSuggestion {
 }
 
 const NUM = '(\\d{1,2}|[一二三四五六七八九十]{1,3})';
-const MONTH_PHRASE = new RegExp(`(?:(20\\d{2})\\s*年)?${NUM}\\s*月(?:份)?(?:${NUM}\\s*日)?(底|末|上旬|中旬|下旬)?(之前|以前|前|内|止)?`, 'g');
+const MONTH_PHRASE = new RegExp(
+  `(?:(20\\d{2})\\s*年)?${NUM}\\s*月(?:份)?(?:${NUM}\\s*日)?(底|末|上旬|中旬|下旬)?(之前|以前|前|内|止)?`,
+  'g',
+);
 const YEAR_END = /(?:(20\d{2})\s*年)?(?:年底|年末|年内|全年|本年度)/g;
 const PART_OF_YEAR = /(?:(20\d{2})\s*年)?(上半年|下半年|年中|(?:第)?[一二三四1-4]季度)/g;
 const LONG_TERM = /长期坚持|长期|常态化|长效|持续推进|久久为功|经常性|常抓不懈|持之以恒/;
@@ -64,7 +67,9 @@ export function suggestDeadline(text: string, planYear: number | null): Deadline
   return { deadline: planYear === null ? null : iso(planYear, 12, 31), longTerm };
 }
 
-const STATED_DATE = new RegExp(`^(?:(20\\d{2})\\s*年)?\\s*${NUM}\\s*月(?:份)?(?:${NUM}\\s*日)?(?:底|末)?(?:之?前|以前|内|止)?`);
+const STATED_DATE = new RegExp(
+  `^(?:(20\\d{2})\\s*年)?\\s*${NUM}\\s*月(?:份)?(?:${NUM}\\s*日)?(?:底|末)?(?:之?前|以前|内|止)?`,
+);
 /** `完成时限：2025年9月30日`: a date given as the deadline, even without 前. */
 const DEADLINE_LABEL = /(?:时限|期限|完成时间|办结时间)[：:为]\s*/g;
 
@@ -84,7 +89,11 @@ function statedDeadline(stated: string, planYear: number | null): string | null 
 }
 
 /** The deadline of a table row: its 完成时限 cell when that states a date, otherwise as the row's text names it. */
-export function suggestDeadlineOfRow(deadlineCell: string, rowText: string, planYear: number | null): DeadlineSuggestion {
+export function suggestDeadlineOfRow(
+  deadlineCell: string,
+  rowText: string,
+  planYear: number | null,
+): DeadlineSuggestion {
   const stated = statedDeadline(deadlineCell, planYear);
   return stated ? { deadline: stated, longTerm: false } : suggestDeadline(rowText, planYear);
 }

@@ -25,12 +25,18 @@ export function sniffBinaryFormat(buffer: Buffer): string | null {
   return hit ? hit.what : null;
 }
 
-export type DecodeOutcome = { ok: true; text: string; encoding: TextEncoding } | { ok: false; reason: 'binary' | 'unknown-encoding' };
+export type DecodeOutcome =
+  { ok: true; text: string; encoding: TextEncoding } | { ok: false; reason: 'binary' | 'unknown-encoding' };
 
 /** Decodes a plain-text report whatever its encoding: UTF-8 (with or without BOM), UTF-16 LE/BE, GBK/GB18030. */
 export function decodeText(buffer: Buffer): DecodeOutcome {
   const bom = encodingFromBom(buffer);
-  if (bom) return { ok: true, encoding: bom.encoding, text: iconv.decode(buffer.subarray(bom.length), bom.encoding) };
+  if (bom)
+    return {
+      ok: true,
+      encoding: bom.encoding,
+      text: iconv.decode(buffer.subarray(bom.length), bom.encoding),
+    };
 
   const sample = buffer.subarray(0, SAMPLE_BYTES - (SAMPLE_BYTES % 2));
   // NUL bytes: UTF-16 without BOM (ASCII and many CJK code units have a zero byte) or binary.
@@ -39,7 +45,8 @@ export function decodeText(buffer: Buffer): DecodeOutcome {
     return utf16 ? checked(buffer, utf16) : { ok: false, reason: 'binary' };
   }
   if (isValidUtf8(buffer)) return checked(buffer, 'utf8');
-  const candidates: TextEncoding[] = buffer.length % 2 === 0 ? ['gb18030', 'utf16le', 'utf16be'] : ['gb18030'];
+  const candidates: TextEncoding[] =
+    buffer.length % 2 === 0 ? ['gb18030', 'utf16le', 'utf16be'] : ['gb18030'];
   const best = mostPlausible(sample, candidates);
   return best ? checked(buffer, best) : { ok: false, reason: 'unknown-encoding' };
 }
@@ -75,7 +82,8 @@ function isValidUtf8(buffer: Buffer): boolean {
 function checked(buffer: Buffer, encoding: TextEncoding): DecodeOutcome {
   const text = iconv.decode(buffer, encoding);
   if (controlRatio(text) > 0.01) return { ok: false, reason: 'binary' };
-  if (plausibility(text.slice(0, SAMPLE_BYTES)) < MIN_PLAUSIBILITY) return { ok: false, reason: 'unknown-encoding' };
+  if (plausibility(text.slice(0, SAMPLE_BYTES)) < MIN_PLAUSIBILITY)
+    return { ok: false, reason: 'unknown-encoding' };
   return { ok: true, encoding, text };
 }
 

@@ -10,7 +10,8 @@ export interface Enumeration extends Span {
   points: EnumeratedPoint[];
 }
 
-type MarkerFamily = 'shi' | 'yao' | 'ordinal' | 'aspect' | 'both' | 'di' | 'circled' | 'cnParen' | 'numParen' | 'num';
+type MarkerFamily =
+  'shi' | 'yao' | 'ordinal' | 'aspect' | 'both' | 'di' | 'circled' | 'cnParen' | 'numParen' | 'num';
 
 interface Candidate {
   family: MarkerFamily;
@@ -29,7 +30,11 @@ const CN = '[一二三四五六七八九十]{1,3}';
 const PATTERNS: Array<[MarkerFamily, RegExp, RegExp | null]> = [
   ['shi', new RegExp(`(${CN})是`, 'g'), CLAUSE_BOUNDARY],
   ['yao', new RegExp(`(${CN})要(?=[^求点素件])`, 'g'), CLAUSE_BOUNDARY],
-  ['ordinal', /(首先|其次|再次|再者|然后|此外|最后)(?=[，,、：:]|要|是|还|在|对|从|加强|进一步|持续)/g, CLAUSE_BOUNDARY],
+  [
+    'ordinal',
+    /(首先|其次|再次|再者|然后|此外|最后)(?=[，,、：:]|要|是|还|在|对|从|加强|进一步|持续)/g,
+    CLAUSE_BOUNDARY,
+  ],
   ['aspect', /(一方面|另一方面)/g, CLAUSE_BOUNDARY],
   ['both', /(既有|也有|又有)/g, CLAUSE_BOUNDARY],
   ['di', new RegExp(`第(${CN})(?=[，,、：:])`, 'g'), CLAUSE_BOUNDARY],
@@ -39,7 +44,20 @@ const PATTERNS: Array<[MarkerFamily, RegExp, RegExp | null]> = [
   ['num', /(\d{1,2})[、.．](?!\d)/g, SENTENCE_BOUNDARY],
 ];
 
-const WORD_VALUES: Record<string, number> = { 首先: 1, 其次: 2, 再次: 0, 再者: 0, 然后: 0, 此外: 0, 最后: -1, 一方面: 1, 另一方面: 2, 既有: 1, 也有: 2, 又有: 2 };
+const WORD_VALUES: Record<string, number> = {
+  首先: 1,
+  其次: 2,
+  再次: 0,
+  再者: 0,
+  然后: 0,
+  此外: 0,
+  最后: -1,
+  一方面: 1,
+  另一方面: 2,
+  既有: 1,
+  也有: 2,
+  又有: 2,
+};
 const SINGLE_POINT_FAMILIES: MarkerFamily[] = ['shi', 'yao'];
 
 /**
@@ -110,7 +128,11 @@ function chainsOf(text: string, candidates: Candidate[], regionEnd: number): Enu
     const lastStart = list[list.length - 1].start;
     let chainEnd = paragraphEnd(text, lastStart, regionEnd);
     if (next && next[0].start < chainEnd) chainEnd = next[0].start;
-    const points = list.map((c, j) => ({ start: c.start, markerEnd: c.markerEnd, end: j + 1 < list.length ? list[j + 1].start : chainEnd }));
+    const points = list.map((c, j) => ({
+      start: c.start,
+      markerEnd: c.markerEnd,
+      end: j + 1 < list.length ? list[j + 1].start : chainEnd,
+    }));
     return { start: list[0].start, end: chainEnd, points };
   });
 }

@@ -7,7 +7,15 @@ import { markerValue } from './numerals';
  */
 export type MarkerStyle = 'cnOrdinal' | 'cn' | 'cnParen' | 'issueNumber' | 'num' | 'numParen' | 'circled';
 
-export const STYLE_RANK: Record<MarkerStyle, number> = { cnOrdinal: 0, cn: 1, cnParen: 2, issueNumber: 2.5, num: 3, numParen: 4, circled: 5 };
+export const STYLE_RANK: Record<MarkerStyle, number> = {
+  cnOrdinal: 0,
+  cn: 1,
+  cnParen: 2,
+  issueNumber: 2.5,
+  num: 3,
+  numParen: 4,
+  circled: 5,
+};
 
 export interface LineMarker {
   style: MarkerStyle;

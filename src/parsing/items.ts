@@ -1,4 +1,14 @@
-import { CAUSE_CUE, isClosing, isStrongClosing, isNothing, isSignature, MEASURE_CUE, namesArea, PLAN_CUE, statesProblem } from './cues';
+import {
+  CAUSE_CUE,
+  isClosing,
+  isStrongClosing,
+  isNothing,
+  isSignature,
+  MEASURE_CUE,
+  namesArea,
+  PLAN_CUE,
+  statesProblem,
+} from './cues';
 import { findEnumerations } from './enumerations';
 import { OutlineNode } from './outline';
 import { inlineCauseStart, pointsInRegion, RawPoint } from './points';
@@ -19,14 +29,20 @@ export interface RawItem {
 }
 
 /** Walks the sections of the outline and collects the items of its problems, causes, rectification and plans parts. */
-export function extractItems(text: string, sections: Array<{ node: OutlineNode; kind: SectionKind }>): RawItem[] {
+export function extractItems(
+  text: string,
+  sections: Array<{ node: OutlineNode; kind: SectionKind }>,
+): RawItem[] {
   const items: RawItem[] = [];
   for (const { node, kind } of sections) {
     if (isIssueKind(kind)) collectSection(text, node, kind, [node.heading], items);
     else collectNestedSections(text, node, [node.heading], items, kind);
   }
   // A short report without any headings still says what is wrong and what comes next, in plain paragraphs.
-  const regions = sections.length > 0 ? sections : [{ node: { heading: '', bodyStart: 0, end: text.length }, kind: 'achievements' as SectionKind }];
+  const regions =
+    sections.length > 0
+      ? sections
+      : [{ node: { heading: '', bodyStart: 0, end: text.length }, kind: 'achievements' as SectionKind }];
   if (!items.some((item) => item.kind === 'problem') && !sections.some(({ kind }) => kind === 'problems')) {
     items.unshift(...problemsAdmittedInAchievements(text, regions));
   }
@@ -36,25 +52,38 @@ export function extractItems(text: string, sections: Array<{ node: OutlineNode; 
 
 /** `下一步，我乡将……；……；……。`: in a report without headings, the paragraphs from the first one opening so. */
 function plansOfUnheadedReport(text: string): RawItem[] {
-  const opening = paragraphsIn(text, 0, text.length).find((paragraph) => PLAN_CUE.test(text.slice(paragraph.start, paragraph.end)));
-  return opening ? pointsInRegion(text, opening.start, text.length, 'plan').map((point) => fromPoint(text, point, [])) : [];
+  const opening = paragraphsIn(text, 0, text.length).find((paragraph) =>
+    PLAN_CUE.test(text.slice(paragraph.start, paragraph.end)),
+  );
+  return opening
+    ? pointsInRegion(text, opening.start, text.length, 'plan').map((point) => fromPoint(text, point, []))
+    : [];
 }
 
-const PROBLEMS_ADMITTED = /(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有)[^。！？]{0,12}?(?:问题|不足|短板|差距|薄弱环节)[^。！？]{0,12}?(?:主要(?:表现)?(?:是|在|为|有)|如下|[：:])/;
+const PROBLEMS_ADMITTED =
+  /(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有)[^。！？]{0,12}?(?:问题|不足|短板|差距|薄弱环节)[^。！？]{0,12}?(?:主要(?:表现)?(?:是|在|为|有)|如下|[：:])/;
 
 /**
  * A report without a problems part may still name its problems where the achievements end: `……取得了一定成效，
  * 但也要看到，……还存在一些不足，主要是：甲；乙；丙。`
  */
-function problemsAdmittedInAchievements(text: string, sections: Array<{ node: Pick<OutlineNode, 'heading' | 'bodyStart' | 'end'>; kind: SectionKind }>): RawItem[] {
+function problemsAdmittedInAchievements(
+  text: string,
+  sections: Array<{ node: Pick<OutlineNode, 'heading' | 'bodyStart' | 'end'>; kind: SectionKind }>,
+): RawItem[] {
   for (const { node, kind } of sections) {
     if (kind !== 'achievements') continue;
     for (const paragraph of paragraphsIn(text, node.bodyStart, node.end)) {
       const admitted = PROBLEMS_ADMITTED.exec(text.slice(paragraph.start, paragraph.end));
       if (!admitted) continue;
       const before = text.slice(paragraph.start, paragraph.start + admitted.index);
-      const sentenceStart = paragraph.start + Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) + 1;
-      return pointsInRegion(text, sentenceStart, paragraph.end, 'problem').map((point) => fromPoint(text, point, [node.heading]));
+      const sentenceStart =
+        paragraph.start +
+        Math.max(before.lastIndexOf('。'), before.lastIndexOf('！'), before.lastIndexOf('？')) +
+        1;
+      return pointsInRegion(text, sentenceStart, paragraph.end, 'problem').map((point) =>
+        fromPoint(text, point, [node.heading]),
+      );
     }
   }
   return [];
@@ -64,28 +93,48 @@ function problemsAdmittedInAchievements(text: string, sections: Array<{ node: Pi
  * Sub-sections such as `（三）存在的问题` inside an achievements part still have items. Inside the part on the
  * first responsible person, `（一）履行统筹谋划职责` is a duty carried out, not a plans section.
  */
-function collectNestedSections(text: string, node: OutlineNode, path: string[], items: RawItem[], partKind: SectionKind): void {
+function collectNestedSections(
+  text: string,
+  node: OutlineNode,
+  path: string[],
+  items: RawItem[],
+  partKind: SectionKind,
+): void {
   for (const child of node.children) {
     const childPath = [...path, child.heading];
-    const issue = child.container && isIssueKind(child.kinds[0]) && !(partKind === 'leadership' && child.kinds[0] === 'plans');
+    const issue =
+      child.container &&
+      isIssueKind(child.kinds[0]) &&
+      !(partKind === 'leadership' && child.kinds[0] === 'plans');
     if (issue) collectSection(text, child, child.kinds[0], childPath, items);
     else collectNestedSections(text, child, childPath, items, partKind);
   }
 }
 
-function collectSection(text: string, node: OutlineNode, kind: SectionKind, path: string[], items: RawItem[]): void {
+function collectSection(
+  text: string,
+  node: OutlineNode,
+  kind: SectionKind,
+  path: string[],
+  items: RawItem[],
+): void {
   const itemKind = itemKindOf(kind);
   if (!itemKind) return;
   const introEnd = node.children.length > 0 ? node.children[0].start : node.end;
   const allowed = node.kinds.map(itemKindOf).filter((k): k is ItemKind => k !== null);
   // `……一是…；二是…。针对上述问题，将从以下方面加以整改：` and then （一）（二）: the intro holds the problems and
   // the numbered points are the measures it announces.
-  const announced = node.children.length > 0 && !node.children[0].container ? switchAtIntroEnd(text, node.bodyStart, introEnd, itemKind) : null;
+  const announced =
+    node.children.length > 0 && !node.children[0].container
+      ? switchAtIntroEnd(text, node.bodyStart, introEnd, itemKind)
+      : null;
   if (announced) {
-    for (const point of pointsInRegion(text, node.bodyStart, announced.at, itemKind, allowed)) items.push(fromPoint(text, point, path));
+    for (const point of pointsInRegion(text, node.bodyStart, announced.at, itemKind, allowed))
+      items.push(fromPoint(text, point, path));
   } else if (node.children.every((child) => child.container)) {
     // Before numbered points the intro only announces them; before sub-sections it can hold points itself.
-    for (const point of pointsInRegion(text, node.bodyStart, introEnd, itemKind, allowed)) items.push(fromPoint(text, point, path));
+    for (const point of pointsInRegion(text, node.bodyStart, introEnd, itemKind, allowed))
+      items.push(fromPoint(text, point, path));
   }
   const childKind = announced?.kind ?? itemKind;
   node.children.forEach((child, i) => {
@@ -93,29 +142,59 @@ function collectSection(text: string, node: OutlineNode, kind: SectionKind, path
     if (child.container && child.kinds.length > 0) {
       if (isIssueKind(child.kinds[0])) collectSection(text, child, child.kinds[0], childPath, items);
     } else if (child.children.length > 0) {
-      collectSection(text, { ...child, bodyStart: child.children[0].start }, SECTION_OF_ITEM[childKind], childPath, items);
+      collectSection(
+        text,
+        { ...child, bodyStart: child.children[0].start },
+        SECTION_OF_ITEM[childKind],
+        childPath,
+        items,
+      );
     } else {
       items.push(...topicItems(text, child, childKind, path, i === node.children.length - 1));
     }
   });
 }
 
-const SECTION_OF_ITEM: Record<ItemKind, SectionKind> = { problem: 'problems', cause: 'causes', measure: 'rectification', plan: 'plans' };
+const SECTION_OF_ITEM: Record<ItemKind, SectionKind> = {
+  problem: 'problems',
+  cause: 'causes',
+  measure: 'rectification',
+  plan: 'plans',
+};
 
 /** A problems intro whose last sentence announces causes, measures or plans with a colon, and where it starts. */
-function switchAtIntroEnd(text: string, from: number, end: number, kind: ItemKind): { kind: ItemKind; at: number } | null {
+function switchAtIntroEnd(
+  text: string,
+  from: number,
+  end: number,
+  kind: ItemKind,
+): { kind: ItemKind; at: number } | null {
   if (kind !== 'problem' && kind !== 'cause') return null;
   const segments = splitSegments(text, from, end);
   const last = segments[segments.length - 1];
   if (!last) return null;
   const sentence = text.slice(last.start, last.end).trim();
   if (!/[：:]$/.test(sentence)) return null;
-  const switched = kind === 'problem' && CAUSE_CUE.test(sentence) ? 'cause' : MEASURE_CUE.test(sentence) ? 'measure' : PLAN_CUE.test(sentence) ? 'plan' : null;
+  const switched =
+    kind === 'problem' && CAUSE_CUE.test(sentence)
+      ? 'cause'
+      : MEASURE_CUE.test(sentence)
+        ? 'measure'
+        : PLAN_CUE.test(sentence)
+          ? 'plan'
+          : null;
   return switched && switched !== kind ? { kind: switched, at: last.start } : null;
 }
 
 function fromPoint(text: string, point: RawPoint, path: string[]): RawItem {
-  return { kind: point.kind, start: point.start, end: point.end, title: titleFrom(text.slice(point.titleStart, point.end)), headingPath: path, cells: point.cells };
+  return {
+    kind: point.kind,
+    start: point.start,
+    end: point.end,
+    title: titleFrom(text.slice(point.titleStart, point.end)),
+    headingPath: path,
+    cells: point.cells,
+  };
 }
 
 /**
@@ -123,7 +202,13 @@ function fromPoint(text: string, point: RawPoint, path: string[]): RawItem {
  * follows. A paragraph opening with 究其原因 or 针对上述问题 after a problem starts other items, and so
  * does a 究其原因 sentence inside the problem.
  */
-function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: string[], last: boolean): RawItem[] {
+function topicItems(
+  text: string,
+  node: OutlineNode,
+  kind: ItemKind,
+  path: string[],
+  last: boolean,
+): RawItem[] {
   const paragraphs = paragraphsIn(text, node.start, node.end);
   const headingOnly = node.bodyStart >= paragraphs[0].end;
   let keep = paragraphs.length;
@@ -152,7 +237,8 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
   }
   if (headsList(text, node, span.end, kind)) {
     const innerPath = [...path, node.heading];
-    for (const point of pointsInRegion(text, node.bodyStart, span.end, kind)) result.push(fromPoint(text, point, innerPath));
+    for (const point of pointsInRegion(text, node.bodyStart, span.end, kind))
+      result.push(fromPoint(text, point, innerPath));
     if (result.length > 0) return [...result, ...switchedItems(text, switchAt, node.end, kind, path)];
   }
   const body = titleFrom(text.slice(node.bodyStart, span.end));
@@ -162,8 +248,16 @@ function topicItems(text: string, node: OutlineNode, kind: ItemKind, path: strin
   return [...result, ...switchedItems(text, switchAt, node.end, kind, path)];
 }
 
-function switchedItems(text: string, from: number | null, end: number, kind: ItemKind, path: string[]): RawItem[] {
-  return from === null ? [] : pointsInRegion(text, from, end, kind).map((point) => fromPoint(text, point, path));
+function switchedItems(
+  text: string,
+  from: number | null,
+  end: number,
+  kind: ItemKind,
+  path: string[],
+): RawItem[] {
+  return from === null
+    ? []
+    : pointsInRegion(text, from, end, kind).map((point) => fromPoint(text, point, path));
 }
 
 /**
@@ -177,7 +271,8 @@ function headsList(text: string, node: OutlineNode, end: number, kind: ItemKind)
 }
 
 function switchesKind(paragraph: string, kind: ItemKind): boolean {
-  if (kind === 'problem') return CAUSE_CUE.test(paragraph) || MEASURE_CUE.test(paragraph) || PLAN_CUE.test(paragraph);
+  if (kind === 'problem')
+    return CAUSE_CUE.test(paragraph) || MEASURE_CUE.test(paragraph) || PLAN_CUE.test(paragraph);
   if (kind === 'cause') return MEASURE_CUE.test(paragraph) || PLAN_CUE.test(paragraph);
   return false;
 }

@@ -13,12 +13,13 @@ export interface Preamble {
 const MAX_TITLE_LINE = 50;
 // County departments (司法局, 市场监督管理局, 县委办公室), 苏木 and 旗 of Inner Mongolia and state forest farms report
 // too; 格局, 大局 are no offices.
-const ORG_SUFFIX = '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|县|旗|区|市|委员会|党委|党工委|管委会|林场|农场|(?<![格布大开结全变新当])局|办公室)';
+const ORG_SUFFIX =
+  '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|县|旗|区|市|委员会|党委|党工委|管委会|林场|农场|(?<![格布大开结全变新当])局|办公室)';
 const ORG_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fa5]{2,24}${ORG_SUFFIX}$`);
 const NOT_ORG = /报告|情况|关于|总结|法治|建设|工作/;
 const TITLE_WORDS = /报告|总结|汇报|情况|自查|述职|法治|^关于/;
 /** `某政〔2024〕5号` under the red head of an official document. */
-const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,10}[〔［\[]20\d{2}[〕］\]]\s*\d{1,4}\s*号$/;
+const DOCUMENT_NUMBER = /^[\u4e00-\u9fa5]{1,10}[〔［[]20\d{2}[〕］\]]\s*\d{1,4}\s*号$/;
 const DATE_LINE = /^[（(]?20\d{2}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?[）)]?$/;
 
 /** Reads the title block: an office line, a title (possibly broken over several lines), a date. */
@@ -58,7 +59,9 @@ export function organizationOfLine(line: string): string | null {
   return parts.find((part) => /政府|办事处$/.test(part)) ?? parts[0];
 }
 
-const TITLE_OFFICE = new RegExp(`^(?:中共)?([\\u4e00-\\u9fa5]{1,20}?${ORG_SUFFIX})(?=关于|20\\d{2}|年度|法治|依法)`);
+const TITLE_OFFICE = new RegExp(
+  `^(?:中共)?([\\u4e00-\\u9fa5]{1,20}?${ORG_SUFFIX})(?=关于|20\\d{2}|年度|法治|依法)`,
+);
 
 export function organizationOfTitle(title: string): string | null {
   const match = TITLE_OFFICE.exec(title.replace(/\s+/g, '').replace(/^关于/, ''));
@@ -75,7 +78,8 @@ const BEFORE_PLACE = /[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由�
 // 同 or 党 alone do not disqualify, as 太和镇, 庞各庄镇, 同乐乡 and 党寨镇 show.
 const NOT_PLACE_PART =
   /^[我本全各该每这那其此的在与及是为将按由辖个等以了年度来]|[我这那该每的]|全[县区镇乡市旗]|各[乡镇村县区街]|政府|党委|[区县镇乡]委|是|为了|以及|及其|按照|对于|年度|同级|参加|推进|开展|加强|组织|带头|深入|全面|持续|坚持|围绕|落实|指导|领导|乡镇|城镇|城乡|社区/;
-const NOT_PLACE = /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|牧区|垦区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇|.*乡镇|.*[国党红彩锦战军令]旗)$/;
+const NOT_PLACE =
+  /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|牧区|垦区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇|.*乡镇|.*[国党红彩锦战军令]旗)$/;
 
 /** The place the report speaks for, from the body: the township, street or county it names most. */
 export function organizationOfBody(fullText: string, introEnd: number): string | null {
@@ -84,12 +88,18 @@ export function organizationOfBody(fullText: string, introEnd: number): string |
   PLACE.lastIndex = 0;
   for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
     let name = m[1];
-    if ((m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) || NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|苏木|县|旗|区|林场|农场)$/, '')) || NOT_PLACE.test(name)) {
+    if (
+      (m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) ||
+      NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|苏木|县|旗|区|林场|农场)$/, '')) ||
+      NOT_PLACE.test(name)
+    ) {
       PLACE.lastIndex = m.index + 1;
       continue;
     }
     // `合水县太白镇`: the township a county name runs into is the place, named with its county.
-    const township = /[县区旗]$/.test(name) ? TOWNSHIP_AFTER.exec(text.slice(PLACE.lastIndex, PLACE.lastIndex + 8)) : null;
+    const township = /[县区旗]$/.test(name)
+      ? TOWNSHIP_AFTER.exec(text.slice(PLACE.lastIndex, PLACE.lastIndex + 8))
+      : null;
     if (township) {
       name = `${name}${township[1]}`;
       PLACE.lastIndex += township[1].length;
@@ -117,7 +127,8 @@ export function organizationOfSignature(text: string, lines: Span[]): string | n
 }
 
 const DATE_SIGNATURE = /^(20\d{2})\s*年\s*(\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?$/;
-const CN_DATE_SIGNATURE = /^二[〇○零]([〇○零一二三四五六七八九]{2})年([一二三四五六七八九十]{1,2})月(?:[一二三四五六七八九十]{1,3}日)?$/;
+const CN_DATE_SIGNATURE =
+  /^二[〇○零]([〇○零一二三四五六七八九]{2})年([一二三四五六七八九十]{1,2})月(?:[一二三四五六七八九十]{1,3}日)?$/;
 const CN_DIGITS = '〇一二三四五六七八九';
 /** Reports are written at the end of their year or early in the next (`2024年1月15日` reports on 2023). */
 const LAST_MONTH_OF_NEXT_YEAR = 6;
@@ -152,7 +163,8 @@ function chineseYear(lastTwoDigits: string): number {
 
 const YEAR = /(20\d{2})\s*年/g;
 /** `2024年`, `二〇二四年`, or a range `2021—2024年`, `2021年至2024年`. */
-const STATED_YEAR = /(?:(20\d{2})\s*年?\s*(?:至|到|—|－|-|~|～)+\s*)?(?:(20\d{2})\s*年|二[〇○零]([〇○零一二三四五六七八九]{2})\s*年)/g;
+const STATED_YEAR =
+  /(?:(20\d{2})\s*年?\s*(?:至|到|—|－|-|~|～)+\s*)?(?:(20\d{2})\s*年|二[〇○零]([〇○零一二三四五六七八九]{2})\s*年)/g;
 const COMPARED = /(?:较|比|与)$/;
 
 /**
@@ -174,7 +186,8 @@ export function firstYear(text: string, ranges: 'last' | 'skip' = 'last'): numbe
 export function mostFrequentYear(text: string): number | null {
   const counts = new Map<number, number>();
   YEAR.lastIndex = 0;
-  for (let m = YEAR.exec(text); m; m = YEAR.exec(text)) counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
+  for (let m = YEAR.exec(text); m; m = YEAR.exec(text))
+    counts.set(Number(m[1]), (counts.get(Number(m[1])) ?? 0) + 1);
   let best: number | null = null;
   for (const [year, count] of counts) if (best === null || count > (counts.get(best) ?? 0)) best = year;
   return best;

@@ -1,7 +1,9 @@
 import { unwrapHardWrappedLines } from './unwrap-lines';
 
+// eslint-disable-next-line no-control-regex -- vertical tab and form feed are line breaks in converted text
 const LINE_BREAKS = /\r\n|[\r\u000B\u000C\u0085\u2028\u2029]/g;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+// eslint-disable-next-line no-control-regex -- stripping control characters is the point
 const CONTROL = /[\u0000-\u0008\u000E-\u001F\u007F]/g;
 // Left behind by Word-to-text converters, e.g. `[bookmark: _GoBack]`.
 const ARTEFACT = /\[(?:bookmark|anchor|_GoBack)[^\]\n]{0,80}\]/gi;
@@ -34,7 +36,9 @@ export function normalizeText(raw: string): string {
     .replace(/(\d)\uFF0E/g, '$1.')
     .replace(PARENTHESIZED_DIGIT, (c) => `（${c.charCodeAt(0) - 0x2473}）`)
     .replace(/\uFF64/g, '、');
-  const lines = unwrapHardWrappedLines(text.split('\n'), (line) => PAGE_NUMBER.test(line)).map((line) => collapseSpaces(line).replace(BRACKETED_LINE, '$1'));
+  const lines = unwrapHardWrappedLines(text.split('\n'), (line) => PAGE_NUMBER.test(line)).map((line) =>
+    collapseSpaces(line).replace(BRACKETED_LINE, '$1'),
+  );
   const kept: string[] = [];
   for (const line of lines) {
     if (PAGE_NUMBER.test(line)) continue;
@@ -47,8 +51,11 @@ export function normalizeText(raw: string): string {
 
 function collapseSpaces(line: string): string {
   // Three or more cells make a row of a table (序号	问题	整改措施	责任单位), whose tabs are kept.
-  const row = line.includes('\t') && line.split('\t').filter((cell) => cell.trim() !== '').length >= MIN_TABLE_CELLS;
+  const row =
+    line.includes('\t') && line.split('\t').filter((cell) => cell.trim() !== '').length >= MIN_TABLE_CELLS;
   if (!row) return line.replace(SPACES, ' ').trim();
   // Every tab is kept, a leading one too: an empty cell keeps the cells after it in their columns.
-  return line.replace(SPACES, (run) => (run.includes('\t') ? run.replace(/[^\t]/g, '') : ' ')).replace(/^ +| +$|\t+$/g, '');
+  return line
+    .replace(SPACES, (run) => (run.includes('\t') ? run.replace(/[^\t]/g, '') : ' '))
+    .replace(/^ +| +$|\t+$/g, '');
 }

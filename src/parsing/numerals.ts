@@ -1,4 +1,17 @@
-const DIGITS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 〇: 0, 零: 0, 两: 2 };
+const DIGITS: Record<string, number> = {
+  一: 1,
+  二: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+  〇: 0,
+  零: 0,
+  两: 2,
+};
 
 /** Value of a small Chinese numeral such as 三, 十二, 二十一; NaN when it is not one. */
 export function chineseNumber(numeral: string): number {

@@ -34,9 +34,24 @@ const MAX_STANDALONE_LABEL = 25;
  * in the order they are met, falling back on the canonical order (一、 > （一） > 1. > （1）) when a style
  * shows up where it cannot belong.
  */
-export function buildOutline(text: string, lines: Span[], firstLine: number, reportYear: number | null): OutlineNode {
+export function buildOutline(
+  text: string,
+  lines: Span[],
+  firstLine: number,
+  reportYear: number | null,
+): OutlineNode {
   const root: OutlineNode = {
-    style: 'root', rank: -1, value: 0, start: 0, headingEnd: 0, bodyStart: 0, end: text.length, heading: '', kinds: [], container: true, children: [],
+    style: 'root',
+    rank: -1,
+    value: 0,
+    start: 0,
+    headingEnd: 0,
+    bodyStart: 0,
+    end: text.length,
+    heading: '',
+    kinds: [],
+    container: true,
+    children: [],
   };
   const stack: OutlineNode[] = [root];
   for (let i = firstLine; i < lines.length; i++) {
@@ -49,18 +64,40 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
     if (marker) {
       for (const point of numberedPointsOfLine(text, line, marker)) {
         const split = splitHeading(text, point.start + point.marker.length, point.end);
-        const node = newNode(text, marker.style, STYLE_RANK[marker.style], point.start, point.start + point.marker.length, split.headingEnd, split.bodyStart);
+        const node = newNode(
+          text,
+          marker.style,
+          STYLE_RANK[marker.style],
+          point.start,
+          point.start + point.marker.length,
+          split.headingEnd,
+          split.bodyStart,
+        );
         node.value = point.marker.value;
         insertNumbered(stack, node, point.marker.value);
         const topLevel = stack[stack.length - 2] === root;
         node.kinds = classifyHeading(node.heading, reportYear);
-        node.container = topLevel || (node.kinds.length > 0 && looksLikeSectionLabel(node.heading) && !statesOneProblem(node.heading));
+        node.container =
+          topLevel ||
+          (node.kinds.length > 0 && looksLikeSectionLabel(node.heading) && !statesOneProblem(node.heading));
       }
       continue;
     }
     const label = detectLabel(lineText);
-    if (label && !repeatsEnclosingKind(stack, label) && !answeredProblem(stack, lineText.slice(0, label.headingLength))) {
-      const node = newNode(text, 'label', 0, line.start, line.start, line.start + label.headingLength, line.start + label.bodyOffset);
+    if (
+      label &&
+      !repeatsEnclosingKind(stack, label) &&
+      !answeredProblem(stack, lineText.slice(0, label.headingLength))
+    ) {
+      const node = newNode(
+        text,
+        'label',
+        0,
+        line.start,
+        line.start,
+        line.start + label.headingLength,
+        line.start + label.bodyOffset,
+      );
       node.kinds = label.kinds;
       node.container = true;
       insertLabel(stack, node, label.standalone);
@@ -70,7 +107,8 @@ export function buildOutline(text: string, lines: Span[], firstLine: number, rep
   return root;
 }
 
-const PROBLEM_PREDICATE = /(?:还|仍|尚|依然)有(?!的)|有待|亟待|亟需|不够|不强|不高|不到位|不完善|不健全|不规范|较弱|偏弱|滞后/;
+const PROBLEM_PREDICATE =
+  /(?:还|仍|尚|依然)有(?!的)|有待|亟待|亟需|不够|不强|不高|不到位|不完善|不健全|不规范|较弱|偏弱|滞后/;
 
 /** `依法行政能力与示范创建要求还有差距` says what is wrong (a point); `存在的问题`, `仍存在的不足` name a part. */
 function statesOneProblem(heading: string): boolean {
@@ -81,7 +119,11 @@ function statesOneProblem(heading: string): boolean {
  * `1.充实…；2.提升…；3.增强…。` on one line: each point of the same numbering that follows a `；` or `。`
  * counting on from the line's own marker is a sibling of its own.
  */
-function numberedPointsOfLine(text: string, line: Span, first: LineMarker): Array<Span & { marker: LineMarker }> {
+function numberedPointsOfLine(
+  text: string,
+  line: Span,
+  first: LineMarker,
+): Array<Span & { marker: LineMarker }> {
   const points: Array<Span & { marker: LineMarker }> = [{ start: line.start, end: line.end, marker: first }];
   let expected = first.value + 1;
   for (let i = line.start + first.length; i < line.end; i++) {
@@ -97,9 +139,27 @@ function numberedPointsOfLine(text: string, line: Span, first: LineMarker): Arra
   return points;
 }
 
-function newNode(text: string, style: OutlineNode['style'], rank: number, start: number, headingStart: number, headingEnd: number, bodyStart: number): OutlineNode {
+function newNode(
+  text: string,
+  style: OutlineNode['style'],
+  rank: number,
+  start: number,
+  headingStart: number,
+  headingEnd: number,
+  bodyStart: number,
+): OutlineNode {
   return {
-    style, rank, value: 0, start, headingEnd, bodyStart, end: start, heading: text.slice(headingStart, headingEnd).trim(), kinds: [], container: false, children: [],
+    style,
+    rank,
+    value: 0,
+    start,
+    headingEnd,
+    bodyStart,
+    end: start,
+    heading: text.slice(headingStart, headingEnd).trim(),
+    kinds: [],
+    container: false,
+    children: [],
   };
 }
 
@@ -124,7 +184,9 @@ function insertNumbered(stack: OutlineNode[], node: OutlineNode, value: number):
  */
 function continuesInOtherStyle(top: OutlineNode, node: OutlineNode, value: number): boolean {
   const wouldNest = node.rank > top.rank && top.style !== 'root' && top.style !== 'label';
-  return wouldNest && value > 1 && top.style !== node.style && top.children.length === 0 && top.value === value - 1;
+  return (
+    wouldNest && value > 1 && top.style !== node.style && top.children.length === 0 && top.value === value - 1
+  );
 }
 
 /** `1.… 整改措施：… 2.…`: the 2. continues the list the label interrupted, it does not belong to the label. */
@@ -145,13 +207,15 @@ function continuesListAboveLabel(stack: OutlineNode[], style: OutlineNode['style
 function insertLabel(stack: OutlineNode[], node: OutlineNode, standalone: boolean): void {
   while (stack.length > 1) {
     const top = stack[stack.length - 1];
-    const encloses = top.container && top.style !== 'label' && (!standalone || top.kinds.includes(node.kinds[0]));
+    const encloses =
+      top.container && top.style !== 'label' && (!standalone || top.kinds.includes(node.kinds[0]));
     if (encloses) break;
     stack.pop();
   }
   const parent = stack[stack.length - 1];
   // At the top, an unnumbered section heading ranks with the numbered sections around it (一、… 存在的问题 … 三、…).
-  const numberedSibling = parent.style === 'root' ? parent.children.find((child) => child.style !== 'label') : undefined;
+  const numberedSibling =
+    parent.style === 'root' ? parent.children.find((child) => child.style !== 'label') : undefined;
   node.rank = numberedSibling ? numberedSibling.rank : parent.rank + 0.5;
   attach(stack, node);
 }
@@ -164,7 +228,12 @@ function answeredProblem(stack: OutlineNode[], label: string): boolean {
 /** `整改情况：` inside a section that is only about rectification is body text, not a sub-section. */
 function repeatsEnclosingKind(stack: OutlineNode[], label: LabelMatch): boolean {
   const enclosing = enclosingSection(stack);
-  return enclosing !== undefined && enclosing.kinds.length === 1 && label.kinds.length === 1 && enclosing.kinds[0] === label.kinds[0];
+  return (
+    enclosing !== undefined &&
+    enclosing.kinds.length === 1 &&
+    label.kinds.length === 1 &&
+    enclosing.kinds[0] === label.kinds[0]
+  );
 }
 
 /** The innermost open section whose heading announces a kind. */
@@ -184,7 +253,9 @@ function findLastIndex<T>(items: T[], predicate: (item: T) => boolean): number {
 
 function closeNode(node: OutlineNode, end: number): void {
   node.end = end;
-  node.children.forEach((child, i) => closeNode(child, i + 1 < node.children.length ? node.children[i + 1].start : end));
+  node.children.forEach((child, i) =>
+    closeNode(child, i + 1 < node.children.length ? node.children[i + 1].start : end),
+  );
 }
 
 interface LabelMatch {
@@ -199,12 +270,14 @@ function detectLabel(line: string): LabelMatch | null {
   const colon = COLON_LABEL.exec(line);
   if (colon) {
     const kinds = classifyLabel(colon[1]);
-    if (kinds.length > 0) return { kinds, standalone: false, headingLength: colon[1].length, bodyOffset: colon[0].length };
+    if (kinds.length > 0)
+      return { kinds, standalone: false, headingLength: colon[1].length, bodyOffset: colon[0].length };
   }
   const bare = line.replace(/[：:。.]+$/, '');
   if (bare.length <= MAX_STANDALONE_LABEL && !/[，,。；;！？!?]/.test(bare)) {
     const kinds = classifyLabel(bare);
-    if (kinds.length > 0) return { kinds, standalone: true, headingLength: bare.length, bodyOffset: line.length };
+    if (kinds.length > 0)
+      return { kinds, standalone: true, headingLength: bare.length, bodyOffset: line.length };
   }
   return null;
 }

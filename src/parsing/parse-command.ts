@@ -25,7 +25,13 @@ export async function runParseCommand(args: string[], io: CommandIo = processIo)
     buffer = await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(code === 'ENOENT' ? `文件不存在：${file}\n` : code === 'EISDIR' ? `这是一个目录，不是文件：${file}\n` : `无法读取文件：${file}\n`);
+    io.stderr(
+      code === 'ENOENT'
+        ? `文件不存在：${file}\n`
+        : code === 'EISDIR'
+          ? `这是一个目录，不是文件：${file}\n`
+          : `无法读取文件：${file}\n`,
+    );
     return 2;
   }
   try {

@@ -2,7 +2,14 @@ import { suggestDeadline, suggestDeadlineOfRow } from './deadlines';
 import { defaultUnitKeywords } from './default-unit-keywords';
 import { extractItems } from './items';
 import {
-  firstYear, mostFrequentYear, organizationOfBody, organizationOfSignature, organizationOfTitle, readPreamble, responsiblePersonOf, yearOfSignatureDate,
+  firstYear,
+  mostFrequentYear,
+  organizationOfBody,
+  organizationOfSignature,
+  organizationOfTitle,
+  readPreamble,
+  responsiblePersonOf,
+  yearOfSignatureDate,
 } from './metadata';
 import { normalizeText } from './normalize';
 import { buildOutline } from './outline';
@@ -34,17 +41,22 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
   const planYear = planYearOf(sections, reportYear, preamble.title);
   if (reportYear === null && planYear !== null) reportYear = planYear - 1;
 
-  const units = options.unitKeywords && options.unitKeywords.length > 0 ? options.unitKeywords : defaultUnitKeywords();
+  const units =
+    options.unitKeywords && options.unitKeywords.length > 0 ? options.unitKeywords : defaultUnitKeywords();
   const items: ReportItem[] = extractItems(text, tops).map((raw) => {
     const itemText = text.slice(raw.start, raw.end);
-    const { deadline, longTerm } = raw.cells?.deadline ? suggestDeadlineOfRow(raw.cells.deadline, itemText, planYear) : suggestDeadline(itemText, planYear);
+    const { deadline, longTerm } = raw.cells?.deadline
+      ? suggestDeadlineOfRow(raw.cells.deadline, itemText, planYear)
+      : suggestDeadline(itemText, planYear);
     return {
       kind: raw.kind,
       title: raw.title,
       text: itemText,
       start: raw.start,
       end: raw.end,
-      suggestedUnits: raw.cells?.unit ? unitsOfCell(raw.cells.unit, raw.title, itemText, units) : suggestUnits(raw.title, itemText, units),
+      suggestedUnits: raw.cells?.unit
+        ? unitsOfCell(raw.cells.unit, raw.title, itemText, units)
+        : suggestUnits(raw.title, itemText, units),
       suggestedDeadline: deadline,
       headingPath: raw.headingPath,
       longTerm,
@@ -59,5 +71,14 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
   const leadership = sections.filter((s) => s.kind === 'leadership').map((s) => text.slice(s.start, s.end));
   const responsiblePerson = responsiblePersonOf(leadership.join('\n')) ?? responsiblePersonOf(text);
 
-  return { organization, reportYear, planYear, title: preamble.title, responsiblePerson, sections, items, text };
+  return {
+    organization,
+    reportYear,
+    planYear,
+    title: preamble.title,
+    responsiblePerson,
+    sections,
+    items,
+    text,
+  };
 }

@@ -1,5 +1,20 @@
 import {
-  CAUSE_CUE, INLINE_LEAD, INLINE_LEAD_CONTEXT, isClosing, isGenericLead, isHeadingLine, isTitledParagraph, isMeasurePreamble, isNothing, isPlanPreamble, isSignature, isStrongClosing, MEASURE_CUE, PAIRED_PROBLEM_LINE, PLAN_CUE, PLAN_LEAD,
+  CAUSE_CUE,
+  INLINE_LEAD,
+  INLINE_LEAD_CONTEXT,
+  isClosing,
+  isGenericLead,
+  isHeadingLine,
+  isTitledParagraph,
+  isMeasurePreamble,
+  isNothing,
+  isPlanPreamble,
+  isSignature,
+  isStrongClosing,
+  MEASURE_CUE,
+  PAIRED_PROBLEM_LINE,
+  PLAN_CUE,
+  PLAN_LEAD,
   startsNewPoint,
 } from './cues';
 import { EnumeratedPoint, findEnumerations } from './enumerations';
@@ -44,11 +59,32 @@ const TRAILING = '；;，,、：:';
  * 不足：), closings (针对上述问题……加以解决) and signatures yield nothing; `究其原因` and similar cues switch
  * the kind of what follows.
  */
-export function pointsInRegion(text: string, start: number, end: number, kind: ItemKind, allowed: ItemKind[] = []): RawPoint[] {
-  const state: State = { kind, allowed, points: [], stopped: false, paragraphPoints: false, headed: false, awaitsBody: false, table: null, answering: false };
+export function pointsInRegion(
+  text: string,
+  start: number,
+  end: number,
+  kind: ItemKind,
+  allowed: ItemKind[] = [],
+): RawPoint[] {
+  const state: State = {
+    kind,
+    allowed,
+    points: [],
+    stopped: false,
+    paragraphPoints: false,
+    headed: false,
+    awaitsBody: false,
+    table: null,
+    answering: false,
+  };
   const pieces = piecesOf(text, start, end, kind);
   if (kind === 'measure' && pieces.length > 1 && opensWithMeasurePreamble(text, pieces[0])) pieces.shift();
-  const titled = pieces.filter((piece) => 'loose' in piece && piece.paragraphStart && isTitledParagraph(text.slice(piece.loose.start, piece.loose.end)));
+  const titled = pieces.filter(
+    (piece) =>
+      'loose' in piece &&
+      piece.paragraphStart &&
+      isTitledParagraph(text.slice(piece.loose.start, piece.loose.end)),
+  );
   // Several paragraphs each opening with a short title sentence: every paragraph is one point with its explanation.
   state.paragraphPoints = titled.length >= 2;
   pieces.forEach((piece, i) => {
@@ -57,14 +93,24 @@ export function pointsInRegion(text: string, start: number, end: number, kind: I
       const span = trimSpan(text, piece.point.start, piece.point.end, TRAILING);
       if (span.end <= piece.point.markerEnd) return;
       // `一是……。究其原因，……` before `二是`: the point's own cause is an item of its own.
-      const causeAt = state.kind === 'problem' ? inlineCauseStart(text, piece.point.markerEnd, span.end, 1) : null;
+      const causeAt =
+        state.kind === 'problem' ? inlineCauseStart(text, piece.point.markerEnd, span.end, 1) : null;
       if (causeAt === null) {
         state.points.push({ kind: state.kind, ...span, titleStart: piece.point.markerEnd });
         return;
       }
-      state.points.push({ kind: 'problem', ...trimSpan(text, span.start, causeAt, TRAILING), titleStart: piece.point.markerEnd });
+      state.points.push({
+        kind: 'problem',
+        ...trimSpan(text, span.start, causeAt, TRAILING),
+        titleStart: piece.point.markerEnd,
+      });
       const cue = CAUSE_CUE.exec(text.slice(causeAt, span.end));
-      state.points.push({ kind: 'cause', start: causeAt, end: span.end, titleStart: causeAt + (cue ? cue[0].length : 0) });
+      state.points.push({
+        kind: 'cause',
+        start: causeAt,
+        end: span.end,
+        titleStart: causeAt + (cue ? cue[0].length : 0),
+      });
       return;
     }
     const next = pieces[i + 1];
@@ -88,7 +134,9 @@ function opensWithMeasurePreamble(text: string, piece: Piece): boolean {
  */
 export function inlineCauseStart(text: string, from: number, end: number, skip = 0): number | null {
   const segments = splitSegments(text, from, end);
-  const cue = segments.slice(skip).find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
+  const cue = segments
+    .slice(skip)
+    .find((segment) => !segment.afterSemicolon && CAUSE_CUE.test(text.slice(segment.start, segment.end)));
   if (cue) return cue.start;
   // `一是公众参与不够充分，主要原因是渠道单一；`: a clause that says outright it is the cause.
   const first = segments[0];
@@ -106,17 +154,28 @@ function piecesOf(text: string, start: number, end: number, kind: ItemKind): Pie
     chain.end = last.end;
   }
   const pieces: Array<Piece & { at: number }> = [];
-  for (const chain of chains) chain.points.forEach((point, j) => pieces.push({ point, first: j === 0, at: point.start }));
+  for (const chain of chains)
+    chain.points.forEach((point, j) => pieces.push({ point, first: j === 0, at: point.start }));
   let next = 0;
   for (const paragraph of paragraphsIn(text, start, end)) {
     let cursor = paragraph.start;
     while (next < chains.length && chains[next].end <= cursor) next++;
     for (let c = next; c < chains.length && chains[c].start < paragraph.end; c++) {
       const chain = chains[c];
-      if (chain.start > cursor) pieces.push({ loose: { start: cursor, end: chain.start }, paragraphStart: cursor === paragraph.start, at: cursor });
+      if (chain.start > cursor)
+        pieces.push({
+          loose: { start: cursor, end: chain.start },
+          paragraphStart: cursor === paragraph.start,
+          at: cursor,
+        });
       cursor = Math.max(cursor, chain.end);
     }
-    if (cursor < paragraph.end) pieces.push({ loose: { start: cursor, end: paragraph.end }, paragraphStart: cursor === paragraph.start, at: cursor });
+    if (cursor < paragraph.end)
+      pieces.push({
+        loose: { start: cursor, end: paragraph.end },
+        paragraphStart: cursor === paragraph.start,
+        at: cursor,
+      });
   }
   return pieces.sort((a, b) => a.at - b.at);
 }
@@ -128,13 +187,21 @@ function cutAtSwitch(text: string, point: EnumeratedPoint, kind: ItemKind): numb
     const sentence = text.slice(segments[i].start, segments[i].end);
     if (segments[i].afterSemicolon) continue;
     const issue = kind === 'problem' || kind === 'cause';
-    const switches = issue && (CAUSE_CUE.test(sentence) || MEASURE_CUE.test(sentence) || PLAN_CUE.test(sentence));
-    if (switches || (issue ? isClosing(sentence, kind) : isStrongClosing(sentence)) || isSignature(sentence)) return segments[i].start;
+    const switches =
+      issue && (CAUSE_CUE.test(sentence) || MEASURE_CUE.test(sentence) || PLAN_CUE.test(sentence));
+    if (switches || (issue ? isClosing(sentence, kind) : isStrongClosing(sentence)) || isSignature(sentence))
+      return segments[i].start;
   }
   return point.end;
 }
 
-function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain: boolean, state: State): void {
+function looseSpan(
+  text: string,
+  span: Span,
+  paragraphStart: boolean,
+  leadsChain: boolean,
+  state: State,
+): void {
   const whole = text.slice(span.start, span.end).trim();
   if (isNothing(whole)) return;
   if (paragraphStart && isSignature(whole)) {
@@ -169,7 +236,11 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
         current = null;
       }
     }
-    const closes = state.kind === 'problem' || state.kind === 'cause' ? isClosing(sentence, state.kind) : state.points.length > 0 && (isStrongClosing(sentence) || (opensParagraph && isClosing(sentence, state.kind)));
+    const closes =
+      state.kind === 'problem' || state.kind === 'cause'
+        ? isClosing(sentence, state.kind)
+        : state.points.length > 0 &&
+          (isStrongClosing(sentence) || (opensParagraph && isClosing(sentence, state.kind)));
     if (closes) {
       state.stopped = true;
       return;
@@ -188,7 +259,13 @@ function looseSpan(text: string, span: Span, paragraphStart: boolean, leadsChain
     if (!listClause && isGenericLead(text.slice(from, segment.end))) continue;
     // `2025年，我区将重点做好以下工作：坚持以……为指导，…` is a lead and a point; only what follows the lead is judged.
     const afterLead = text.slice(skipColonLead(text, from, segment.end), segment.end);
-    if ((state.kind === 'plan' || state.kind === 'measure') && state.points.length === 0 && current === null && isPlanPreamble(afterLead)) continue;
+    if (
+      (state.kind === 'plan' || state.kind === 'measure') &&
+      state.points.length === 0 &&
+      current === null &&
+      isPlanPreamble(afterLead)
+    )
+      continue;
     from = skipLead(text, from, segment.end, state.kind, current === null && state.points.length === 0);
     const content = trimSpan(text, from, segment.end, TRAILING);
     if (content.end - content.start < 2) continue;
@@ -252,7 +329,13 @@ function tableRowSpan(text: string, span: Span, whole: string, state: State): bo
  * a point and the paragraphs up to the next heading line (or a closing) extend it. True when `span` was
  * taken that way.
  */
-function headingLineSpan(text: string, span: Span, whole: string, leadsChain: boolean, state: State): boolean {
+function headingLineSpan(
+  text: string,
+  span: Span,
+  whole: string,
+  leadsChain: boolean,
+  state: State,
+): boolean {
   const bodyOfHeading = state.awaitsBody && whole.endsWith('。');
   if (!leadsChain && isHeadingLine(whole) && !bodyOfHeading) {
     state.points.push({ kind: state.kind, ...span, titleStart: span.start });
@@ -271,14 +354,17 @@ function headingLineSpan(text: string, span: Span, whole: string, leadsChain: bo
 
 function allowedSwitch(sentence: string, state: State): ItemKind | null {
   if (PLAN_CUE.test(sentence) && state.allowed.includes('plan') && state.kind !== 'plan') return 'plan';
-  if (MEASURE_CUE.test(sentence) && state.allowed.includes('measure') && state.kind !== 'measure') return 'measure';
+  if (MEASURE_CUE.test(sentence) && state.allowed.includes('measure') && state.kind !== 'measure')
+    return 'measure';
   return null;
 }
 
 function skipColonLead(text: string, from: number, end: number): number {
   const sentence = text.slice(from, end);
   const colon = sentence.search(/[：:]/);
-  return colon > 0 && colon < sentence.length - 1 && isGenericLead(sentence.slice(0, colon + 1)) ? skipColonLead(text, from + colon + 1, end) : from;
+  return colon > 0 && colon < sentence.length - 1 && isGenericLead(sentence.slice(0, colon + 1))
+    ? skipColonLead(text, from + colon + 1, end)
+    : from;
 }
 
 /** Moves past `……存在一些问题，主要是`, `……如下：` and `下一步，我镇将` at the start of a point. */

@@ -12,7 +12,10 @@ const SUPPORTED_LIST = '.txt、.docx 或 .md';
 export async function readReportFile(buffer: Buffer, fileName: string): Promise<string> {
   const ext = extname(fileName).toLowerCase();
   if (!isSupported(ext)) {
-    throw new ReportReadError('UNSUPPORTED_FILE_TYPE', `不支持的文件类型：${ext || '（无扩展名）'}，请上传 ${SUPPORTED_LIST} 文件`);
+    throw new ReportReadError(
+      'UNSUPPORTED_FILE_TYPE',
+      `不支持的文件类型：${ext || '（无扩展名）'}，请上传 ${SUPPORTED_LIST} 文件`,
+    );
   }
   if (buffer.length === 0) throw emptyFile();
   const text = ext === '.docx' ? await readDocx(buffer) : readPlainText(buffer, ext);
@@ -31,7 +34,10 @@ function emptyFile(): ReportReadError {
 async function readDocx(buffer: Buffer): Promise<string> {
   const format = sniffBinaryFormat(buffer);
   if (format !== 'Word 文档或压缩包') {
-    const hint = format === '旧版 Word/Excel 文件（.doc/.xls）' ? '这是旧版 .doc 格式，请在 Word 中另存为 .docx 后上传' : `内容${format ? `是${format}` : '不是 Word 文档'}`;
+    const hint =
+      format === '旧版 Word/Excel 文件（.doc/.xls）'
+        ? '这是旧版 .doc 格式，请在 Word 中另存为 .docx 后上传'
+        : `内容${format ? `是${format}` : '不是 Word 文档'}`;
     throw new ReportReadError('FILE_CONTENT_MISMATCH', `文件内容与扩展名 .docx 不符：${hint}`);
   }
   try {
@@ -42,7 +48,10 @@ async function readDocx(buffer: Buffer): Promise<string> {
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     if (/main document part|word\/document\.xml/i.test(reason)) {
-      throw new ReportReadError('FILE_CONTENT_MISMATCH', '文件内容与扩展名 .docx 不符：压缩包里没有 Word 正文');
+      throw new ReportReadError(
+        'FILE_CONTENT_MISMATCH',
+        '文件内容与扩展名 .docx 不符：压缩包里没有 Word 正文',
+      );
     }
     throw new ReportReadError('UNREADABLE_FILE', '无法读取该 Word 文档，文件可能已损坏');
   }
@@ -50,7 +59,8 @@ async function readDocx(buffer: Buffer): Promise<string> {
 
 function readPlainText(buffer: Buffer, ext: string): string {
   const format = sniffBinaryFormat(buffer);
-  if (format) throw new ReportReadError('FILE_CONTENT_MISMATCH', `文件内容与扩展名 ${ext} 不符：内容是${format}`);
+  if (format)
+    throw new ReportReadError('FILE_CONTENT_MISMATCH', `文件内容与扩展名 ${ext} 不符：内容是${format}`);
   const decoded = decodeText(buffer);
   if (decoded.ok) return decoded.text;
   if (decoded.reason === 'binary') {
@@ -74,7 +84,10 @@ function stripMarkdown(text: string): string {
         .replace(/^\s{0,3}#{1,6}\s*/, '')
         .replace(/^\s{0,3}>\s?/, '')
         .replace(/^\s*[-*+]\s+/, '')
-        .replace(/\*\*([^*\n]+)\*\*|__([^_\n]+)__/g, (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '')
+        .replace(
+          /\*\*([^*\n]+)\*\*|__([^_\n]+)__/g,
+          (_m, a: string | undefined, b: string | undefined) => a ?? b ?? '',
+        )
         .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, '$1')
         .replace(/\\([\\`*_{}[\]()#+\-.!|~>])/g, '$1'),
     )
@@ -83,5 +96,10 @@ function stripMarkdown(text: string): string {
 
 function tableCells(line: string): string {
   const row = /^\s*\|(.*)\|\s*$/.exec(line);
-  return row ? row[1].split(/(?<!\\)\|/).map((cell) => cell.trim()).join('\t') : line;
+  return row
+    ? row[1]
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim())
+        .join('\t')
+    : line;
 }

@@ -1,4 +1,5 @@
-export type ReportReadErrorCode = 'UNSUPPORTED_FILE_TYPE' | 'FILE_CONTENT_MISMATCH' | 'EMPTY_FILE' | 'UNREADABLE_FILE';
+export type ReportReadErrorCode =
+  'UNSUPPORTED_FILE_TYPE' | 'FILE_CONTENT_MISMATCH' | 'EMPTY_FILE' | 'UNREADABLE_FILE';
 
 /** A report file that cannot be turned into text; `message` is meant for the person who uploaded it. */
 export class ReportReadError extends Error {

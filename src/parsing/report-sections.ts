@@ -33,7 +33,10 @@ export function flattenSections(text: string, tops: TopSection[]): ReportSection
 
 function emit(text: string, node: OutlineNode, kind: SectionKind, result: ReportSection[]): void {
   // The duties of the first responsible person (履行统筹谋划职责) are no plans sections.
-  const subsections = node.children.filter((child) => child.container && child.kinds.length > 0 && !(kind === 'leadership' && child.kinds[0] === 'plans'));
+  const subsections = node.children.filter(
+    (child) =>
+      child.container && child.kinds.length > 0 && !(kind === 'leadership' && child.kinds[0] === 'plans'),
+  );
   const heading = text.slice(node.start, node.headingEnd).trim();
   const end = subsections.length > 0 ? subsections[0].start : node.end;
   const span = trimSpan(text, node.start, end);
@@ -45,13 +48,18 @@ function emit(text: string, node: OutlineNode, kind: SectionKind, result: Report
  * The year the plans part is about: the one its heading names (2025年工作计划); the report's own year when the
  * report covers the first half (上半年) or the plans the second (下半年工作打算); else the year after the report.
  */
-export function planYearOf(sections: ReportSection[], reportYear: number | null, title: string | null = null): number | null {
+export function planYearOf(
+  sections: ReportSection[],
+  reportYear: number | null,
+  title: string | null = null,
+): number | null {
   const plans = sections.filter((section) => section.kind === 'plans');
   for (const section of plans) {
     const named = /(20\d{2})\s*年/.exec(section.heading);
     if (named) return Number(named[1]);
   }
   if (reportYear === null) return null;
-  const halfYear = (title !== null && /上半年/.test(title)) || plans.some((section) => /下半年/.test(section.heading));
+  const halfYear =
+    (title !== null && /上半年/.test(title)) || plans.some((section) => /下半年/.test(section.heading));
   return halfYear ? reportYear : reportYear + 1;
 }

@@ -23,10 +23,15 @@ const RULES: KindRule[] = [
     // The last lookahead: in `产生问题的原因`, `存在问题的原因分析` the problem noun only qualifies 原因.
     pattern:
       /(?:存在[^，,。；]{0,8}?(?:问题|不足|短板|差距|困难|薄弱)|面临[^，,。；]{0,6}?(?:问题|困难|挑战)|(?:需要|有待|亟待|仍需)改进|不足|短板|差距|弱项|薄弱环节|瓶颈|困难|问题(?!导向|清单|台账))(?!的?整改)(?![^，,。；;及和与、]{0,4}(?:原因|成因|根源))/g,
-    unless: /解决|化解|破解|补齐|补足|弥补|补强|整治|排查|聚焦|回应|反馈|督察|督查|巡视|巡察|交办|整改|针对|对照/,
+    unless:
+      /解决|化解|破解|补齐|补足|弥补|补强|整治|排查|聚焦|回应|反馈|督察|督查|巡视|巡察|交办|整改|针对|对照/,
   },
   { kind: 'causes', pattern: /原因|成因|根源(?!上)/g },
-  { kind: 'rectification', pattern: /整改|(?:反馈|督察|督查|巡视|巡察|审计|交办)的?问题|改进(?:措施|举措)|对策|解决措施|应对措施|(?:问题|不足)[^，,。；]{0,6}?采取的?(?:措施|举措)/g },
+  {
+    kind: 'rectification',
+    pattern:
+      /整改|(?:反馈|督察|督查|巡视|巡察|审计|交办)的?问题|改进(?:措施|举措)|对策|解决措施|应对措施|(?:问题|不足)[^，,。；]{0,6}?采取的?(?:措施|举措)/g,
+  },
   {
     kind: 'plans',
     pattern:
@@ -35,7 +40,8 @@ const RULES: KindRule[] = [
   },
   {
     kind: 'achievements',
-    pattern: /举措|成效|做法|成绩|成果|开展情况|工作情况|主要工作(?!安排|打算|计划|思路|设想|谋划|要点)|工作开展|进展|亮点|完成情况|推进情况|落实情况|建设情况|基本情况|取得/g,
+    pattern:
+      /举措|成效|做法|成绩|成果|开展情况|工作情况|主要工作(?!安排|打算|计划|思路|设想|谋划|要点)|工作开展|进展|亮点|完成情况|推进情况|落实情况|建设情况|基本情况|取得/g,
   },
   { kind: 'other', pattern: /其他|其它/g },
 ];
@@ -56,7 +62,8 @@ export function classifyHeading(fullHeading: string, reportYear: number | null =
     for (let m = rule.pattern.exec(heading); m; m = rule.pattern.exec(heading)) {
       if (rule.unless && rule.unless.test(clauseBefore(heading, m.index))) continue;
       // In a topic-shaped heading (加强执法监督，推进问题整改) only a clause worded like a section label counts.
-      if (severalClauses && isIssueKind(rule.kind) && !looksLikeSectionLabel(clauseAround(heading, m.index))) continue;
+      if (severalClauses && isIssueKind(rule.kind) && !looksLikeSectionLabel(clauseAround(heading, m.index)))
+        continue;
       hits.set(rule.kind, m.index);
       break;
     }
@@ -66,10 +73,14 @@ export function classifyHeading(fullHeading: string, reportYear: number | null =
   if (issues.length > 0) {
     // `2023年工作情况及存在问题` is an achievements part that ends with problems, not a problems part.
     const achievementsFirst = (hits.get('achievements') ?? Infinity) < issues[0][1];
-    return [...(achievementsFirst ? (['achievements'] as SectionKind[]) : []), ...issues.map(([kind]) => kind)];
+    return [
+      ...(achievementsFirst ? (['achievements'] as SectionKind[]) : []),
+      ...issues.map(([kind]) => kind),
+    ];
   }
   // Work of a year after the report's (2025年度主要工作) is planned, not done.
-  if (hits.has('achievements')) return reportYear !== null && namesLaterYear(heading, reportYear) ? ['plans'] : ['achievements'];
+  if (hits.has('achievements'))
+    return reportYear !== null && namesLaterYear(heading, reportYear) ? ['plans'] : ['achievements'];
   if (hits.has('other')) return ['other'];
   if (reportYear !== null && namesLaterYear(heading, reportYear)) return ['plans'];
   return [];

@@ -46,7 +46,8 @@ export const GUESSED_COLUMNS: TableColumns = { title: null, unit: null, deadline
 /** Where in `row` the titling cell starts, and what its unit and deadline cells say. */
 export function readRow(row: string, columns: TableColumns): { titleOffset: number; cells: RowCells } {
   const cells = row.split('\t');
-  const cell = (index: number | null) => (index !== null && cells[index]?.trim() ? cells[index].trim() : null);
+  const cell = (index: number | null) =>
+    index !== null && cells[index]?.trim() ? cells[index].trim() : null;
   let title = columns.title !== null && columns.title < cells.length ? columns.title : -1;
   if (title < 0 || cells[title].trim() === '') {
     title = cells.reduce((longest, text, i) => (text.length > cells[longest].length ? i : longest), 0);

@@ -1,4 +1,5 @@
-export type SectionKind = 'achievements' | 'leadership' | 'problems' | 'causes' | 'rectification' | 'plans' | 'other';
+export type SectionKind =
+  'achievements' | 'leadership' | 'problems' | 'causes' | 'rectification' | 'plans' | 'other';
 export type ItemKind = 'problem' | 'cause' | 'measure' | 'plan';
 
 export interface ReportSection {

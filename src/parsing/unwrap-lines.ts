@@ -28,7 +28,8 @@ const columns: Width = (line) => {
  */
 export function unwrapHardWrappedLines(lines: string[], isDropped: (line: string) => boolean): string[] {
   const trimmed = lines.map((line) => line.replace(/[\s\u3000]+$/, ''));
-  if (trimmed.filter((line) => INDENT.test(line) && !BLANKS.test(line)).length < MIN_INDENTED_LINES) return lines;
+  if (trimmed.filter((line) => INDENT.test(line) && !BLANKS.test(line)).length < MIN_INDENTED_LINES)
+    return lines;
   const isFull = wrapWidthTest(trimmed.filter((line) => !BLANKS.test(line) && !isDropped(line.trim())));
   if (!isFull) return lines;
   const result: string[] = [];
@@ -60,7 +61,10 @@ function continues(line: string): boolean {
 /** The line width most lines share, by characters or by printed columns, as a test; null when none does. */
 function wrapWidthTest(lines: string[]): ((line: string) => boolean) | null {
   let best: { count: number; test: (line: string) => boolean } | null = null;
-  for (const [width, slack] of [[characters, 0], [columns, 2]] as Array<[Width, number]>) {
+  for (const [width, slack] of [
+    [characters, 0],
+    [columns, 2],
+  ] as Array<[Width, number]>) {
     const counts = new Map<number, number>();
     for (const line of lines) {
       const w = width(line);
@@ -69,7 +73,8 @@ function wrapWidthTest(lines: string[]): ((line: string) => boolean) | null {
     for (const top of counts.keys()) {
       let count = 0;
       for (let w = top - slack; w <= top; w++) count += counts.get(w) ?? 0;
-      if (!best || count > best.count) best = { count, test: (line) => width(line) >= top - slack && width(line) <= top };
+      if (!best || count > best.count)
+        best = { count, test: (line) => width(line) >= top - slack && width(line) <= top };
     }
   }
   if (!best || best.count < MIN_WRAPPED_LINES || best.count < lines.length * MIN_WRAPPED_SHARE) return null;

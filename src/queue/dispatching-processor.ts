@@ -11,7 +11,10 @@ export abstract class DispatchingProcessor extends WorkerHost {
 
   async process(job: Job, token?: string): Promise<unknown> {
     try {
-      return await this.registry.handlerFor(job.name)(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+      return await this.registry.handlerFor(job.name)(job.data, {
+        jobId: job.id,
+        attemptsMade: job.attemptsMade,
+      });
     } catch (error) {
       const runAt = deferredUntil(error, job.timestamp, Date.now());
       if (runAt === undefined) throw error;

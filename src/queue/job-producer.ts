@@ -21,14 +21,24 @@ export class JobProducer {
     @InjectQueue(QueueName.Notifications) notifications: Queue,
     @InjectQueue(QueueName.Rollup) rollup: Queue,
   ) {
-    this.queues = { [QueueName.System]: system, [QueueName.Events]: events, [QueueName.Reminders]: reminders, [QueueName.Notifications]: notifications, [QueueName.Rollup]: rollup };
+    this.queues = {
+      [QueueName.System]: system,
+      [QueueName.Events]: events,
+      [QueueName.Reminders]: reminders,
+      [QueueName.Notifications]: notifications,
+      [QueueName.Rollup]: rollup,
+    };
   }
 
   queue(name: QueueName): Queue {
     return this.queues[name];
   }
 
-  async enqueue<N extends JobName>(name: N, payload: JobPayloads[N], options?: JobsOptions): Promise<string | undefined> {
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options?: JobsOptions,
+  ): Promise<string | undefined> {
     const job = await this.queues[JOB_QUEUE[name]].add(name, payload, options);
     return job.id;
   }

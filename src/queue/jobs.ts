@@ -14,7 +14,13 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 export interface JobPayloads {
   'system.heartbeat': { requestedAt: string };
   /** One job per outbox row (jobId `event-<id>`); fanned out to the listeners registered for its type. */
-  'events.dispatch': { eventId: string; type: string; organizationId: string; taskId: string | null; payload: Record<string, unknown> };
+  'events.dispatch': {
+    eventId: string;
+    type: string;
+    organizationId: string;
+    taskId: string | null;
+    payload: Record<string, unknown>;
+  };
   /** `asOf` is a calendar date (YYYY-MM-DD) in TIME_ZONE; 'today' for the scheduled daily run. */
   'reminders.sweep': { asOf: string };
   'notifications.deliver': { notificationId: string; channel: 'email' | 'webhook' };
@@ -32,4 +38,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'rollup.rebuild': QueueName.Rollup,
 };
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], meta: { jobId: string | undefined; attemptsMade: number }) => Promise<unknown>;
+export type JobHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  meta: { jobId: string | undefined; attemptsMade: number },
+) => Promise<unknown>;

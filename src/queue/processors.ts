@@ -20,7 +20,11 @@ const CONCURRENCY: Record<QueueName, number> = {
  * stalled-check timings come from the configuration.
  */
 export function queueProcessor(queue: QueueName, config: AppConfig): Type<DispatchingProcessor> {
-  @Processor(queue, { concurrency: CONCURRENCY[queue], lockDuration: config.WORKER_LOCK_DURATION_MS, stalledInterval: config.WORKER_STALLED_INTERVAL_MS })
+  @Processor(queue, {
+    concurrency: CONCURRENCY[queue],
+    lockDuration: config.WORKER_LOCK_DURATION_MS,
+    stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
+  })
   class QueueProcessor extends DispatchingProcessor {
     constructor(registry: JobRegistry) {
       super(registry);

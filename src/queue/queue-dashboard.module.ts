@@ -18,18 +18,29 @@ function tokenOf(request: FastifyRequest): string | undefined {
   const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
   const cookie = /(?:^|;\s*)rectify_token=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
   const query = (request.query as Record<string, unknown> | undefined)?.token;
-  return bearer ?? (cookie ? decodeURIComponent(cookie) : undefined) ?? (typeof query === 'string' ? query : undefined);
+  return (
+    bearer ??
+    (cookie ? decodeURIComponent(cookie) : undefined) ??
+    (typeof query === 'string' ? query : undefined)
+  );
 }
 
 function deny(reply: FastifyReply, statusCode: 401 | 403): FastifyReply {
-  const body = statusCode === 401 ? { statusCode, code: 'UNAUTHENTICATED', message: '请先登录' } : { statusCode, code: 'FORBIDDEN', message: '只有管理员可以查看队列面板' };
+  const body =
+    statusCode === 401
+      ? { statusCode, code: 'UNAUTHENTICATED', message: '请先登录' }
+      : { statusCode, code: 'FORBIDDEN', message: '只有管理员可以查看队列面板' };
   return reply.status(statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
 }
 
 /** Bull Board at /admin/queues (no API prefix), admins only: a valid access token of an active admin. */
 @Module({
   imports: [
-    BullBoardModule.forRoot({ route: DASHBOARD_ROUTE, adapter: FastifyAdapter, boardOptions: { uiConfig: { boardTitle: 'Rectify 队列' } } }),
+    BullBoardModule.forRoot({
+      route: DASHBOARD_ROUTE,
+      adapter: FastifyAdapter,
+      boardOptions: { uiConfig: { boardTitle: 'Rectify 队列' } },
+    }),
     ...Object.values(QueueName).map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
   ],
 })
@@ -45,7 +56,12 @@ export class QueueDashboardModule implements OnModuleInit {
     const jwt = this.moduleRef.get(JwtService, { strict: false });
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
     fastify.addHook('onRequest', async (request, reply) => {
-      if (request.url !== DASHBOARD_ROUTE && !request.url.startsWith(`${DASHBOARD_ROUTE}/`) && !request.url.startsWith(`${DASHBOARD_ROUTE}?`)) return;
+      if (
+        request.url !== DASHBOARD_ROUTE &&
+        !request.url.startsWith(`${DASHBOARD_ROUTE}/`) &&
+        !request.url.startsWith(`${DASHBOARD_ROUTE}?`)
+      )
+        return;
       const token = tokenOf(request);
       if (!token) return deny(reply, 401);
       let userId: string;
@@ -57,9 +73,12 @@ export class QueueDashboardModule implements OnModuleInit {
         return deny(reply, 401);
       }
       // The role is read from the database, so a demoted or deactivated admin loses access at once.
-      const [user] = await this.dataSource.query(`SELECT role FROM users WHERE id::text = $1 AND active`, [userId]);
+      const [user] = await this.dataSource.query(`SELECT role FROM users WHERE id::text = $1 AND active`, [
+        userId,
+      ]);
       if (!user) return deny(reply, 401);
-      if (!(PERMISSIONS['queue.dashboard'].roles as readonly Role[]).includes(user.role)) return deny(reply, 403);
+      if (!(PERMISSIONS['queue.dashboard'].roles as readonly Role[]).includes(user.role))
+        return deny(reply, 403);
     });
   }
 }

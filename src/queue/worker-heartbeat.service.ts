@@ -46,6 +46,9 @@ export class WorkerHeartbeatService implements OnApplicationBootstrap, OnModuleD
   }
 
   private async record(requestedAt: string): Promise<void> {
-    await this.redis.set(this.key, JSON.stringify({ at: new Date().toISOString(), requestedAt, pid: process.pid }));
+    await this.redis.set(
+      this.key,
+      JSON.stringify({ at: new Date().toISOString(), requestedAt, pid: process.pid }),
+    );
   }
 }

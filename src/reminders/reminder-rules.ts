@@ -1,7 +1,15 @@
 import { AppConfig } from '../config/app-config';
 import { InvalidInputError } from '../common/domain-error';
 
-export const REMINDER_KINDS = ['due_in_7', 'due_in_3', 'due_in_1', 'due_today', 'overdue', 'escalate_leader', 'escalate_parent'] as const;
+export const REMINDER_KINDS = [
+  'due_in_7',
+  'due_in_3',
+  'due_in_1',
+  'due_today',
+  'overdue',
+  'escalate_leader',
+  'escalate_parent',
+] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** Statuses that still have a deadline to chase; closed, cancelled and pending-review tasks get no reminders. */
@@ -25,7 +33,12 @@ export function reminderPolicy(config: AppConfig): ReminderPolicy {
   };
 }
 
-const BEFORE_DEADLINE: Record<number, ReminderKind> = { [-7]: 'due_in_7', [-3]: 'due_in_3', [-1]: 'due_in_1', 0: 'due_today' };
+const BEFORE_DEADLINE: Record<number, ReminderKind> = {
+  [-7]: 'due_in_7',
+  [-3]: 'due_in_3',
+  [-1]: 'due_in_1',
+  0: 'due_today',
+};
 
 /** True on the first day past `threshold` and then every `cadence` days, so an escalation repeats but never daily forever. */
 function firesBeyond(days: number, threshold: number, cadence: number): boolean {
@@ -37,17 +50,27 @@ function firesBeyond(days: number, threshold: number, cadence: number): boolean 
  * null without a deadline); `idleDays` = sweep date − date of last activity. The sweep's SQL implements the
  * same rules set-based; an integration test checks the two agree.
  */
-export function reminderKindsOn(overdueDays: number | null, idleDays: number | null, policy: ReminderPolicy): ReminderKind[] {
+export function reminderKindsOn(
+  overdueDays: number | null,
+  idleDays: number | null,
+  policy: ReminderPolicy,
+): ReminderKind[] {
   const kinds: ReminderKind[] = [];
   const cadence = policy.overdueCadenceDays;
   if (overdueDays !== null && BEFORE_DEADLINE[overdueDays]) kinds.push(BEFORE_DEADLINE[overdueDays]);
-  if (overdueDays !== null && overdueDays > 0 && (overdueDays <= policy.overdueDailyDays || (overdueDays - policy.overdueDailyDays) % cadence === 0)) {
+  if (
+    overdueDays !== null &&
+    overdueDays > 0 &&
+    (overdueDays <= policy.overdueDailyDays || (overdueDays - policy.overdueDailyDays) % cadence === 0)
+  ) {
     kinds.push('overdue');
   }
-  const lateForLeader = overdueDays !== null && firesBeyond(overdueDays, policy.escalationLeaderDays, cadence);
+  const lateForLeader =
+    overdueDays !== null && firesBeyond(overdueDays, policy.escalationLeaderDays, cadence);
   const idleForLeader = idleDays !== null && firesBeyond(idleDays, policy.inactivityDays, cadence);
   if (lateForLeader || idleForLeader) kinds.push('escalate_leader');
-  if (overdueDays !== null && firesBeyond(overdueDays, policy.escalationParentDays, cadence)) kinds.push('escalate_parent');
+  if (overdueDays !== null && firesBeyond(overdueDays, policy.escalationParentDays, cadence))
+    kinds.push('escalate_parent');
   return kinds;
 }
 
@@ -60,4 +83,3 @@ export function parseAsOf(value: string): string {
   }
   return value;
 }
-

@@ -5,9 +5,11 @@ import type { UploadedReport } from './reports.service';
 
 /** The single multipart `file` field, fully buffered; oversize → 413 FILE_TOO_LARGE. */
 export async function readUpload(request: FastifyRequest): Promise<UploadedReport> {
-  if (!request.isMultipart()) throw new InvalidInputError('FILE_REQUIRED', '请以 multipart/form-data 上传文件（字段名 file）');
+  if (!request.isMultipart())
+    throw new InvalidInputError('FILE_REQUIRED', '请以 multipart/form-data 上传文件（字段名 file）');
   const part = await request.file().catch(rethrowTooLarge);
-  if (!part || part.fieldname !== 'file') throw new InvalidInputError('FILE_REQUIRED', '缺少上传文件（字段名 file）');
+  if (!part || part.fieldname !== 'file')
+    throw new InvalidInputError('FILE_REQUIRED', '缺少上传文件（字段名 file）');
   const buffer = await part.toBuffer().catch(rethrowTooLarge);
   return { fileName: part.filename || 'upload', buffer };
 }

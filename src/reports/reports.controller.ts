@@ -24,7 +24,8 @@ export class ReportsController {
   @ApiConsumes('multipart/form-data')
   @ApiOperation({
     summary: '上传年度报告（字段 file，.txt/.docx/.md），解析出问题、原因、措施和计划',
-    description: '识别编号标题、行内列举（一是……二是……）、同一行的 1.…；2.…、“问题一：”分块、表格（每行一条，按表头取整改措施列，责任单位和完成时限列用于建议）以及从 PDF 复制的按页宽折行文本。',
+    description:
+      '识别编号标题、行内列举（一是……二是……）、同一行的 1.…；2.…、“问题一：”分块、表格（每行一条，按表头取整改措施列，责任单位和完成时限列用于建议）以及从 PDF 复制的按页宽折行文本。',
   })
   async upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
     return this.reports.upload(user, await readUpload(request));
@@ -52,7 +53,11 @@ export class ReportsController {
   @Post(':id/tasks')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '确认条目，生成整改任务或计划任务' })
-  createTasks(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: ConfirmItemsDto) {
+  createTasks(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ConfirmItemsDto,
+  ) {
     return this.tasks.createFromReport(user, id, dto);
   }
 }

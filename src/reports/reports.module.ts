@@ -4,5 +4,10 @@ import { TasksModule } from '../tasks/tasks.module';
 import { ReportsController } from './reports.controller';
 import { ReportsService } from './reports.service';
 
-@Module({ imports: [StorageModule, TasksModule], controllers: [ReportsController], providers: [ReportsService], exports: [ReportsService] })
+@Module({
+  imports: [StorageModule, TasksModule],
+  controllers: [ReportsController],
+  providers: [ReportsService],
+  exports: [ReportsService],
+})
 export class ReportsModule {}

@@ -27,7 +27,9 @@ export class ReportsService {
   async upload(user: AuthUser, upload: UploadedReport) {
     const text = await readReportFile(upload.buffer, upload.fileName).catch((error: unknown) => {
       if (error instanceof ReportReadError) {
-        const status = TYPE_ERRORS.has(error.code) ? HttpStatus.UNSUPPORTED_MEDIA_TYPE : HttpStatus.BAD_REQUEST;
+        const status = TYPE_ERRORS.has(error.code)
+          ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
+          : HttpStatus.BAD_REQUEST;
         throw new DomainError(error.code, error.message, status);
       }
       throw error;
@@ -40,7 +42,9 @@ export class ReportsService {
     const stored = await this.storage.save('reports', upload.buffer);
     let reportId: string;
     try {
-      reportId = await this.dataSource.transaction((manager) => this.insert(manager, user, upload, stored, parsed));
+      reportId = await this.dataSource.transaction((manager) =>
+        this.insert(manager, user, upload, stored, parsed),
+      );
     } catch (error) {
       await this.storage.discard(stored);
       // A concurrent upload of the same file won the unique constraint: answer with its report.
@@ -76,37 +80,76 @@ export class ReportsService {
       [id],
     );
     const { parse, ...rest } = report;
-    return { ...rest, sections: parse.sections ?? [], responsiblePerson: parse.responsiblePerson ?? null, items };
+    return {
+      ...rest,
+      sections: parse.sections ?? [],
+      responsiblePerson: parse.responsiblePerson ?? null,
+      items,
+    };
   }
 
   async text(user: AuthUser, id: string): Promise<string> {
-    const [row] = await this.dataSource.query(`SELECT text FROM reports WHERE id = $1 AND organization_id = $2`, [id, user.organizationId]);
+    const [row] = await this.dataSource.query(
+      `SELECT text FROM reports WHERE id = $1 AND organization_id = $2`,
+      [id, user.organizationId],
+    );
     if (!row) throw new NotFoundError('报告', 'REPORT_NOT_FOUND');
     return row.text;
   }
 
-  private async insert(manager: EntityManager, user: AuthUser, upload: UploadedReport, stored: StoredFile, parsed: ReturnType<typeof parseReport>) {
+  private async insert(
+    manager: EntityManager,
+    user: AuthUser,
+    upload: UploadedReport,
+    stored: StoredFile,
+    parsed: ReturnType<typeof parseReport>,
+  ) {
     const [report] = await manager.query(
       `INSERT INTO reports (organization_id, file_name, sha256, size_bytes, storage_path, text, organization_name, report_year, plan_year, title, parse, created_by)
        VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12) RETURNING id`,
       [
-        user.organizationId, upload.fileName.slice(0, 255), stored.sha256, stored.sizeBytes, stored.storagePath, parsed.text,
-        parsed.organization, parsed.reportYear, parsed.planYear, parsed.title,
-        JSON.stringify({ sections: parsed.sections, responsiblePerson: parsed.responsiblePerson }), user.id,
+        user.organizationId,
+        upload.fileName.slice(0, 255),
+        stored.sha256,
+        stored.sizeBytes,
+        stored.storagePath,
+        parsed.text,
+        parsed.organization,
+        parsed.reportYear,
+        parsed.planYear,
+        parsed.title,
+        JSON.stringify({ sections: parsed.sections, responsiblePerson: parsed.responsiblePerson }),
+        user.id,
       ],
     );
     for (const [seq, item] of parsed.items.entries()) {
       await manager.query(
         `INSERT INTO report_items (report_id, organization_id, seq, kind, title, text, start_offset, end_offset, heading_path, suggested_units, suggested_deadline, long_term)
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12)`,
-        [report.id, user.organizationId, seq + 1, item.kind, item.title, item.text, item.start, item.end, item.headingPath, item.suggestedUnits, item.suggestedDeadline, item.longTerm],
+        [
+          report.id,
+          user.organizationId,
+          seq + 1,
+          item.kind,
+          item.title,
+          item.text,
+          item.start,
+          item.end,
+          item.headingPath,
+          item.suggestedUnits,
+          item.suggestedDeadline,
+          item.longTerm,
+        ],
       );
     }
     return report.id as string;
   }
 
   private async findIdBySha(organizationId: string, sha256: string): Promise<string | null> {
-    const [row] = await this.dataSource.query(`SELECT id FROM reports WHERE organization_id = $1 AND sha256 = $2`, [organizationId, sha256]);
+    const [row] = await this.dataSource.query(
+      `SELECT id FROM reports WHERE organization_id = $1 AND sha256 = $2`,
+      [organizationId, sha256],
+    );
     return row?.id ?? null;
   }
 
@@ -118,6 +161,8 @@ export class ReportsService {
       `SELECT name, keywords FROM units WHERE organization_id = $1 AND active ORDER BY name`,
       [organizationId],
     );
-    return rows.length ? rows.map((row) => ({ name: row.name, keywords: row.keywords.length ? row.keywords : [row.name] })) : undefined;
+    return rows.length
+      ? rows.map((row) => ({ name: row.name, keywords: row.keywords.length ? row.keywords : [row.name] }))
+      : undefined;
   }
 }

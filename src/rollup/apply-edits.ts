@@ -16,12 +16,16 @@ export function applyEdits(draft: Draft, edits: ParagraphEdit[]): Draft {
     ...section,
     paragraphs: section.paragraphs.map((paragraph) => {
       const text = byId.get(paragraph.id);
-      return text === undefined ? paragraph : { ...paragraph, text, edited: true, generatedText: paragraph.text };
+      return text === undefined
+        ? paragraph
+        : { ...paragraph, text, edited: true, generatedText: paragraph.text };
     }),
   }));
   return { ...draft, sections, completeness: checkDraftCompleteness(sections) };
 }
 
 export function hasParagraph(draft: Draft, paragraphId: string): boolean {
-  return draft.sections.some((section) => section.paragraphs.some((paragraph) => paragraph.id === paragraphId));
+  return draft.sections.some((section) =>
+    section.paragraphs.some((paragraph) => paragraph.id === paragraphId),
+  );
 }

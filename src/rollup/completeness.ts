@@ -24,8 +24,16 @@ export interface ParsedSectionLike {
 export function checkReportCompleteness(sections: ParsedSectionLike[], text: string): Completeness {
   const parts = REQUIRED_PARTS.map((part) => {
     const found = sections.filter((section) => part.kinds.includes(section.kind));
-    const bodyChars = found.reduce((sum, section) => sum + bodyLength(text.slice(section.start, section.end), section.heading), 0);
-    return { key: part.key, heading: part.heading, present: found.length > 0, empty: found.length > 0 && bodyChars < MIN_BODY_CHARS };
+    const bodyChars = found.reduce(
+      (sum, section) => sum + bodyLength(text.slice(section.start, section.end), section.heading),
+      0,
+    );
+    return {
+      key: part.key,
+      heading: part.heading,
+      present: found.length > 0,
+      empty: found.length > 0 && bodyChars < MIN_BODY_CHARS,
+    };
   });
   return summarize(parts);
 }
@@ -35,7 +43,10 @@ export function checkDraftCompleteness(sections: Pick<DraftSection, 'key' | 'par
   const parts = DRAFT_PART_KEYS.map((key) => {
     const section = sections.find((candidate) => candidate.key === key);
     const heading = REQUIRED_PARTS.find((part) => part.key === key)!.heading;
-    const filled = section?.paragraphs.some((p) => p.style === 'body' && (!p.placeholder || p.edited) && p.text.trim() !== '') ?? false;
+    const filled =
+      section?.paragraphs.some(
+        (p) => p.style === 'body' && (!p.placeholder || p.edited) && p.text.trim() !== '',
+      ) ?? false;
     return { key, heading, present: section !== undefined, empty: section !== undefined && !filled };
   });
   return summarize(parts);

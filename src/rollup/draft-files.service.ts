@@ -10,13 +10,20 @@ const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingm
 export class DraftFilesService {
   constructor(private readonly rollup: RollupService) {}
 
-  async render(organizationId: string, request: { year: number; format: DraftFormat }): Promise<DraftView | StreamableFile> {
+  async render(
+    organizationId: string,
+    request: { year: number; format: DraftFormat },
+  ): Promise<DraftView | StreamableFile> {
     const draft = await this.rollup.getDraft(organizationId, request.year);
     if (request.format === 'json') return draft;
     const name = `${request.year}年法治政府建设情况报告（草稿）.${request.format}`;
     // RFC 5987: an ASCII fallback for old clients, the Chinese name for everyone else.
     const disposition = `attachment; filename="draft-${request.year}.${request.format}"; filename*=UTF-8''${encodeURIComponent(name)}`;
-    if (request.format === 'docx') return new StreamableFile(await renderDocx(draft), { type: DOCX_TYPE, disposition });
-    return new StreamableFile(Buffer.from(renderDraftMarkdown(draft), 'utf8'), { type: 'text/markdown; charset=utf-8', disposition });
+    if (request.format === 'docx')
+      return new StreamableFile(await renderDocx(draft), { type: DOCX_TYPE, disposition });
+    return new StreamableFile(Buffer.from(renderDraftMarkdown(draft), 'utf8'), {
+      type: 'text/markdown; charset=utf-8',
+      disposition,
+    });
   }
 }

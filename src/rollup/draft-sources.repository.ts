@@ -35,7 +35,8 @@ export class DraftSourcesRepository {
         ORDER BY r.created_at, r.id, i.seq`,
       [organizationId, year],
     );
-    const pick = (kind: string) => rows.filter((row) => row.kind === kind).map(({ id, title, text }) => ({ id, title, text }));
+    const pick = (kind: string) =>
+      rows.filter((row) => row.kind === kind).map(({ id, title, text }) => ({ id, title, text }));
     return { problems: pick('problem'), measures: pick('measure') };
   }
 
@@ -61,14 +62,23 @@ export class DraftSourcesRepository {
     return rows[0]?.name ?? null;
   }
 
-  async findReportForCompleteness(organizationId: string, reportId: string): Promise<{ text: string; parse: { sections?: unknown } } | null> {
-    const rows = await this.dataSource.query(`SELECT text, parse FROM reports WHERE id = $1 AND organization_id = $2`, [reportId, organizationId]);
+  async findReportForCompleteness(
+    organizationId: string,
+    reportId: string,
+  ): Promise<{ text: string; parse: { sections?: unknown } } | null> {
+    const rows = await this.dataSource.query(
+      `SELECT text, parse FROM reports WHERE id = $1 AND organization_id = $2`,
+      [reportId, organizationId],
+    );
     return rows[0] ?? null;
   }
 
   /** The plan year of the task an event is about, so the event rebuilds the right draft. */
   async findTaskPlanYear(organizationId: string, taskId: string): Promise<number | null> {
-    const rows: { plan_year: number | null }[] = await this.dataSource.query(`SELECT plan_year FROM tasks WHERE id = $1 AND organization_id = $2`, [taskId, organizationId]);
+    const rows: { plan_year: number | null }[] = await this.dataSource.query(
+      `SELECT plan_year FROM tasks WHERE id = $1 AND organization_id = $2`,
+      [taskId, organizationId],
+    );
     return rows[0]?.plan_year ?? null;
   }
 }

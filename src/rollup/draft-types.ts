@@ -41,10 +41,25 @@ export type DraftTemplates = {
   title: string;
   headings: Record<DraftPartKey, string>;
 } & Record<
-  | 'counts' | 'rectificationHeading' | 'rectificationProblem' | 'rectificationNoMeasures' | 'rectificationOtherMeasures' | 'measureCompleted'
-  | 'measureCompletedWithoutOutcome' | 'measureOnSchedule' | 'measureUnfinished' | 'measureSeparator' | 'noProgressReason'
-  | 'achievement' | 'achievementWithoutOutcome' | 'shortcomingOnSchedule' | 'shortcomingOverdue' | 'recurring' | 'carryOver'
-  | 'leadershipPlaceholder' | 'otherPlaceholder',
+  | 'counts'
+  | 'rectificationHeading'
+  | 'rectificationProblem'
+  | 'rectificationNoMeasures'
+  | 'rectificationOtherMeasures'
+  | 'measureCompleted'
+  | 'measureCompletedWithoutOutcome'
+  | 'measureOnSchedule'
+  | 'measureUnfinished'
+  | 'measureSeparator'
+  | 'noProgressReason'
+  | 'achievement'
+  | 'achievementWithoutOutcome'
+  | 'shortcomingOnSchedule'
+  | 'shortcomingOverdue'
+  | 'recurring'
+  | 'carryOver'
+  | 'leadershipPlaceholder'
+  | 'otherPlaceholder',
   string
 >;
 

@@ -1,4 +1,13 @@
-import { AlignmentType, convertMillimetersToTwip, Document, IRunOptions, LineRuleType, Packer, Paragraph, TextRun } from 'docx';
+import {
+  AlignmentType,
+  convertMillimetersToTwip,
+  Document,
+  IRunOptions,
+  LineRuleType,
+  Packer,
+  Paragraph,
+  TextRun,
+} from 'docx';
 import { Draft, DraftParagraph } from './draft-types';
 
 const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
@@ -30,7 +39,11 @@ const FONTS = {
   level2: font('楷体_GB2312'),
 };
 
-function line(text: string, runFont: IRunOptions['font'], options: { size?: number; align?: 'center'; indent?: boolean } = {}): Paragraph {
+function line(
+  text: string,
+  runFont: IRunOptions['font'],
+  options: { size?: number; align?: 'center'; indent?: boolean } = {},
+): Paragraph {
   return new Paragraph({
     alignment: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
     spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT },
@@ -40,7 +53,9 @@ function line(text: string, runFont: IRunOptions['font'], options: { size?: numb
 }
 
 function paragraphFor(paragraph: DraftParagraph): Paragraph {
-  return paragraph.style === 'subheading' ? line(paragraph.text, FONTS.level2) : line(paragraph.text, FONTS.body);
+  return paragraph.style === 'subheading'
+    ? line(paragraph.text, FONTS.level2)
+    : line(paragraph.text, FONTS.body);
 }
 
 /** The draft as a Word file in the national official-document layout. */

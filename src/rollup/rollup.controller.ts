@@ -18,7 +18,10 @@ export class DraftsController {
   ) {}
 
   @Get(':file')
-  @ApiOperation({ summary: '年度报告草稿：2025 返回 JSON（段落附来源任务），2025.docx 返回公文格式 Word，2025.md 返回 Markdown' })
+  @ApiOperation({
+    summary:
+      '年度报告草稿：2025 返回 JSON（段落附来源任务），2025.docx 返回公文格式 Word，2025.md 返回 Markdown',
+  })
   get(@CurrentUser() user: AuthUser, @Param('file') file: string): Promise<object | StreamableFile> {
     return this.files.render(user.organizationId, parseDraftFile(file));
   }
@@ -34,14 +37,29 @@ export class DraftsController {
   @Put(':year/paragraphs/:paragraphId')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '人工修改草稿段落；之后重新生成时保留修改并标记' })
-  edit(@CurrentUser() user: AuthUser, @Param('year') year: string, @Param('paragraphId') paragraphId: string, @Body() body: EditParagraphDto) {
-    return this.rollup.editParagraph(user.organizationId, parseDraftYear(year), paragraphId, body.text, user.id);
+  edit(
+    @CurrentUser() user: AuthUser,
+    @Param('year') year: string,
+    @Param('paragraphId') paragraphId: string,
+    @Body() body: EditParagraphDto,
+  ) {
+    return this.rollup.editParagraph(
+      user.organizationId,
+      parseDraftYear(year),
+      paragraphId,
+      body.text,
+      user.id,
+    );
   }
 
   @Delete(':year/paragraphs/:paragraphId')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '撤销段落的人工修改，恢复生成的文字' })
-  revert(@CurrentUser() user: AuthUser, @Param('year') year: string, @Param('paragraphId') paragraphId: string) {
+  revert(
+    @CurrentUser() user: AuthUser,
+    @Param('year') year: string,
+    @Param('paragraphId') paragraphId: string,
+  ) {
     return this.rollup.revertParagraph(user.organizationId, parseDraftYear(year), paragraphId);
   }
 }

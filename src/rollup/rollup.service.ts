@@ -44,7 +44,12 @@ export class RollupService {
     await this.producer.enqueue(
       'rollup.rebuild',
       { organizationId, year },
-      { delay: ROLLUP_DEBOUNCE_MS, deduplication: { id: `rollup:${organizationId}:${year}`, keepLastIfActive: true }, removeOnComplete: true, removeOnFail: 100 },
+      {
+        delay: ROLLUP_DEBOUNCE_MS,
+        deduplication: { id: `rollup:${organizationId}:${year}`, keepLastIfActive: true },
+        removeOnComplete: true,
+        removeOnFail: 100,
+      },
     );
   }
 
@@ -67,7 +72,12 @@ export class RollupService {
       organizationName: organizationName ?? FALLBACK_ORGANIZATION_NAME,
       year,
       tasks,
-      previousProblems: previous.problems.map((problem) => ({ itemId: problem.id, title: problem.title, text: problem.text, measureItemIds: links.get(problem.id) ?? [] })),
+      previousProblems: previous.problems.map((problem) => ({
+        itemId: problem.id,
+        title: problem.title,
+        text: problem.text,
+        measureItemIds: links.get(problem.id) ?? [],
+      })),
       earlierYearsProblems: earlier,
       templates: this.templates,
       asOf: todayIn(timeZone),
@@ -103,7 +113,13 @@ export class RollupService {
     return this.getDraft(organizationId, year);
   }
 
-  async editParagraph(organizationId: string, year: number, paragraphId: string, text: string, editorId: string): Promise<DraftView> {
+  async editParagraph(
+    organizationId: string,
+    year: number,
+    paragraphId: string,
+    text: string,
+    editorId: string,
+  ): Promise<DraftView> {
     const draft = await this.getDraft(organizationId, year);
     if (!hasParagraph(draft, paragraphId)) throw new NotFoundError('草稿段落', 'DRAFT_PARAGRAPH_NOT_FOUND');
     await this.dataSource.query(
@@ -124,7 +140,9 @@ export class RollupService {
   async reportCompleteness(organizationId: string, reportId: string): Promise<Completeness> {
     const report = await this.sources.findReportForCompleteness(organizationId, reportId);
     if (!report) throw new NotFoundError('报告', 'REPORT_NOT_FOUND');
-    const sections = Array.isArray(report.parse.sections) ? (report.parse.sections as ParsedSectionLike[]) : [];
+    const sections = Array.isArray(report.parse.sections)
+      ? (report.parse.sections as ParsedSectionLike[])
+      : [];
     return checkReportCompleteness(sections, report.text);
   }
 }
@@ -134,12 +152,14 @@ export type DraftFormat = 'json' | 'docx' | 'md';
 /** `2025`, `2025.docx` or `2025.md`: one route parameter, because `/reports/drafts/2025.docx` is one path segment. */
 export function parseDraftFile(file: string): { year: number; format: DraftFormat } {
   const match = /^(\d{4})(?:\.(docx|md))?$/.exec(file);
-  if (!match) throw new InvalidInputError('INVALID_DRAFT_YEAR', '年份格式不正确，应为四位数字，可带 .docx 或 .md 后缀');
+  if (!match)
+    throw new InvalidInputError('INVALID_DRAFT_YEAR', '年份格式不正确，应为四位数字，可带 .docx 或 .md 后缀');
   return { year: Number(match[1]), format: (match[2] as DraftFormat | undefined) ?? 'json' };
 }
 
 export function parseDraftYear(year: string): number {
   const parsed = parseDraftFile(year);
-  if (parsed.format !== 'json') throw new InvalidInputError('INVALID_DRAFT_YEAR', '年份格式不正确，应为四位数字');
+  if (parsed.format !== 'json')
+    throw new InvalidInputError('INVALID_DRAFT_YEAR', '年份格式不正确，应为四位数字');
   return parsed.year;
 }

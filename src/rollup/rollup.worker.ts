@@ -18,7 +18,9 @@ export const DRAFT_AFFECTING_EVENTS = [
 @Injectable()
 export class RollupWorker {
   constructor(registry: JobRegistry, listeners: EventListenerRegistry, rollup: RollupService) {
-    registry.register('rollup.rebuild', (payload) => rollup.rebuild(payload.organizationId, payload.year).then(() => undefined));
+    registry.register('rollup.rebuild', (payload) =>
+      rollup.rebuild(payload.organizationId, payload.year).then(() => undefined),
+    );
     for (const type of DRAFT_AFFECTING_EVENTS) {
       listeners.on(type, async (event) => {
         if (event.taskId) await rollup.scheduleRebuildForTask(event.organizationId, event.taskId);

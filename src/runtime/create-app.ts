@@ -32,7 +32,10 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
     bodyLimit: 1024 * 1024,
     trustProxy: runtime.config.TRUST_PROXY,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, { bufferLogs: true, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   // Bad JSON and over-limit bodies fail in Fastify before Nest routes the request; Nest's error layer passes them on to this handler.
   const errorFilter = new HttpExceptionFilter();
@@ -41,7 +44,9 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   fastify.setReplySerializer((payload) => toJsonBytes(payload) as never);
   registerSecurityHeaders(fastify);
   // Uploads (reports, evidence): larger files are cut off at the limit and answered 413 FILE_TOO_LARGE.
-  await app.register(fastifyMultipart, { limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 } });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 },
+  });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/*path'] });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
@@ -49,7 +54,10 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
 }
 
 export async function createWorkerContext(runtime: Runtime): Promise<INestApplicationContext> {
-  const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), { bufferLogs: true, abortOnError: false });
+  const context = await NestFactory.createApplicationContext(AppModule.forRoot(runtime), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   context.useLogger(context.get(Logger));
   return context;
 }
@@ -57,7 +65,9 @@ export async function createWorkerContext(runtime: Runtime): Promise<INestApplic
 function setUpOpenApi(app: NestFastifyApplication): void {
   const config = new DocumentBuilder()
     .setTitle('Rectify 整改事项跟踪 API')
-    .setDescription('法治政府建设年度报告的问题、整改措施与工作计划的导入、分派、跟踪、提醒和年度报告汇总。错误统一返回 {statusCode, code, message}，message 为中文；数据库暂时无法连接时返回 503 DATABASE_UNAVAILABLE，可稍后重试。')
+    .setDescription(
+      '法治政府建设年度报告的问题、整改措施与工作计划的导入、分派、跟踪、提醒和年度报告汇总。错误统一返回 {statusCode, code, message}，message 为中文；数据库暂时无法连接时返回 503 DATABASE_UNAVAILABLE，可稍后重试。',
+    )
     .setVersion('1')
     .addBearerAuth()
     .build();

@@ -31,10 +31,18 @@ export function loggerOptions(config: AppConfig): Params {
       // pino-http serializes the request into a child logger on every request, logged or not: keep it to what an
       // operator reads. Headers (and with them tokens and cookies) never reach the log.
       serializers: {
-        req: (req: SerializedRequest) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+        req: (req: SerializedRequest) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
         res: (res: SerializedResponse) => ({ statusCode: res.statusCode }),
       },
-      redact: { paths: ['*.password', '*.passwordHash', '*.accessToken', '*.refreshToken'], censor: '[已隐藏]' },
+      redact: {
+        paths: ['*.password', '*.passwordHash', '*.accessToken', '*.refreshToken'],
+        censor: '[已隐藏]',
+      },
     },
   };
 }

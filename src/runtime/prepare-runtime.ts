@@ -19,7 +19,12 @@ export interface PrepareOptions {
 }
 
 /** Resolves database and Redis (starting embedded ones where none is configured) and applies migrations. */
-export async function prepareRuntime({ config, mode, demo = false, log }: PrepareOptions): Promise<PreparedRuntime> {
+export async function prepareRuntime({
+  config,
+  mode,
+  demo = false,
+  log,
+}: PrepareOptions): Promise<PreparedRuntime> {
   const releases: (() => Promise<void>)[] = [];
   const release = async (): Promise<void> => {
     for (const stop of releases.reverse()) await stop().catch(() => undefined);
@@ -30,7 +35,9 @@ export async function prepareRuntime({ config, mode, demo = false, log }: Prepar
       const embedded = await startEmbeddedPostgres(config.EMBEDDED_PG_DIR, config.EMBEDDED_PG_PORT, log);
       releases.push(() => embedded.stop());
       databaseUrl = embedded.url;
-      log(`未设置 DATABASE_URL，使用内置 PostgreSQL（仅供试用，不用于生产）：127.0.0.1:${config.EMBEDDED_PG_PORT}`);
+      log(
+        `未设置 DATABASE_URL，使用内置 PostgreSQL（仅供试用，不用于生产）：127.0.0.1:${config.EMBEDDED_PG_PORT}`,
+      );
     }
     await ensureDatabaseExists(databaseUrl);
     const redis = await resolveRedis(config.REDIS_URL);
@@ -39,7 +46,10 @@ export async function prepareRuntime({ config, mode, demo = false, log }: Prepar
       const applied = await runMigrations(databaseUrl);
       if (applied.length) log(`已应用数据库迁移：${applied.join(', ')}`);
     }
-    return { runtime: { config, mode: mode ?? config.APP_MODE, databaseUrl, redisUrl: redis.url, demo }, release };
+    return {
+      runtime: { config, mode: mode ?? config.APP_MODE, databaseUrl, redisUrl: redis.url, demo },
+      release,
+    };
   } catch (error) {
     await release();
     throw error;

@@ -31,7 +31,10 @@ export class FileStorageService {
     const sha256 = FileStorageService.sha256(buffer);
     const storagePath = join(kind, sha256.slice(0, 2), sha256);
     const absolute = this.absolute(storagePath);
-    const exists = await stat(absolute).then(() => true, () => false);
+    const exists = await stat(absolute).then(
+      () => true,
+      () => false,
+    );
     if (!exists) {
       await mkdir(dirname(absolute), { recursive: true });
       await writeFile(absolute, buffer);

@@ -18,12 +18,10 @@ export async function recordTaskEvent(
   taskId: string,
   payload: Record<string, unknown>,
 ): Promise<void> {
-  await manager.query(`INSERT INTO outbox_events (organization_id, type, aggregate_id, payload) VALUES ($1, $2, $3, $4)`, [
-    organizationId,
-    type,
-    taskId,
-    JSON.stringify({ taskId, ...payload }),
-  ]);
+  await manager.query(
+    `INSERT INTO outbox_events (organization_id, type, aggregate_id, payload) VALUES ($1, $2, $3, $4)`,
+    [organizationId, type, taskId, JSON.stringify({ taskId, ...payload })],
+  );
 }
 
 /** Appends to the task's history (the table refuses UPDATE and DELETE). */
@@ -35,12 +33,8 @@ export async function recordHistory(
   changes: Record<string, { from: unknown; to: unknown }>,
   note: string | null = null,
 ): Promise<void> {
-  await manager.query(`INSERT INTO task_history (task_id, organization_id, actor_id, action, changes, note) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    task.id,
-    task.organizationId,
-    actorId,
-    action,
-    JSON.stringify(changes),
-    note,
-  ]);
+  await manager.query(
+    `INSERT INTO task_history (task_id, organization_id, actor_id, action, changes, note) VALUES ($1, $2, $3, $4, $5, $6)`,
+    [task.id, task.organizationId, actorId, action, JSON.stringify(changes), note],
+  );
 }

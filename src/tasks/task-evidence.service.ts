@@ -26,7 +26,15 @@ export class TaskEvidenceService {
       const [row] = await this.tasks.dataSource.query(
         `INSERT INTO evidence_files (organization_id, task_id, file_name, size_bytes, sha256, storage_path, uploaded_by)
          VALUES ($1,$2,$3,$4,$5,$6,$7) RETURNING id, file_name AS "fileName", size_bytes AS "sizeBytes", sha256, created_at AS "createdAt"`,
-        [user.organizationId, id, file.fileName.slice(0, 255), stored.sizeBytes, stored.sha256, stored.storagePath, user.id],
+        [
+          user.organizationId,
+          id,
+          file.fileName.slice(0, 255),
+          stored.sizeBytes,
+          stored.sha256,
+          stored.storagePath,
+          user.id,
+        ],
       );
       return row;
     } catch (error) {
@@ -36,12 +44,18 @@ export class TaskEvidenceService {
   }
 
   /** Links unattached evidence of this task to an update; unknown or foreign ids are refused. */
-  async attach(manager: EntityManager, taskId: string, updateId: string, evidenceIds: string[]): Promise<void> {
+  async attach(
+    manager: EntityManager,
+    taskId: string,
+    updateId: string,
+    evidenceIds: string[],
+  ): Promise<void> {
     if (!evidenceIds.length) return;
     const rows = await manager.query(
       `UPDATE evidence_files SET update_id = $3 WHERE task_id = $1 AND id = ANY($2::uuid[]) AND update_id IS NULL RETURNING id`,
       [taskId, evidenceIds, updateId],
     );
-    if (rows[0].length !== new Set(evidenceIds).size) throw new InvalidInputError('EVIDENCE_NOT_FOUND', '佐证材料不存在或已关联到其他进展');
+    if (rows[0].length !== new Set(evidenceIds).size)
+      throw new InvalidInputError('EVIDENCE_NOT_FOUND', '佐证材料不存在或已关联到其他进展');
   }
 }

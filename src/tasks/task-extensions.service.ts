@@ -17,15 +17,29 @@ export class TaskExtensionsService {
       const task = await this.tasks.findRow(manager, user, id, true);
       assertCan(user, 'task.extension.request', task);
       if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
-      if (task.deadline && dto.requestedDeadline <= task.deadline) throw new InvalidInputError('EXTENSION_NOT_LATER', '申请的新时限必须晚于当前完成时限');
-      const [pending] = await manager.query(`SELECT id FROM extension_requests WHERE task_id = $1 AND status = 'pending'`, [id]);
+      if (task.deadline && dto.requestedDeadline <= task.deadline)
+        throw new InvalidInputError('EXTENSION_NOT_LATER', '申请的新时限必须晚于当前完成时限');
+      const [pending] = await manager.query(
+        `SELECT id FROM extension_requests WHERE task_id = $1 AND status = 'pending'`,
+        [id],
+      );
       if (pending) throw new ConflictError('EXTENSION_PENDING', '该任务已有待审批的延期申请');
       await manager.query(
         `INSERT INTO extension_requests (task_id, organization_id, requested_by, current_deadline, requested_deadline, reason) VALUES ($1,$2,$3,$4,$5,$6)`,
         [id, user.organizationId, user.id, task.deadline, dto.requestedDeadline, dto.reason],
       );
-      await recordHistory(manager, task, user.id, 'extension_requested', { requestedDeadline: { from: task.deadline, to: dto.requestedDeadline } }, dto.reason);
-      await recordTaskEvent(manager, user.organizationId, 'task.updated', id, { actorId: user.id, extensionRequested: dto.requestedDeadline });
+      await recordHistory(
+        manager,
+        task,
+        user.id,
+        'extension_requested',
+        { requestedDeadline: { from: task.deadline, to: dto.requestedDeadline } },
+        dto.reason,
+      );
+      await recordTaskEvent(manager, user.organizationId, 'task.updated', id, {
+        actorId: user.id,
+        extensionRequested: dto.requestedDeadline,
+      });
     });
     return this.tasks.get(user, id);
   }
@@ -47,14 +61,32 @@ export class TaskExtensionsService {
       );
       if (!approved) {
         await recordHistory(manager, task, user.id, 'extension_refused', {}, dto.comment ?? null);
-        await recordTaskEvent(manager, user.organizationId, 'task.updated', id, { actorId: user.id, extensionRefused: extensionId });
+        await recordTaskEvent(manager, user.organizationId, 'task.updated', id, {
+          actorId: user.id,
+          extensionRefused: extensionId,
+        });
         return;
       }
       if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
-      await manager.query(`UPDATE tasks SET deadline = $2, version = version + 1, updated_at = now(), last_activity_at = now() WHERE id = $1`, [id, extension.requestedDeadline]);
+      await manager.query(
+        `UPDATE tasks SET deadline = $2, version = version + 1, updated_at = now(), last_activity_at = now() WHERE id = $1`,
+        [id, extension.requestedDeadline],
+      );
       const reason = [extension.reason, dto.comment].filter(Boolean).join('；');
-      await recordHistory(manager, task, user.id, 'extension_approved', { deadline: { from: task.deadline, to: extension.requestedDeadline } }, reason);
-      await recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', id, { actorId: user.id, from: task.deadline, to: extension.requestedDeadline, reason });
+      await recordHistory(
+        manager,
+        task,
+        user.id,
+        'extension_approved',
+        { deadline: { from: task.deadline, to: extension.requestedDeadline } },
+        reason,
+      );
+      await recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', id, {
+        actorId: user.id,
+        from: task.deadline,
+        to: extension.requestedDeadline,
+        reason,
+      });
     });
     return this.tasks.get(user, id);
   }

@@ -35,7 +35,10 @@ export interface TaskFilterContext {
 }
 
 /** WHERE clause and parameters over `tasks t` for the ledger's filters; every value is a bound parameter. */
-export function taskFilters(query: TaskFilterQuery, context: TaskFilterContext): { where: string; params: unknown[] } {
+export function taskFilters(
+  query: TaskFilterQuery,
+  context: TaskFilterContext,
+): { where: string; params: unknown[] } {
   const params: unknown[] = [context.organizationId];
   const clauses = ['t.organization_id = $1'];
   const add = (sql: (placeholder: string) => string, value: unknown) => {
@@ -51,7 +54,8 @@ export function taskFilters(query: TaskFilterQuery, context: TaskFilterContext):
   if (query.year) add((p) => `t.plan_year = ${p}`, query.year);
   // Chinese has no word boundaries: substring match, served by the trigram index on search_text.
   if (query.q) add((p) => `t.search_text ILIKE ${p}`, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-  const addDue = (clause: DueClause) => (clause === 'none' ? clauses.push('false') : clause && add(clause, context.today));
+  const addDue = (clause: DueClause) =>
+    clause === 'none' ? clauses.push('false') : clause && add(clause, context.today);
   if (query.overdue) addDue(overdueClause(query.overdue === 'true', status));
   if (query.light) {
     // Red is exactly "overdue" and yellow implies "open and not yet due": saying so lets the open-tasks due index
@@ -78,7 +82,9 @@ function overdueClause(overdue: boolean, status: TaskStatus | undefined): DueCla
   const closed = status ? CLOSED_STATUSES.includes(status) : undefined;
   if (closed === true) return overdue ? 'none' : null;
   if (closed === false) return (p) => `${DUE_KEY} ${overdue ? '<' : '>='} ${p}::date`;
-  return overdue ? (p) => `t.status NOT IN (${CLOSED_LIST}) AND ${DUE_KEY} < ${p}::date` : (p) => `(t.status IN (${CLOSED_LIST}) OR ${DUE_KEY} >= ${p}::date)`;
+  return overdue
+    ? (p) => `t.status NOT IN (${CLOSED_LIST}) AND ${DUE_KEY} < ${p}::date`
+    : (p) => `(t.status IN (${CLOSED_LIST}) OR ${DUE_KEY} >= ${p}::date)`;
 }
 
 function openNotDueClause(status: TaskStatus | undefined): DueClause {

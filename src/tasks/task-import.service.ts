@@ -28,7 +28,8 @@ export class TaskImportService {
     const header = new Map<string, number>();
     sheet.getRow(1).eachCell((cell, column) => header.set(cellText(cell.value), column));
     for (const required of ['任务编号', '责任领导', '责任单位', '责任人', '完成时限']) {
-      if (!header.has(required)) throw new InvalidInputError('IMPORT_INVALID', `表头缺少“${required}”列，请使用导出的整改台账`);
+      if (!header.has(required))
+        throw new InvalidInputError('IMPORT_INVALID', `表头缺少“${required}”列，请使用导出的整改台账`);
     }
     const lookup = await this.lookups(user.organizationId);
     const errors: RowError[] = [];
@@ -41,11 +42,15 @@ export class TaskImportService {
       if (!UUID.test(id)) return fail('任务编号缺失或格式不正确');
       if (!lookup.taskIds.has(id.toLowerCase())) return fail('任务不存在');
       const changes: AssignmentChanges = {};
-      for (const [column, key] of [['责任领导', 'leaderId'], ['责任人', 'assigneeId']] as const) {
+      for (const [column, key] of [
+        ['责任领导', 'leaderId'],
+        ['责任人', 'assigneeId'],
+      ] as const) {
         const name = value(column);
         if (!name) continue;
         const ids = lookup.users.get(name) ?? [];
-        if (ids.length !== 1) return fail(ids.length ? `${column}“${name}”重名，请改用用户名` : `${column}“${name}”不存在`);
+        if (ids.length !== 1)
+          return fail(ids.length ? `${column}“${name}”重名，请改用用户名` : `${column}“${name}”不存在`);
         changes[key] = ids[0];
       }
       const unit = value('责任单位');
@@ -90,12 +95,15 @@ export class TaskImportService {
     const db = this.tasks.dataSource;
     const [tasks, users, units] = await Promise.all([
       db.query(`SELECT id FROM tasks WHERE organization_id = $1`, [organizationId]),
-      db.query(`SELECT id, username, display_name FROM users WHERE organization_id = $1 AND active`, [organizationId]),
+      db.query(`SELECT id, username, display_name FROM users WHERE organization_id = $1 AND active`, [
+        organizationId,
+      ]),
       db.query(`SELECT id, name FROM units WHERE organization_id = $1 AND active`, [organizationId]),
     ]);
     const userIds = new Map<string, string[]>();
     for (const row of users as Array<{ id: string; username: string; display_name: string }>) {
-      for (const name of new Set([row.username, row.display_name])) userIds.set(name, [...(userIds.get(name) ?? []), row.id]);
+      for (const name of new Set([row.username, row.display_name]))
+        userIds.set(name, [...(userIds.get(name) ?? []), row.id]);
     }
     return {
       taskIds: new Set((tasks as Array<{ id: string }>).map((row) => row.id)),
@@ -109,7 +117,11 @@ function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('').trim();
+    if ('richText' in value)
+      return value.richText
+        .map((part) => part.text)
+        .join('')
+        .trim();
     if ('text' in value) return String(value.text).trim();
     if ('result' in value) return String(value.result ?? '').trim();
   }

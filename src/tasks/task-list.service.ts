@@ -62,15 +62,25 @@ export class TaskListService {
         ORDER BY ${TASK_SORTS[sort]}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
       params,
     );
-    const total = this.counts.get(countKey, revision) ?? (await this.count(countKey, revision, where, params));
-    const result = new SerializedJson({ items: rows.map((row) => this.tasks.present(row, today)), total, page, pageSize });
+    const total =
+      this.counts.get(countKey, revision) ?? (await this.count(countKey, revision, where, params));
+    const result = new SerializedJson({
+      items: rows.map((row) => this.tasks.present(row, today)),
+      total,
+      page,
+      pageSize,
+    });
     this.pages.set(pageKey, revision, result);
     return result;
   }
 
   private async count(key: string, revision: string, where: string, params: unknown[]): Promise<number> {
     // Filters only touch tasks, so the count skips the join.
-    const [{ total }]: Array<{ total: number }> = await poolQuery(this.tasks.dataSource, `SELECT count(*)::int AS total FROM tasks t WHERE ${where}`, params);
+    const [{ total }]: Array<{ total: number }> = await poolQuery(
+      this.tasks.dataSource,
+      `SELECT count(*)::int AS total FROM tasks t WHERE ${where}`,
+      params,
+    );
     this.counts.set(key, revision, total);
     return total;
   }
@@ -78,21 +88,34 @@ export class TaskListService {
   /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; `revision` as for list. */
   async stats(user: AuthUser, revision: string) {
     const today = todayIn(this.tasks.timeZone);
-    const light = lightSql('$2::date', this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT, this.tasks.timeZone);
-    return { ...(await this.ownStats(user.organizationId, revision, today, light)), byOrganization: await this.perChildOrganization(user, light, today) };
+    const light = lightSql(
+      '$2::date',
+      this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT,
+      this.tasks.timeZone,
+    );
+    return {
+      ...(await this.ownStats(user.organizationId, revision, today, light)),
+      byOrganization: await this.perChildOrganization(user, light, today),
+    };
   }
 
   /** Reads every task of the organization (100 ms at 100,000 tasks), so it is kept per day while the tasks stand still. */
-  private async ownStats(organizationId: string, revision: string, today: string, light: string): Promise<OwnStats> {
+  private async ownStats(
+    organizationId: string,
+    revision: string,
+    today: string,
+    light: string,
+  ): Promise<OwnStats> {
     const key = `${organizationId}\u0000${today}`;
     const cached = this.ownStatsCache.get(key, revision);
     if (cached) return cached;
-    const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> = await poolQuery(
-      this.tasks.dataSource,
-      `SELECT t.status, t.unit_id AS "unitId", ${light} AS light, count(*)::int AS count
+    const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> =
+      await poolQuery(
+        this.tasks.dataSource,
+        `SELECT t.status, t.unit_id AS "unitId", ${light} AS light, count(*)::int AS count
          FROM tasks t WHERE t.organization_id = $1 GROUP BY 1, 2, 3`,
-      [organizationId, today],
-    );
+        [organizationId, today],
+      );
     const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<string, number>;
     const byLight: Record<string, number> = { green: 0, yellow: 0, red: 0 };
     const byUnit = new Map<string | null, number>();
@@ -107,7 +130,11 @@ export class TaskListService {
       total,
       overdue: byLight.red,
       completionRate: countable ? Math.round((byStatus.completed / countable) * 1000) / 10 : 0,
-      byStatus: TASK_STATUSES.map((status) => ({ status, statusLabel: TASK_STATUS_LABELS[status], count: byStatus[status] })),
+      byStatus: TASK_STATUSES.map((status) => ({
+        status,
+        statusLabel: TASK_STATUS_LABELS[status],
+        count: byStatus[status],
+      })),
       byLight,
       byUnit: [...byUnit].map(([unitId, count]) => ({ unitId, count })),
     };
@@ -117,12 +144,22 @@ export class TaskListService {
 
   /** A county sees completion rates and lights per township (its descendant organizations); others get []. */
   private async perChildOrganization(user: AuthUser, light: string, today: string) {
-    const children = (await this.scope.visibleOrganizationIds(user)).filter((id) => id !== user.organizationId);
+    const children = (await this.scope.visibleOrganizationIds(user)).filter(
+      (id) => id !== user.organizationId,
+    );
     if (!children.length) return [];
-    const rows: Array<{ organizationId: string; name: string; total: number; completed: number; cancelled: number; green: number; yellow: number; red: number }> =
-      await poolQuery(
-        this.tasks.dataSource,
-        `SELECT o.id AS "organizationId", o.name,
+    const rows: Array<{
+      organizationId: string;
+      name: string;
+      total: number;
+      completed: number;
+      cancelled: number;
+      green: number;
+      yellow: number;
+      red: number;
+    }> = await poolQuery(
+      this.tasks.dataSource,
+      `SELECT o.id AS "organizationId", o.name,
                 count(t.id)::int AS total,
                 count(*) FILTER (WHERE t.status = 'completed')::int AS completed,
                 count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
@@ -132,8 +169,8 @@ export class TaskListService {
            FROM organizations o LEFT JOIN tasks t ON t.organization_id = o.id
           WHERE o.id = ANY($1::uuid[])
           GROUP BY o.id, o.name ORDER BY o.name`,
-        [children, today],
-      );
+      [children, today],
+    );
     return rows.map(({ cancelled, ...row }) => {
       const countable = row.total - cancelled;
       const completionRate = countable ? Math.round((row.completed / countable) * 1000) / 10 : 0;

@@ -1,6 +1,13 @@
 import { ConflictError } from '../common/domain-error';
 
-export const TASK_STATUSES = ['new', 'assigned', 'in_progress', 'pending_review', 'completed', 'cancelled'] as const;
+export const TASK_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'pending_review',
+  'completed',
+  'cancelled',
+] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** Labels as the ledgers use them. */
@@ -34,5 +41,9 @@ export function assertTransition(from: TaskStatus, to: TaskStatus): void {
 }
 
 export function illegalTransition(from: TaskStatus, to: TaskStatus): ConflictError {
-  return new ConflictError('ILLEGAL_TRANSITION', `任务状态不能从“${TASK_STATUS_LABELS[from]}”（${from}）变为“${TASK_STATUS_LABELS[to]}”（${to}）`, { from, to });
+  return new ConflictError(
+    'ILLEGAL_TRANSITION',
+    `任务状态不能从“${TASK_STATUS_LABELS[from]}”（${from}）变为“${TASK_STATUS_LABELS[to]}”（${to}）`,
+    { from, to },
+  );
 }

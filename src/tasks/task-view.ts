@@ -6,7 +6,9 @@ import { TRAFFIC_LIGHT_LABELS, trafficLight } from './traffic-light';
  * timestamps are ISO 8601 UTC text formatted by Postgres exactly as Date#toJSON would: parsing them into Dates
  * only to print them again was a tenth of a list request's CPU.
  */
-export const taskColumns = (timeZone: string): string => `t.id, t.organization_id AS "organizationId", t.report_id AS "reportId", t.report_item_id AS "reportItemId",
+export const taskColumns = (
+  timeZone: string,
+): string => `t.id, t.organization_id AS "organizationId", t.report_id AS "reportId", t.report_item_id AS "reportItemId",
   t.kind, t.item_kind AS "itemKind", t.title, t.source_text AS "sourceText", t.plan_year AS "planYear", t.heading_path AS "headingPath",
   t.leader_id AS "leaderId", t.unit_id AS "unitId", t.assignee_id AS "assigneeId", t.deadline::text AS deadline, t.status, t.progress,
   t.outcome, t.long_term AS "longTerm", t.evidence_interval AS "evidenceInterval", ${isoTimestamp('t.assigned_at')} AS "assignedAt",
@@ -84,7 +86,13 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
     closed,
     marginPercent,
   });
-  const statusLabel = closed ? TASK_STATUS_LABELS[row.status] : row.extensionPending ? '申请延期' : row.longTerm ? '长期坚持' : TASK_STATUS_LABELS[row.status];
+  const statusLabel = closed
+    ? TASK_STATUS_LABELS[row.status]
+    : row.extensionPending
+      ? '申请延期'
+      : row.longTerm
+        ? '长期坚持'
+        : TASK_STATUS_LABELS[row.status];
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -124,4 +132,3 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
 }
 
 export const EVIDENCE_INTERVAL_MONTHS = { monthly: 1, quarterly: 3 } as const;
-

@@ -6,7 +6,15 @@ import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../common/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from '../reports/read-upload';
-import { CancelDto, ExtensionDecisionDto, ExtensionRequestDto, ListTasksQuery, PatchTaskDto, ReviewDto, TaskUpdateDto } from './dto/task.dto';
+import {
+  CancelDto,
+  ExtensionDecisionDto,
+  ExtensionRequestDto,
+  ListTasksQuery,
+  PatchTaskDto,
+  ReviewDto,
+  TaskUpdateDto,
+} from './dto/task.dto';
 import { TaskEvidenceService } from './task-evidence.service';
 import { TaskExtensionsService } from './task-extensions.service';
 import { TaskImportService } from './task-import.service';
@@ -32,14 +40,19 @@ export class TasksController {
   @Get()
   @ApiOperation({
     summary: '任务列表（筛选、排序、搜索、分页）',
-    description: '返回 {items, total, page, pageSize}。total 为精确总数。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
+    description:
+      '返回 {items, total, page, pageSize}。total 为精确总数。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
   })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery, @TasksRevision() revision: string) {
     return this.listing.list(user, query, revision);
   }
 
   @Get('stats')
-  @ApiOperation({ summary: '按状态、单位、红黄绿灯统计', description: '本组织的计数按日期和组织版本号复用，任务有变化即重新统计；县级用户另得各乡镇的完成率与红黄绿灯（byOrganization）。' })
+  @ApiOperation({
+    summary: '按状态、单位、红黄绿灯统计',
+    description:
+      '本组织的计数按日期和组织版本号复用，任务有变化即重新统计；县级用户另得各乡镇的完成率与红黄绿灯（byOrganization）。',
+  })
   stats(@CurrentUser() user: AuthUser, @TasksRevision() revision: string) {
     return this.listing.stats(user, revision);
   }
@@ -57,7 +70,9 @@ export class TasksController {
   @Post('import.xlsx')
   @Roles('admin', 'leader')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({ summary: '导入整改台账（Excel），按任务编号批量修改责任领导、单位、责任人和时限；有错误行则整体不生效' })
+  @ApiOperation({
+    summary: '导入整改台账（Excel），按任务编号批量修改责任领导、单位、责任人和时限；有错误行则整体不生效',
+  })
   async import(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
     return this.importer.importLedger(user, (await readUpload(request)).buffer);
   }
@@ -100,14 +115,22 @@ export class TasksController {
   @Roles('admin', 'leader', 'staff')
   @ApiConsumes('multipart/form-data')
   @ApiOperation({ summary: '上传佐证材料（字段 file），返回编号和 SHA-256，报送进展时以 evidenceIds 关联' })
-  async uploadEvidence(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Req() request: FastifyRequest) {
+  async uploadEvidence(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Req() request: FastifyRequest,
+  ) {
     return this.evidence.upload(user, id, await readUpload(request));
   }
 
   @Post(':id/extensions')
   @Roles('admin', 'leader', 'staff')
   @ApiOperation({ summary: '申请延期' })
-  requestExtension(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: ExtensionRequestDto) {
+  requestExtension(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: ExtensionRequestDto,
+  ) {
     return this.extensions.request(user, id, dto);
   }
 

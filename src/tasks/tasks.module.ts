@@ -13,7 +13,15 @@ import { TasksService } from './tasks.service';
 @Module({
   imports: [StorageModule, IdentityCoreModule],
   controllers: [TasksController],
-  providers: [TasksService, TaskProgressService, TaskListService, TaskExportService, TaskExtensionsService, TaskEvidenceService, TaskImportService],
+  providers: [
+    TasksService,
+    TaskProgressService,
+    TaskListService,
+    TaskExportService,
+    TaskExtensionsService,
+    TaskEvidenceService,
+    TaskImportService,
+  ],
   exports: [TasksService, TaskProgressService],
 })
 export class TasksModule {}

@@ -51,7 +51,10 @@ export class TasksService {
   async createFromReport(user: AuthUser, reportId: string, dto: ConfirmItemsDto) {
     assertCan(user, 'task.assign');
     const ids = await this.dataSource.transaction(async (manager) => {
-      const [report] = await manager.query(`SELECT id FROM reports WHERE id = $1 AND organization_id = $2`, [reportId, user.organizationId]);
+      const [report] = await manager.query(`SELECT id FROM reports WHERE id = $1 AND organization_id = $2`, [
+        reportId,
+        user.organizationId,
+      ]);
       if (!report) throw new NotFoundError('报告', 'REPORT_NOT_FOUND');
       const taskIds: string[] = [];
       for (const request of dto.items) {
@@ -70,7 +73,8 @@ export class TasksService {
           continue;
         }
         await this.assertMembers(manager, user.organizationId, request);
-        const unitId = request.unitId ?? (await this.unitByName(manager, user.organizationId, item.suggestedUnits[0]));
+        const unitId =
+          request.unitId ?? (await this.unitByName(manager, user.organizationId, item.suggestedUnits[0]));
         const deadline = request.deadline ?? item.suggestedDeadline;
         const leaderId = request.leaderId ?? null;
         const assigned = Boolean((unitId || request.assigneeId) && deadline && leaderId);
@@ -79,9 +83,22 @@ export class TasksService {
                               leader_id, unit_id, assignee_id, deadline, status, long_term, evidence_interval, assigned_at)
            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14::varchar,$15,$16, CASE WHEN $14::varchar = 'assigned' THEN now() END) RETURNING id`,
           [
-            user.organizationId, reportId, item.id, item.kind === 'plan' ? 'plan' : 'rectification', item.kind, request.title ?? item.title,
-            item.text, item.planYear, item.headingPath, leaderId, unitId, request.assigneeId ?? null, deadline, assigned ? 'assigned' : 'new',
-            request.longTerm ?? item.longTerm, request.evidenceInterval ?? null,
+            user.organizationId,
+            reportId,
+            item.id,
+            item.kind === 'plan' ? 'plan' : 'rectification',
+            item.kind,
+            request.title ?? item.title,
+            item.text,
+            item.planYear,
+            item.headingPath,
+            leaderId,
+            unitId,
+            request.assigneeId ?? null,
+            deadline,
+            assigned ? 'assigned' : 'new',
+            request.longTerm ?? item.longTerm,
+            request.evidenceInterval ?? null,
           ],
         );
         const ref = { id: task.id as string, organizationId: user.organizationId };
@@ -93,12 +110,22 @@ export class TasksService {
           deadline: { from: null, to: deadline },
         });
         await recordTaskEvent(manager, user.organizationId, 'task.created', task.id, { actorId: user.id });
-        if (assigned) await recordTaskEvent(manager, user.organizationId, 'task.assigned', task.id, { actorId: user.id, unitId, assigneeId: request.assigneeId ?? null, leaderId, deadline });
+        if (assigned)
+          await recordTaskEvent(manager, user.organizationId, 'task.assigned', task.id, {
+            actorId: user.id,
+            unitId,
+            assigneeId: request.assigneeId ?? null,
+            leaderId,
+            deadline,
+          });
         taskIds.push(task.id);
       }
       return taskIds;
     });
-    const tasks = await this.dataSource.query(`SELECT ${taskColumns(this.timeZone)} FROM ${TASK_FROM} WHERE t.id = ANY($1::uuid[])`, [ids]);
+    const tasks = await this.dataSource.query(
+      `SELECT ${taskColumns(this.timeZone)} FROM ${TASK_FROM} WHERE t.id = ANY($1::uuid[])`,
+      [ids],
+    );
     const byId = new Map(tasks.map((task: TaskRow) => [task.id, task]));
     return { tasks: ids.map((id) => this.present(byId.get(id) as TaskRow)) };
   }
@@ -106,13 +133,19 @@ export class TasksService {
   async get(user: AuthUser, id: string) {
     const row = await this.findRow(this.dataSource.manager, user, id);
     const [history, updates, evidence, extensions] = await Promise.all([
-      this.dataSource.query(`SELECT id::text, actor_id AS "actorId", action, changes, note, created_at AS "createdAt" FROM task_history WHERE task_id = $1 ORDER BY id`, [id]),
+      this.dataSource.query(
+        `SELECT id::text, actor_id AS "actorId", action, changes, note, created_at AS "createdAt" FROM task_history WHERE task_id = $1 ORDER BY id`,
+        [id],
+      ),
       this.dataSource.query(
         `SELECT id, author_id AS "authorId", status_from AS "statusFrom", status_to AS "statusTo", progress, note, outcome, created_at AS "createdAt"
            FROM task_updates WHERE task_id = $1 ORDER BY created_at, id`,
         [id],
       ),
-      this.dataSource.query(`SELECT id, update_id AS "updateId", file_name AS "fileName", size_bytes AS "sizeBytes", sha256, created_at AS "createdAt" FROM evidence_files WHERE task_id = $1 ORDER BY created_at`, [id]),
+      this.dataSource.query(
+        `SELECT id, update_id AS "updateId", file_name AS "fileName", size_bytes AS "sizeBytes", sha256, created_at AS "createdAt" FROM evidence_files WHERE task_id = $1 ORDER BY created_at`,
+        [id],
+      ),
       this.dataSource.query(
         `SELECT id, requested_by AS "requestedBy", current_deadline::text AS "currentDeadline", requested_deadline::text AS "requestedDeadline", reason, status,
                 decided_by AS "decidedBy", decided_at AS "decidedAt", decision_comment AS "decisionComment", created_at AS "createdAt"
@@ -138,29 +171,66 @@ export class TasksService {
    * Applies leader/unit/assignee/deadline/title changes to a locked task (history + outbox in the caller's
    * transaction); a `new` task that now has everything becomes `assigned`. Returns whether anything changed.
    */
-  async applyAssignment(manager: EntityManager, user: AuthUser, task: TaskRow, dto: AssignmentChanges, action: string): Promise<boolean> {
+  async applyAssignment(
+    manager: EntityManager,
+    user: AuthUser,
+    task: TaskRow,
+    dto: AssignmentChanges,
+    action: string,
+  ): Promise<boolean> {
     await this.assertMembers(manager, user.organizationId, dto);
-    const fields = { leaderId: 'leader_id', unitId: 'unit_id', assigneeId: 'assignee_id', deadline: 'deadline', title: 'title' } as const;
+    const fields = {
+      leaderId: 'leader_id',
+      unitId: 'unit_id',
+      assigneeId: 'assignee_id',
+      deadline: 'deadline',
+      title: 'title',
+    } as const;
     const changes: Record<string, { from: unknown; to: unknown }> = {};
     for (const key of Object.keys(fields) as Array<keyof typeof fields>) {
-      if (dto[key] !== undefined && dto[key] !== task[key]) changes[key] = { from: task[key] ?? null, to: dto[key] };
+      if (dto[key] !== undefined && dto[key] !== task[key])
+        changes[key] = { from: task[key] ?? null, to: dto[key] };
     }
-    const next = { ...task, ...Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.to])) } as TaskRow;
-    const becomesAssigned = task.status === 'new' && Boolean((next.unitId || next.assigneeId) && next.deadline && next.leaderId);
+    const next = {
+      ...task,
+      ...Object.fromEntries(Object.entries(changes).map(([key, change]) => [key, change.to])),
+    } as TaskRow;
+    const becomesAssigned =
+      task.status === 'new' && Boolean((next.unitId || next.assigneeId) && next.deadline && next.leaderId);
     if (becomesAssigned) changes.status = { from: 'new', to: 'assigned' };
     if (!Object.keys(changes).length) return false;
     await manager.query(
       `UPDATE tasks SET leader_id = $2, unit_id = $3, assignee_id = $4, deadline = $5, title = $6, status = $7,
               assigned_at = CASE WHEN $8::boolean THEN now() ELSE assigned_at END, version = version + 1, updated_at = now(), last_activity_at = now()
         WHERE id = $1`,
-      [task.id, next.leaderId, next.unitId, next.assigneeId, next.deadline, next.title, becomesAssigned ? 'assigned' : task.status, becomesAssigned],
+      [
+        task.id,
+        next.leaderId,
+        next.unitId,
+        next.assigneeId,
+        next.deadline,
+        next.title,
+        becomesAssigned ? 'assigned' : task.status,
+        becomesAssigned,
+      ],
     );
     await recordHistory(manager, task, user.id, action, changes);
     const event = { actorId: user.id, changes };
     await recordTaskEvent(manager, user.organizationId, 'task.updated', task.id, event);
-    if (changes.deadline) await recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', task.id, { actorId: user.id, from: changes.deadline.from, to: changes.deadline.to });
+    if (changes.deadline)
+      await recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', task.id, {
+        actorId: user.id,
+        from: changes.deadline.from,
+        to: changes.deadline.to,
+      });
     if (becomesAssigned || changes.unitId || changes.assigneeId || changes.leaderId) {
-      await recordTaskEvent(manager, user.organizationId, 'task.assigned', task.id, { actorId: user.id, unitId: next.unitId, assigneeId: next.assigneeId, leaderId: next.leaderId, deadline: next.deadline });
+      await recordTaskEvent(manager, user.organizationId, 'task.assigned', task.id, {
+        actorId: user.id,
+        unitId: next.unitId,
+        assigneeId: next.assigneeId,
+        leaderId: next.leaderId,
+        deadline: next.deadline,
+      });
     }
     return true;
   }
@@ -176,7 +246,11 @@ export class TasksService {
   }
 
   /** Leaders, units and assignees named in a request must belong to the caller's organization (404 otherwise). */
-  async assertMembers(manager: EntityManager, organizationId: string, ids: { leaderId?: string; unitId?: string; assigneeId?: string }) {
+  async assertMembers(
+    manager: EntityManager,
+    organizationId: string,
+    ids: { leaderId?: string; unitId?: string; assigneeId?: string },
+  ) {
     const checks: Array<[string | undefined, string, string, string]> = [
       [ids.unitId, 'units', '责任单位', 'UNIT_NOT_FOUND'],
       [ids.leaderId, 'users', '责任领导', 'USER_NOT_FOUND'],
@@ -184,14 +258,24 @@ export class TasksService {
     ];
     for (const [id, table, what, code] of checks) {
       if (!id) continue;
-      const [row] = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND organization_id = $2`, [id, organizationId]);
+      const [row] = await manager.query(`SELECT 1 FROM ${table} WHERE id = $1 AND organization_id = $2`, [
+        id,
+        organizationId,
+      ]);
       if (!row) throw new NotFoundError(what, code);
     }
   }
 
-  private async unitByName(manager: EntityManager, organizationId: string, name: string | undefined): Promise<string | null> {
+  private async unitByName(
+    manager: EntityManager,
+    organizationId: string,
+    name: string | undefined,
+  ): Promise<string | null> {
     if (!name) return null;
-    const [row] = await manager.query(`SELECT id FROM units WHERE organization_id = $1 AND name = $2 AND active`, [organizationId, name]);
+    const [row] = await manager.query(
+      `SELECT id FROM units WHERE organization_id = $1 AND name = $2 AND active`,
+      [organizationId, name],
+    );
     return row?.id ?? null;
   }
 }

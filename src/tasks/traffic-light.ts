@@ -1,6 +1,10 @@
 export type TrafficLight = 'green' | 'yellow' | 'red';
 
-export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = { green: '序时推进', yellow: '滞后', red: '已逾期' };
+export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = {
+  green: '序时推进',
+  yellow: '滞后',
+  red: '已逾期',
+};
 
 export interface LightInput {
   /** YYYY-MM-DD calendar dates in the configured time zone. */
@@ -33,7 +37,12 @@ export function daysBetween(from: string, to: string): number {
  * A closed task is never overdue.
  */
 export function trafficLight(input: LightInput): LightResult {
-  if (input.closed || !input.deadline) return { light: 'green', overdue: false, daysLeft: input.deadline && !input.closed ? daysBetween(input.today, input.deadline) : null };
+  if (input.closed || !input.deadline)
+    return {
+      light: 'green',
+      overdue: false,
+      daysLeft: input.deadline && !input.closed ? daysBetween(input.today, input.deadline) : null,
+    };
   const daysLeft = daysBetween(input.today, input.deadline);
   if (daysLeft < 0) return { light: 'red', overdue: true, daysLeft };
   if (daysLeft <= YELLOW_WITHIN_DAYS) return { light: 'yellow', overdue: false, daysLeft };
@@ -42,7 +51,8 @@ export function trafficLight(input: LightInput): LightResult {
     const elapsed = daysBetween(input.assignedOn, input.today);
     if (span > 0 && elapsed > 0) {
       const expected = (elapsed / span) * 100;
-      if (input.progress < expected - input.marginPercent) return { light: 'yellow', overdue: false, daysLeft };
+      if (input.progress < expected - input.marginPercent)
+        return { light: 'yellow', overdue: false, daysLeft };
     }
   }
   return { light: 'green', overdue: false, daysLeft };

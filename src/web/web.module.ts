@@ -19,7 +19,12 @@ export class WebModule implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (!existsSync(WEB_ROOT)) return;
     const fastify = this.adapterHost.httpAdapter.getInstance() as FastifyInstance;
-    await fastify.register(fastifyStatic, { root: WEB_ROOT, prefix: '/', wildcard: false, index: ['index.html'] });
+    await fastify.register(fastifyStatic, {
+      root: WEB_ROOT,
+      prefix: '/',
+      wildcard: false,
+      index: ['index.html'],
+    });
     // A catch-all route has the lowest precedence in Fastify's router, so API routes still win.
     fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
       if (SERVER_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {

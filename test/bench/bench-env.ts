@@ -31,7 +31,10 @@ export interface BenchEnv extends BenchDatabase {
 }
 
 /** A fresh migrated database and Redis prefix; everything is removed afterwards. */
-export async function withBenchDatabase<T>(name: string, work: (env: BenchDatabase) => Promise<T>): Promise<T> {
+export async function withBenchDatabase<T>(
+  name: string,
+  work: (env: BenchDatabase) => Promise<T>,
+): Promise<T> {
   const suffix = `${name}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = `${BENCH_PG_BASE}/rectify_bench_${suffix}`;
   const queuePrefix = `rectify-bench-${suffix}`;
@@ -66,7 +69,9 @@ export async function withBenchDatabase<T>(name: string, work: (env: BenchDataba
     });
   } finally {
     await pool?.end().catch(() => undefined);
-    await dropDatabase(databaseUrl).catch((error: unknown) => process.stderr.write(`# 删除基准数据库失败: ${String(error)}\n`));
+    await dropDatabase(databaseUrl).catch((error: unknown) =>
+      process.stderr.write(`# 删除基准数据库失败: ${String(error)}\n`),
+    );
     await deleteRedisKeys(`${queuePrefix}*`).catch(() => undefined);
     rmSync(storageDir, { recursive: true, force: true });
   }
@@ -118,5 +123,8 @@ export function percentile(sorted: number[], p: number): number {
 }
 
 export function median(values: number[]): number {
-  return percentile([...values].sort((a, b) => a - b), 50);
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 }

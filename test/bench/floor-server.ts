@@ -29,11 +29,23 @@ class FloorController {
 }
 
 async function main(): Promise<void> {
-  const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DB_POOL_SIZE ?? 20) });
+  const pool = new Pool({
+    connectionString: process.env.DATABASE_URL,
+    max: Number(process.env.DB_POOL_SIZE ?? 20),
+  });
   @Module({ controllers: [FloorController], providers: [{ provide: POOL, useValue: pool }] })
   class FloorModule {}
-  const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), { logger: false });
-  process.once('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  const app = await NestFactory.create<NestFastifyApplication>(FloorModule, new FastifyAdapter(), {
+    logger: false,
+  });
+  process.once(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
   await app.listen(Number(process.env.PORT), '127.0.0.1');
 }
 

@@ -20,12 +20,22 @@ export interface LoadResult {
  * Load with autocannon in its own process (load-client.ts); fails when any response was not 2xx, so a broken
  * route cannot pass as "fast".
  */
-export async function load(url: string, headers: Record<string, string>, seconds: number, connections = 50): Promise<LoadResult> {
+export async function load(
+  url: string,
+  headers: Record<string, string>,
+  seconds: number,
+  connections = 50,
+): Promise<LoadResult> {
   const client = join(projectRoot(), 'dist', 'test', 'bench', 'load-client.js');
-  const { stdout } = await promisify(execFile)(process.execPath, [client, JSON.stringify({ url, headers, connections, duration: seconds })], {
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    [client, JSON.stringify({ url, headers, connections, duration: seconds })],
+    {
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   const result = JSON.parse(stdout) as AutocannonResult;
-  if (result.non2xx || result.errors) throw new Error(`${url}: ${result.non2xx} 个非 2xx 响应，${result.errors} 个错误`);
+  if (result.non2xx || result.errors)
+    throw new Error(`${url}: ${result.non2xx} 个非 2xx 响应，${result.errors} 个错误`);
   return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 };
 }

@@ -25,12 +25,24 @@ export function benchList(): Promise<BenchResult[]> {
     const org = await seedOrganization(env.pool);
     const today = todayIn(env.runtime.config.TIME_ZONE);
     // Deadlines spread over ±1 year around today so `overdue=false` keeps about half of the in-progress tasks.
-    await seedTasks(env.pool, org, TASKS, { status: (i) => STATUSES[i % STATUSES.length], deadline: (i) => isoDate(today, (i % 730) - 365), planYear: 2026 });
+    await seedTasks(env.pool, org, TASKS, {
+      status: (i) => STATUSES[i % STATUSES.length],
+      deadline: (i) => isoDate(today, (i % 730) - 365),
+      planYear: 2026,
+    });
     const token = await env.accessToken(org.adminId);
-    const search = new URLSearchParams(Object.entries(LIST_QUERY).map(([key, value]): [string, string] => [key, String(value)]));
+    const search = new URLSearchParams(
+      Object.entries(LIST_QUERY).map(([key, value]): [string, string] => [key, String(value)]),
+    );
     const loadApi = async (extraEnv: Record<string, string>): Promise<LoadResult & { rssMb: number }> => {
       // Started as `npm run start:api` starts it, node flags included.
-      const api = await startChildServer('src/main.js', ['--mode', 'api'], { ...env.processEnv, ...extraEnv }, '/health', nodeFlagsOfScript('start:api'));
+      const api = await startChildServer(
+        'src/main.js',
+        ['--mode', 'api'],
+        { ...env.processEnv, ...extraEnv },
+        '/health',
+        nodeFlagsOfScript('start:api'),
+      );
       try {
         const url = `${api.baseUrl}/api/v1/tasks?${search}`;
         const headers = { authorization: `Bearer ${token}` };
@@ -51,8 +63,19 @@ export function benchList(): Promise<BenchResult[]> {
         { name: 'list', value: app.requestsPerSecond, unit: 'req/s', floor: floor.requestsPerSecond },
         { name: 'list_p99', value: app.p99Ms, unit: 'ms', floor: floor.p99Ms, lowerIsBetter: true },
         { name: 'memory_api_rss', value: app.rssMb, unit: 'MB' },
-        { name: 'list_uncached', value: uncached.requestsPerSecond, unit: 'req/s', floor: floor.requestsPerSecond },
-        { name: 'list_uncached_p99', value: uncached.p99Ms, unit: 'ms', floor: floor.p99Ms, lowerIsBetter: true },
+        {
+          name: 'list_uncached',
+          value: uncached.requestsPerSecond,
+          unit: 'req/s',
+          floor: floor.requestsPerSecond,
+        },
+        {
+          name: 'list_uncached_p99',
+          value: uncached.p99Ms,
+          unit: 'ms',
+          floor: floor.p99Ms,
+          lowerIsBetter: true,
+        },
         { name: 'memory_api_rss_uncached', value: uncached.rssMb, unit: 'MB' },
       ];
     } finally {

@@ -5,10 +5,15 @@ import { projectRoot } from '../../src/config/project-root';
 import { BenchResult } from './bench-result';
 
 function sampleReports(): string[] {
-  const dirs = [resolve(projectRoot(), '..', 'shared', 'seeds'), join(projectRoot(), 'test', 'fixtures', 'reports')];
-  return dirs
-    .filter(existsSync)
-    .flatMap((dir) => readdirSync(dir).filter((name) => /\.(txt|md)$/.test(name)).map((name) => readFileSync(join(dir, name), 'utf8')));
+  const dirs = [
+    resolve(projectRoot(), '..', 'shared', 'seeds'),
+    join(projectRoot(), 'test', 'fixtures', 'reports'),
+  ];
+  return dirs.filter(existsSync).flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => /\.(txt|md)$/.test(name))
+      .map((name) => readFileSync(join(dir, name), 'utf8')),
+  );
 }
 
 function megabytesPerSecond(texts: string[], minMillis: number, work: (text: string) => unknown): number {

@@ -21,7 +21,12 @@ async function bareQueueJobsPerSecond(jobs: number): Promise<number> {
   let done = 0;
   let finish: () => void = () => undefined;
   const allDone = new Promise<void>((resolve) => (finish = resolve));
-  const worker = new Worker('bench', async () => undefined, { connection, prefix, concurrency: 50, autorun: false });
+  const worker = new Worker('bench', async () => undefined, {
+    connection,
+    prefix,
+    concurrency: 50,
+    autorun: false,
+  });
   worker.on('completed', () => {
     if (++done === jobs) finish();
   });
@@ -29,7 +34,13 @@ async function bareQueueJobsPerSecond(jobs: number): Promise<number> {
     await worker.waitUntilReady();
     const started = performance.now();
     void worker.run();
-    await queue.addBulk(Array.from({ length: jobs }, (_, i) => ({ name: 'noop', data: { i }, opts: { removeOnComplete: true } })));
+    await queue.addBulk(
+      Array.from({ length: jobs }, (_, i) => ({
+        name: 'noop',
+        data: { i },
+        opts: { removeOnComplete: true },
+      })),
+    );
     await allDone;
     return jobs / ((performance.now() - started) / 1000);
   } finally {
@@ -47,11 +58,16 @@ export function benchReminders(): Promise<BenchResult[]> {
   return withBenchApp('reminders', async (env) => {
     const org = await seedOrganization(env.pool);
     const today = todayIn(env.runtime.config.TIME_ZONE);
-    await seedTasks(env.pool, org, TASKS, { status: () => 'in_progress', deadline: (i) => (i < DUE ? today : isoDate(today, 30 + (i % 300))) });
+    await seedTasks(env.pool, org, TASKS, {
+      status: () => 'in_progress',
+      deadline: (i) => (i < DUE ? today : isoDate(today, 30 + (i % 300))),
+    });
     const started = performance.now();
     await env.app.get(ReminderSweepService).sweep(today);
     const seconds = (performance.now() - started) / 1000;
-    const { rows } = await env.pool.query(`SELECT count(*)::int AS n FROM notifications WHERE kind = 'due_today'`);
+    const { rows } = await env.pool.query(
+      `SELECT count(*)::int AS n FROM notifications WHERE kind = 'due_today'`,
+    );
     if (rows[0].n !== DUE) throw new Error(`提醒数量不符：预期 ${DUE}，实际 ${rows[0].n}`);
     const floor = await bareQueueJobsPerSecond(DUE);
     return [{ name: 'reminders', value: TASKS / seconds, unit: 'tasks/s', floor }];

@@ -9,7 +9,13 @@ const TASKS = 5_000;
 const RUNS = 5;
 
 /** A report on `reportYear` planning `reportYear + 1`, with numbered problems and measures; returns the item ids in order. */
-async function seedReport(pool: Pool, organizationId: string, reportYear: number, problems: number, measures: number): Promise<string[]> {
+async function seedReport(
+  pool: Pool,
+  organizationId: string,
+  reportYear: number,
+  problems: number,
+  measures: number,
+): Promise<string[]> {
   const { rows } = await pool.query(
     `INSERT INTO reports (organization_id, file_name, sha256, size_bytes, storage_path, text, organization_name, report_year, plan_year, title)
      VALUES ($1, 'bench.txt', $3, 1, 'bench.txt', '', '基准测试县人民政府', $2::int, $2::int + 1, '基准测试县年度法治政府建设情况报告')

@@ -21,13 +21,16 @@ const WORKLOADS: Record<string, Workload> = {
  * and the others still run; the exit code is non-zero if any failed. `npm run bench -- list rollup` runs a subset.
  */
 async function main(): Promise<number> {
-  process.stderr.write(`# ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`);
+  process.stderr.write(
+    `# ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, node ${process.version}\n`,
+  );
   const selected = process.argv.slice(2);
   let failures = 0;
   for (const [name, workload] of Object.entries(WORKLOADS)) {
     if (selected.length && !selected.includes(name)) continue;
     try {
-      for (const result of await workload()) for (const line of formatResult(result)) process.stdout.write(`${line}\n`);
+      for (const result of await workload())
+        for (const line of formatResult(result)) process.stdout.write(`${line}\n`);
     } catch (error) {
       failures++;
       process.stderr.write(`# 基准 ${name} 失败: ${error instanceof Error ? error.stack : String(error)}\n`);

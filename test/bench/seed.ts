@@ -10,9 +10,14 @@ export interface SeededOrganization {
 
 /** One organization with units, an admin, a leader and one staff member per unit, inserted directly. */
 export async function seedOrganization(pool: Pool, units = 10): Promise<SeededOrganization> {
-  const [{ id: organizationId }] = (await pool.query(`INSERT INTO organizations (name) VALUES ('基准测试县人民政府') RETURNING id`)).rows;
+  const [{ id: organizationId }] = (
+    await pool.query(`INSERT INTO organizations (name) VALUES ('基准测试县人民政府') RETURNING id`)
+  ).rows;
   const unitRows = (
-    await pool.query(`INSERT INTO units (organization_id, name) SELECT $1, '单位' || n FROM generate_series(1, $2::int) n RETURNING id`, [organizationId, units])
+    await pool.query(
+      `INSERT INTO units (organization_id, name) SELECT $1, '单位' || n FROM generate_series(1, $2::int) n RETURNING id`,
+      [organizationId, units],
+    )
   ).rows as { id: string }[];
   const unitIds = unitRows.map((row) => row.id);
   const user = async (username: string, role: string, unitId: string | null): Promise<string> =>
@@ -26,7 +31,8 @@ export async function seedOrganization(pool: Pool, units = 10): Promise<SeededOr
   const adminId = await user('admin', 'admin', null);
   const leaderId = await user('leader', 'leader', null);
   const staffIds: string[] = [];
-  for (const [index, unitId] of unitIds.entries()) staffIds.push(await user(`staff${index}`, 'staff', unitId));
+  for (const [index, unitId] of unitIds.entries())
+    staffIds.push(await user(`staff${index}`, 'staff', unitId));
   return { organizationId, adminId, leaderId, unitIds, staffIds };
 }
 
@@ -39,10 +45,24 @@ export interface TaskSeed {
 }
 
 /** Inserts `count` tasks in batches of unnest-ed arrays (far faster than row-by-row inserts). */
-export async function seedTasks(pool: Pool, org: SeededOrganization, count: number, seed: TaskSeed, batch = 10_000): Promise<void> {
+export async function seedTasks(
+  pool: Pool,
+  org: SeededOrganization,
+  count: number,
+  seed: TaskSeed,
+  batch = 10_000,
+): Promise<void> {
   for (let start = 0; start < count; start += batch) {
     const n = Math.min(batch, count - start);
-    const cols = { title: [] as string[], unit: [] as string[], assignee: [] as string[], deadline: [] as string[], status: [] as string[], outcome: [] as (string | null)[], item: [] as (string | null)[] };
+    const cols = {
+      title: [] as string[],
+      unit: [] as string[],
+      assignee: [] as string[],
+      deadline: [] as string[],
+      status: [] as string[],
+      outcome: [] as (string | null)[],
+      item: [] as (string | null)[],
+    };
     for (let k = 0; k < n; k++) {
       const i = start + k;
       const u = i % org.unitIds.length;
@@ -62,7 +82,18 @@ export async function seedTasks(pool: Pool, org: SeededOrganization, count: numb
               CASE WHEN t.status = 'completed' THEN now() END, now()
          FROM unnest($4::text[], $5::uuid[], $6::uuid[], $7::date[], $8::text[], $9::text[], $10::uuid[])
               AS t(title, unit, assignee, deadline, status, outcome, item)`,
-      [org.organizationId, seed.planYear ?? null, org.leaderId, cols.title, cols.unit, cols.assignee, cols.deadline, cols.status, cols.outcome, cols.item],
+      [
+        org.organizationId,
+        seed.planYear ?? null,
+        org.leaderId,
+        cols.title,
+        cols.unit,
+        cols.assignee,
+        cols.deadline,
+        cols.status,
+        cols.outcome,
+        cols.item,
+      ],
     );
   }
   // Autovacuum would get here after a bulk load; without it the visibility map is empty and no scan is index-only.

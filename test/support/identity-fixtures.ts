@@ -44,10 +44,16 @@ export async function createOrgWithUsers(app: TestApp, opts: OrgFixtureOptions =
   const passwordHash = await sharedHash;
   const suffix = randomUUID().slice(0, 8);
   const name = opts.name ?? `测试镇人民政府-${suffix}`;
-  const [org] = await dataSource.query(`INSERT INTO organizations (name, parent_id) VALUES ($1, $2) RETURNING id, name, parent_id`, [name, opts.parentId ?? null]);
+  const [org] = await dataSource.query(
+    `INSERT INTO organizations (name, parent_id) VALUES ($1, $2) RETURNING id, name, parent_id`,
+    [name, opts.parentId ?? null],
+  );
   const units: OrgWithUsers['units'] = {};
   for (const unitName of opts.units ?? FIXTURE_UNITS) {
-    const [unit] = await dataSource.query(`INSERT INTO units (organization_id, name, keywords) VALUES ($1, $2, $3) RETURNING id, name`, [org.id, unitName, [unitName]]);
+    const [unit] = await dataSource.query(
+      `INSERT INTO units (organization_id, name, keywords) VALUES ($1, $2, $3) RETURNING id, name`,
+      [org.id, unitName, [unitName]],
+    );
     units[unitName] = { id: unit.id, name: unit.name };
   }
   const staffUnitId = units[opts.staffUnit ?? Object.keys(units)[0]]?.id ?? null;

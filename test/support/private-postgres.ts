@@ -42,15 +42,29 @@ export class PrivatePostgres {
   /** Starts the server (again) on the same port and data dir; initdb runs only the first time. */
   async start(): Promise<void> {
     if (this.process) return;
-    const child = spawn(process.execPath, [SERVER_SCRIPT, this.dataDir, String(this.port)], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [SERVER_SCRIPT, this.dataDir, String(this.port)], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     this.process = child;
     let stderr = '';
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     try {
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`私有 PostgreSQL 未能在 ${START_TIMEOUT_MS} ms 内启动：${stderr}`)), START_TIMEOUT_MS);
-        child.stdout!.on('data', (chunk: Buffer) => chunk.toString('utf8').includes('ready') && (clearTimeout(timer), resolve()));
-        child.once('exit', (code) => (clearTimeout(timer), reject(new Error(`私有 PostgreSQL 启动失败（退出码 ${code}）：${stderr}`))));
+        const timer = setTimeout(
+          () => reject(new Error(`私有 PostgreSQL 未能在 ${START_TIMEOUT_MS} ms 内启动：${stderr}`)),
+          START_TIMEOUT_MS,
+        );
+        child.stdout!.on(
+          'data',
+          (chunk: Buffer) => chunk.toString('utf8').includes('ready') && (clearTimeout(timer), resolve()),
+        );
+        child.once(
+          'exit',
+          (code) => (
+            clearTimeout(timer),
+            reject(new Error(`私有 PostgreSQL 启动失败（退出码 ${code}）：${stderr}`))
+          ),
+        );
       });
     } catch (error) {
       await this.stop();

@@ -46,13 +46,25 @@ export class TestApp {
     return new TestApp(app);
   }
 
-  async request<T = any>(method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', url: string, options: InjectOptions = {}): Promise<TestResponse<T>> {
+  async request<T = any>(
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    options: InjectOptions = {},
+  ): Promise<TestResponse<T>> {
     const headers: Record<string, string> = { ...(options.headers ?? {}) };
     if (options.token) headers.authorization = `Bearer ${options.token}`;
-    const response = await this.app.getHttpAdapter().getInstance().inject({ method, url, headers, payload: options.body as never });
+    const response = await this.app
+      .getHttpAdapter()
+      .getInstance()
+      .inject({ method, url, headers, payload: options.body as never });
     const raw = response.rawPayload;
     const isJson = String(response.headers['content-type'] ?? '').includes('json');
-    return { status: response.statusCode, body: isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8'), headers: response.headers, raw };
+    return {
+      status: response.statusCode,
+      body: isJson && raw.length ? JSON.parse(raw.toString('utf8')) : raw.toString('utf8'),
+      headers: response.headers,
+      raw,
+    };
   }
 
   get<T = any>(url: string, options?: InjectOptions) {
@@ -72,7 +84,9 @@ export class TestApp {
   }
 }
 
-export async function startWorker(runtime: Runtime = testRuntime('worker')): Promise<INestApplicationContext> {
+export async function startWorker(
+  runtime: Runtime = testRuntime('worker'),
+): Promise<INestApplicationContext> {
   const context = await createWorkerContext(runtime);
   await context.init();
   return context;

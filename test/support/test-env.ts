@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-export const BASE_DATABASE_URL = process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const BASE_DATABASE_URL =
+  process.env.TEST_DATABASE_BASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
 /** Set by global-setup: the fresh database and Redis prefix of this test run. */

@@ -7,7 +7,10 @@ const START_TIMEOUT_MS = 20_000;
 
 /** The worker is the built production entry, so dist/ must match the sources (a no-op when it does, as in CI). */
 export function ensureBuilt(): void {
-  execFileSync(process.execPath, [join(projectRoot(), 'scripts', 'ensure-build.js')], { cwd: projectRoot(), stdio: ['ignore', 'ignore', 'pipe'] });
+  execFileSync(process.execPath, [join(projectRoot(), 'scripts', 'ensure-build.js')], {
+    cwd: projectRoot(),
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
 }
 
 export interface Exit {
@@ -27,11 +30,15 @@ export class WorkerProcess {
   }
 
   static async start(env: Record<string, string>): Promise<WorkerProcess> {
-    const child = spawn(process.execPath, [join(projectRoot(), 'dist', 'src', 'main.js'), '--mode', 'worker'], {
-      cwd: projectRoot(),
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [join(projectRoot(), 'dist', 'src', 'main.js'), '--mode', 'worker'],
+      {
+        cwd: projectRoot(),
+        env: { ...process.env, ...env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const worker = new WorkerProcess(child);
     const until = Date.now() + START_TIMEOUT_MS;
     while (!worker.log.includes(READY_LINE)) {

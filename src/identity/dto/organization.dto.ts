@@ -3,21 +3,32 @@ import { Type } from 'class-transformer';
 import { IsString, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class FirstAdminDto {
-  @ApiProperty() @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '用户名只能包含字母、数字、点、下划线和连字符（2–64 位）' })
+  @ApiProperty()
+  @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '用户名只能包含字母、数字、点、下划线和连字符（2–64 位）' })
   username: string;
 
-  @ApiProperty() @IsString() @MinLength(8, { message: '密码至少 8 位' }) @MaxLength(128)
+  @ApiProperty()
+  @IsString()
+  @MinLength(8, { message: '密码至少 8 位' })
+  @MaxLength(128)
   password: string;
 
-  @ApiProperty() @IsString() @MinLength(1) @MaxLength(100)
+  @ApiProperty()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   displayName: string;
 }
 
 export class CreateOrganizationDto {
-  @ApiProperty({ description: '下级单位名称' }) @IsString() @MinLength(1) @MaxLength(200)
+  @ApiProperty({ description: '下级单位名称' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(200)
   name: string;
 
   @ApiProperty({ type: FirstAdminDto, description: '下级单位的首个管理员' })
-  @ValidateNested() @Type(() => FirstAdminDto)
+  @ValidateNested()
+  @Type(() => FirstAdminDto)
   admin: FirstAdminDto;
 }

@@ -1,5 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { Role, ROLES } from '../auth-user';
 
 export class CreateUserDto {
@@ -8,11 +19,15 @@ export class CreateUserDto {
   username: string;
 
   @ApiProperty({ description: '初始密码，至少 8 位' })
-  @IsString() @MinLength(8, { message: '密码至少 8 位' }) @MaxLength(128)
+  @IsString()
+  @MinLength(8, { message: '密码至少 8 位' })
+  @MaxLength(128)
   password: string;
 
   @ApiProperty({ description: '显示名称' })
-  @IsString() @MinLength(1) @MaxLength(100)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   displayName: string;
 
   @ApiProperty({ enum: ROLES })
@@ -20,36 +35,63 @@ export class CreateUserDto {
   role: Role;
 
   @ApiPropertyOptional({ description: '所属责任单位编号' })
-  @IsOptional() @IsUUID()
+  @IsOptional()
+  @IsUUID()
   unitId?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(32)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(32)
   phone?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsEmail()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsEmail()
   email?: string | null;
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @MinLength(1) @MaxLength(100)
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
   displayName?: string;
 
-  @ApiPropertyOptional({ enum: ROLES }) @IsOptional() @IsIn(ROLES)
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsUUID()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsUUID()
   unitId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsString() @MaxLength(32)
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsString()
+  @MaxLength(32)
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsEmail()
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsEmail()
   email?: string | null;
 
-  @ApiPropertyOptional() @IsOptional() @IsBoolean()
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ description: '管理员重置密码' })
-  @IsOptional() @IsString() @MinLength(8, { message: '密码至少 8 位' }) @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: '密码至少 8 位' })
+  @MaxLength(128)
   password?: string;
 }

@@ -18,10 +18,16 @@ export class WebhookChannel implements NotificationChannel {
 
   async deliver(notification: DeliverableNotification, recipient: Recipient): Promise<void> {
     const { WEBHOOK_URL, WEBHOOK_SECRET, WEBHOOK_TIMEOUT_MS } = this.runtime.config;
-    const body = JSON.stringify({ msgtype: 'text', text: { content: `【${notification.title}】${recipient.displayName}：${notification.body}` } });
+    const body = JSON.stringify({
+      msgtype: 'text',
+      text: { content: `【${notification.title}】${recipient.displayName}：${notification.body}` },
+    });
     const response = await fetch(WEBHOOK_URL, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', [SIGNATURE_HEADER]: signBody(body, WEBHOOK_SECRET) },
+      headers: {
+        'content-type': 'application/json; charset=utf-8',
+        [SIGNATURE_HEADER]: signBody(body, WEBHOOK_SECRET),
+      },
       body,
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
     });

@@ -3,6 +3,8 @@ import { IsString, MaxLength, MinLength } from 'class-validator';
 
 export class EditParagraphDto {
   @ApiProperty({ description: '修改后的段落文字' })
-  @IsString() @MinLength(1) @MaxLength(10_000)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(10_000)
   text: string;
 }

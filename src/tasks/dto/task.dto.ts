@@ -1,6 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 
 export class ConfirmItemDto {
   @ApiProperty() @IsUUID() itemId: string;
@@ -8,14 +24,24 @@ export class ConfirmItemDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() leaderId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
-  @ApiPropertyOptional({ example: '2025-12-31' }) @IsOptional() @IsISO8601({ strict: true }) deadline?: string;
+  @ApiPropertyOptional({ example: '2025-12-31' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  deadline?: string;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() longTerm?: boolean;
-  @ApiPropertyOptional({ enum: ['monthly', 'quarterly'] }) @IsOptional() @IsIn(['monthly', 'quarterly']) evidenceInterval?: 'monthly' | 'quarterly';
+  @ApiPropertyOptional({ enum: ['monthly', 'quarterly'] })
+  @IsOptional()
+  @IsIn(['monthly', 'quarterly'])
+  evidenceInterval?: 'monthly' | 'quarterly';
 }
 
 export class ConfirmItemsDto {
   @ApiProperty({ type: [ConfirmItemDto] })
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(500) @ValidateNested({ each: true }) @Type(() => ConfirmItemDto)
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => ConfirmItemDto)
   items: ConfirmItemDto[];
 }
 
@@ -29,12 +55,19 @@ export class PatchTaskDto {
 }
 
 export class TaskUpdateDto {
-  @ApiPropertyOptional({ enum: ['in_progress', 'pending_review'] }) @IsOptional() @IsIn(['in_progress', 'pending_review']) status?: 'in_progress' | 'pending_review';
+  @ApiPropertyOptional({ enum: ['in_progress', 'pending_review'] })
+  @IsOptional()
+  @IsIn(['in_progress', 'pending_review'])
+  status?: 'in_progress' | 'pending_review';
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) progress?: number;
   @ApiProperty() @IsString() @Length(1, 5000) note: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) outcome?: string;
   @ApiPropertyOptional({ description: '先经 POST /tasks/:id/evidence 上传的佐证材料编号' })
-  @IsOptional() @IsArray() @ArrayMaxSize(20) @IsUUID('all', { each: true }) evidenceIds?: string[];
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsUUID('all', { each: true })
+  evidenceIds?: string[];
 }
 
 export class ReviewDto {
@@ -47,7 +80,9 @@ export class CancelDto {
 }
 
 export class ListTasksQuery {
-  @IsOptional() @IsIn(['new', 'assigned', 'in_progress', 'pending_review', 'completed', 'cancelled']) status?: string;
+  @IsOptional()
+  @IsIn(['new', 'assigned', 'in_progress', 'pending_review', 'completed', 'cancelled'])
+  status?: string;
   @IsOptional() @IsUUID() unitId?: string;
   @IsOptional() @IsUUID() leaderId?: string;
   @IsOptional() @IsUUID() assigneeId?: string;
@@ -56,7 +91,9 @@ export class ListTasksQuery {
   @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
   @IsOptional() @IsIn(['green', 'yellow', 'red']) light?: 'green' | 'yellow' | 'red';
   @IsOptional() @IsString() @MaxLength(100) q?: string;
-  @IsOptional() @IsIn(['deadline', '-deadline', 'createdAt', '-createdAt', 'progress', '-progress', 'title', '-title']) sort?: string;
+  @IsOptional()
+  @IsIn(['deadline', '-deadline', 'createdAt', '-createdAt', 'progress', '-progress', 'title', '-title'])
+  sort?: string;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
 }

@@ -16,7 +16,9 @@ export function h(tag, attrs = {}, ...children) {
     else if (key === 'value') el.value = value;
     else el.setAttribute(key, value === true ? '' : String(value));
   }
-  for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) el.append(child instanceof Node ? child : String(child));
+  for (const child of children.flat())
+    if (child !== null && child !== undefined && child !== false)
+      el.append(child instanceof Node ? child : String(child));
   return el;
 }
 
@@ -29,8 +31,12 @@ export function field(label, control) {
 }
 
 export function select(name, options, selected, emptyLabel) {
-  return h('select', { name }, emptyLabel !== undefined ? h('option', { value: '' }, emptyLabel) : null,
-    options.map(([value, label]) => h('option', { value, selected: value === selected }, label)));
+  return h(
+    'select',
+    { name },
+    emptyLabel !== undefined ? h('option', { value: '' }, emptyLabel) : null,
+    options.map(([value, label]) => h('option', { value, selected: value === selected }, label)),
+  );
 }
 
 export function say(text, isError = false) {
@@ -47,21 +53,38 @@ export async function attempt(action, success) {
     if (success) say(success);
     return result;
   } catch (error) {
-    say(error?.message && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '操作失败，请稍后再试', true);
+    say(
+      error?.message && /[\u4e00-\u9fa5]/.test(error.message) ? error.message : '操作失败，请稍后再试',
+      true,
+    );
     return undefined;
   }
 }
 
 export function lightBadge(task) {
-  return h('span', { class: `light ${task.light}` }, task.lightLabel || { green: '绿灯', yellow: '黄灯', red: '红灯' }[task.light] || '');
+  return h(
+    'span',
+    { class: `light ${task.light}` },
+    task.lightLabel || { green: '绿灯', yellow: '黄灯', red: '红灯' }[task.light] || '',
+  );
 }
 
-export const STATUS_LABELS = { new: '未启动', assigned: '未启动', in_progress: '序时推进', pending_review: '待核验', completed: '已销号', cancelled: '已撤销' };
+export const STATUS_LABELS = {
+  new: '未启动',
+  assigned: '未启动',
+  in_progress: '序时推进',
+  pending_review: '待核验',
+  completed: '已销号',
+  cancelled: '已撤销',
+};
 export const ROLE_LABELS = { admin: '管理员', leader: '牵头领导', staff: '经办人', viewer: '只读' };
 
 /** Names for units and users, fetched once per page view; ids never reach the screen. */
 export async function directory() {
-  const [units, users] = await Promise.all([api('GET', '/units').catch(() => []), api('GET', '/users').catch(() => [])]);
+  const [units, users] = await Promise.all([
+    api('GET', '/units').catch(() => []),
+    api('GET', '/users').catch(() => []),
+  ]);
   const unitList = Array.isArray(units) ? units : units.items || [];
   const userList = Array.isArray(users) ? users : users.items || [];
   // Staff may not list users; they still know their own name.

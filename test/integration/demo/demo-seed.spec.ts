@@ -12,7 +12,9 @@ describe('demo township (npm run demo)', () => {
 
   beforeAll(async () => {
     app = await TestApp.start({ ...testRuntime('api'), demo: true });
-    const [row] = await app.app.get(DataSource).query(`SELECT organization_id AS id FROM users WHERE username = $1`, [definition.users[0].username]);
+    const [row] = await app.app
+      .get(DataSource)
+      .query(`SELECT organization_id AS id FROM users WHERE username = $1`, [definition.users[0].username]);
     organizationId = row.id;
   });
 
@@ -26,9 +28,15 @@ describe('demo township (npm run demo)', () => {
 
   it('creates the township, its units and one user per role, marked as demo', async () => {
     const dataSource = app.app.get(DataSource);
-    const units = await dataSource.query(`SELECT name FROM units WHERE organization_id = $1 ORDER BY name`, [organizationId]);
-    expect(units.map((u: { name: string }) => u.name).sort()).toEqual(definition.units.map((u) => u.name).sort());
-    const roles = await dataSource.query(`SELECT DISTINCT role FROM users WHERE organization_id = $1`, [organizationId]);
+    const units = await dataSource.query(`SELECT name FROM units WHERE organization_id = $1 ORDER BY name`, [
+      organizationId,
+    ]);
+    expect(units.map((u: { name: string }) => u.name).sort()).toEqual(
+      definition.units.map((u) => u.name).sort(),
+    );
+    const roles = await dataSource.query(`SELECT DISTINCT role FROM users WHERE organization_id = $1`, [
+      organizationId,
+    ]);
     expect(roles.map((r: { role: string }) => r.role).sort()).toEqual(['admin', 'leader', 'staff', 'viewer']);
     expect((await app.get('/api/v1/meta')).body).toMatchObject({ demo: true });
   });
@@ -51,17 +59,23 @@ describe('demo township (npm run demo)', () => {
   it('running it again keeps the data and adds nothing', async () => {
     const seeded = await app.app.get(DemoSeederService).seed();
     expect(seeded).toBe(false);
-    const [{ count }] = await app.app.get(DataSource).query(`SELECT count(*)::int AS count FROM tasks WHERE organization_id = $1`, [organizationId]);
+    const [{ count }] = await app.app
+      .get(DataSource)
+      .query(`SELECT count(*)::int AS count FROM tasks WHERE organization_id = $1`, [organizationId]);
     expect(count).toBe(11);
   });
 
   it("gives today's reminder sweep something to send to the demo staff", async () => {
     await app.app.get(ReminderSweepService).sweep(todayIn('Asia/Shanghai'));
-    const rows = await app.app.get(DataSource).query(
-      `SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.organization_id = $1`,
-      [organizationId],
+    const rows = await app.app
+      .get(DataSource)
+      .query(
+        `SELECT n.kind FROM notifications n JOIN users u ON u.id = n.user_id WHERE u.organization_id = $1`,
+        [organizationId],
+      );
+    expect(rows.map((row: { kind: string }) => row.kind)).toEqual(
+      expect.arrayContaining(['due_in_7', 'due_in_1', 'overdue']),
     );
-    expect(rows.map((row: { kind: string }) => row.kind)).toEqual(expect.arrayContaining(['due_in_7', 'due_in_1', 'overdue']));
   });
 
   it("names the completed tasks in next year's report draft", async () => {
@@ -69,7 +83,9 @@ describe('demo township (npm run demo)', () => {
     const draft = await app.get('/api/v1/reports/drafts/2026', { token });
     expect(draft.status).toBe(200);
     const text = JSON.stringify(draft.body);
-    const completed = await app.app.get(DataSource).query(`SELECT title FROM tasks WHERE organization_id = $1 AND status = 'completed'`, [organizationId]);
+    const completed = await app.app
+      .get(DataSource)
+      .query(`SELECT title FROM tasks WHERE organization_id = $1 AND status = 'completed'`, [organizationId]);
     expect(completed).toHaveLength(3);
     for (const task of completed) expect(text).toContain(task.title);
   });

@@ -10,7 +10,13 @@ import { useIsolatedDatabase } from '../../support/isolated-database';
 import { testRuntime } from '../../support/test-app';
 import { TEST_REDIS_URL, testDatabaseUrl, testQueuePrefix } from '../../support/test-env';
 import { ensureBuilt, WorkerProcess } from '../../support/worker-process';
-import { connectDb, createOrganization, createTask, createUser, waitFor } from '../reminders/reminder-fixtures';
+import {
+  connectDb,
+  createOrganization,
+  createTask,
+  createUser,
+  waitFor,
+} from '../reminders/reminder-fixtures';
 
 /** Short, so a dead worker's job is back in the queue within about two seconds. */
 const LOCK_MS = 1000;
@@ -36,7 +42,11 @@ function startRobot(posts: RobotPost[]): Promise<Server & { port: number }> {
       res.end('{"errcode":0}');
     });
   });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as AddressInfo).port }))));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () =>
+      resolve(Object.assign(server, { port: (server.address() as AddressInfo).port })),
+    ),
+  );
 }
 
 useIsolatedDatabase();
@@ -66,7 +76,10 @@ describe('a worker process killed with SIGKILL in the middle of a delivery', () 
       WORKER_LOCK_DURATION_MS: String(LOCK_MS),
       WORKER_STALLED_INTERVAL_MS: String(STALLED_CHECK_MS),
     };
-    queue = new Queue(QueueName.Notifications, { connection: createRedisConnection(TEST_REDIS_URL, 'queue'), prefix: testQueuePrefix() });
+    queue = new Queue(QueueName.Notifications, {
+      connection: createRedisConnection(TEST_REDIS_URL, 'queue'),
+      prefix: testQueuePrefix(),
+    });
   }, 120_000);
 
   afterAll(async () => {
@@ -92,7 +105,9 @@ describe('a worker process killed with SIGKILL in the middle of a delivery', () 
 
     const doomed = await WorkerProcess.start(env);
     workers.push(doomed);
-    const [request] = deliveryJobs(testRuntime('worker', env).config, [{ id: notificationId, has_email: false }]);
+    const [request] = deliveryJobs(testRuntime('worker', env).config, [
+      { id: notificationId, has_email: false },
+    ]);
     const job = await queue.add(request.name, request.payload, request.options);
 
     await waitFor(async () => posts.length > 0, 15_000).catch((error: Error) => {
@@ -101,7 +116,9 @@ describe('a worker process killed with SIGKILL in the middle of a delivery', () 
     expect(await job.getState()).toBe('active');
     expect(await doomed.kill('SIGKILL')).toEqual({ code: null, signal: 'SIGKILL' });
     // The dead worker's transaction died with its connection: nothing about the delivery was committed.
-    expect((await db.query(`SELECT status FROM deliveries WHERE notification_id = $1`, [notificationId])).rows).toEqual([]);
+    expect(
+      (await db.query(`SELECT status FROM deliveries WHERE notification_id = $1`, [notificationId])).rows,
+    ).toEqual([]);
 
     const rescuer = await WorkerProcess.start(env);
     workers.push(rescuer);
@@ -117,13 +134,21 @@ describe('a worker process killed with SIGKILL in the middle of a delivery', () 
       { answered: true, aborted: false },
     ]);
     const finished = (await queue.getJob(job.id!))!;
-    expect({ state: await finished.getState(), returnvalue: finished.returnvalue, stalledCounter: finished.stalledCounter, attemptsStarted: finished.attemptsStarted }).toEqual({
+    expect({
+      state: await finished.getState(),
+      returnvalue: finished.returnvalue,
+      stalledCounter: finished.stalledCounter,
+      attemptsStarted: finished.attemptsStarted,
+    }).toEqual({
       state: 'completed',
       returnvalue: 'delivered',
       stalledCounter: 1,
       attemptsStarted: 2,
     });
-    const deliveries = await db.query(`SELECT channel, status, attempts FROM deliveries WHERE notification_id = $1`, [notificationId]);
+    const deliveries = await db.query(
+      `SELECT channel, status, attempts FROM deliveries WHERE notification_id = $1`,
+      [notificationId],
+    );
     expect(deliveries.rows).toEqual([{ channel: 'webhook', status: 'delivered', attempts: 1 }]);
   }, 40_000);
 });

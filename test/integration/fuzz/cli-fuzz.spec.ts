@@ -12,7 +12,13 @@ const runFile = promisify(execFile);
 
 function captured() {
   const out = { stdout: '', stderr: '' };
-  return { out, io: { stdout: (chunk: string) => void (out.stdout += chunk), stderr: (chunk: string) => void (out.stderr += chunk) } };
+  return {
+    out,
+    io: {
+      stdout: (chunk: string) => void (out.stdout += chunk),
+      stderr: (chunk: string) => void (out.stderr += chunk),
+    },
+  };
 }
 
 /** Exit 0 with one JSON document on stdout, or exit 2 with exactly one Chinese line on stderr and nothing on stdout. */
@@ -21,14 +27,18 @@ function contractViolation(code: number, stdout: string, stderr: string): string
     if (stderr !== '') return 'stderr on success';
     try {
       const parsed = JSON.parse(stdout);
-      return Array.isArray(parsed.items) && Array.isArray(parsed.sections) ? null : 'JSON without items/sections';
+      return Array.isArray(parsed.items) && Array.isArray(parsed.sections)
+        ? null
+        : 'JSON without items/sections';
     } catch {
       return 'stdout is not JSON';
     }
   }
   if (code !== 2) return `exit code ${code}`;
   if (stdout !== '') return 'stdout on failure';
-  return /^[^\n]*[\u4e00-\u9fff][^\n]*\n$/.test(stderr) ? null : `stderr is not one Chinese line: ${JSON.stringify(stderr.slice(0, 200))}`;
+  return /^[^\n]*[\u4e00-\u9fff][^\n]*\n$/.test(stderr)
+    ? null
+    : `stderr is not one Chinese line: ${JSON.stringify(stderr.slice(0, 200))}`;
 }
 
 describe(`parse command fuzz (seed ${FUZZ_SEED})`, () => {
@@ -73,19 +83,36 @@ describe(`parse command fuzz (seed ${FUZZ_SEED})`, () => {
     for (const args of [[join(WORK_DIR, 'missing.txt')], [WORK_DIR], [], [paths[0], 'extra']]) {
       const { out, io } = captured();
       const code = await runParseCommand(args, io);
-      expect({ args, problem: contractViolation(code, out.stdout, out.stderr), code }).toEqual({ args, problem: null, code: 2 });
+      expect({ args, problem: contractViolation(code, out.stdout, out.stderr), code }).toEqual({
+        args,
+        problem: null,
+        code: 2,
+      });
     }
   });
 
   // The real process needs the build (CI builds before testing); skipped locally when dist/ is missing.
-  (existsSync(CLI) ? it : it.skip)('behaves the same through the built CLI process', async () => {
-    const samples = [paths[0], paths[3], paths[5], paths[7], paths[8]];
-    for (const path of samples) {
-      const result = await runFile(process.execPath, [CLI, 'parse', path], { maxBuffer: 64 * 1024 * 1024 }).then(
-        ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-        (error: { code?: number; stdout?: string; stderr?: string }) => ({ code: error.code ?? -1, stdout: error.stdout ?? '', stderr: error.stderr ?? '' }),
-      );
-      expect({ path, problem: contractViolation(result.code, result.stdout, result.stderr) }).toEqual({ path, problem: null });
-    }
-  }, 30_000);
+  (existsSync(CLI) ? it : it.skip)(
+    'behaves the same through the built CLI process',
+    async () => {
+      const samples = [paths[0], paths[3], paths[5], paths[7], paths[8]];
+      for (const path of samples) {
+        const result = await runFile(process.execPath, [CLI, 'parse', path], {
+          maxBuffer: 64 * 1024 * 1024,
+        }).then(
+          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
+          (error: { code?: number; stdout?: string; stderr?: string }) => ({
+            code: error.code ?? -1,
+            stdout: error.stdout ?? '',
+            stderr: error.stderr ?? '',
+          }),
+        );
+        expect({ path, problem: contractViolation(result.code, result.stdout, result.stderr) }).toEqual({
+          path,
+          problem: null,
+        });
+      }
+    },
+    30_000,
+  );
 });

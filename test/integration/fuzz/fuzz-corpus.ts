@@ -46,7 +46,9 @@ export function seedTexts(): Array<{ name: string; text: string }> {
 }
 
 export async function buildDocx(text: string): Promise<Buffer> {
-  const doc = new Document({ sections: [{ children: text.split('\n').map((line) => new Paragraph({ text: line })) }] });
+  const doc = new Document({
+    sections: [{ children: text.split('\n').map((line) => new Paragraph({ text: line })) }],
+  });
   return Packer.toBuffer(doc);
 }
 
@@ -63,10 +65,18 @@ function mutateText(random: Random, text: string): string {
         chars.splice(at, 0, ...chars.slice(at, at + random.int(300)));
         break;
       case 2: // random CJK
-        chars.splice(at, 0, ...Array.from({ length: 1 + random.int(30) }, () => random.pick(Array.from(CJK))));
+        chars.splice(
+          at,
+          0,
+          ...Array.from({ length: 1 + random.int(30) }, () => random.pick(Array.from(CJK))),
+        );
         break;
       case 3: // control and invisible characters
-        chars.splice(at, 0, ...Array.from({ length: 1 + random.int(10) }, () => random.pick(Array.from(CONTROL))));
+        chars.splice(
+          at,
+          0,
+          ...Array.from({ length: 1 + random.int(10) }, () => random.pick(Array.from(CONTROL))),
+        );
         break;
       default: // keep only a prefix
         chars.length = Math.max(0, at);
@@ -87,7 +97,9 @@ function nestedMarkdown(random: Random): string {
     case 0:
       return `${'>'.repeat(depth)} 一、存在的问题\n`;
     case 1:
-      return Array.from({ length: Math.min(depth, 800) }, (_, i) => `${'  '.repeat(i)}- 第${i}项问题`).join('\n');
+      return Array.from({ length: Math.min(depth, 800) }, (_, i) => `${'  '.repeat(i)}- 第${i}项问题`).join(
+        '\n',
+      );
     case 2:
       return `${'<div>'.repeat(depth)}整改措施${'</div>'.repeat(depth)}`;
     case 3:
@@ -111,21 +123,41 @@ export async function generateCorpus(seed: number, count: number, maxBytes: numb
   const generators: Array<(i: number) => FuzzFile | Promise<FuzzFile>> = [
     (i) => {
       const s = random.pick(seeds);
-      return { label: `mutated ${s.name}`, name: `m${i}${s.name.endsWith('.md') ? '.md' : '.txt'}`, buffer: Buffer.from(mutateText(random, s.text)) };
+      return {
+        label: `mutated ${s.name}`,
+        name: `m${i}${s.name.endsWith('.md') ? '.md' : '.txt'}`,
+        buffer: Buffer.from(mutateText(random, s.text)),
+      };
     },
     (i) => {
       const s = random.pick(seeds);
-      return { label: `gbk mutated ${s.name}`, name: `g${i}.txt`, buffer: iconv.encode(mutateText(random, s.text), 'gbk') };
+      return {
+        label: `gbk mutated ${s.name}`,
+        name: `g${i}.txt`,
+        buffer: iconv.encode(mutateText(random, s.text), 'gbk'),
+      };
     },
     (i) => {
       const s = random.pick(seeds);
-      return { label: `bit-flipped ${s.name}`, name: `f${i}.txt`, buffer: flipBits(random, Buffer.from(s.text), 1 + random.int(20)) };
+      return {
+        label: `bit-flipped ${s.name}`,
+        name: `f${i}.txt`,
+        buffer: flipBits(random, Buffer.from(s.text), 1 + random.int(20)),
+      };
     },
     (i) => {
       const docx = random.pick(docxSeeds);
-      return { label: 'truncated docx', name: `t${i}.docx`, buffer: docx.subarray(0, random.int(docx.length)) };
+      return {
+        label: 'truncated docx',
+        name: `t${i}.docx`,
+        buffer: docx.subarray(0, random.int(docx.length)),
+      };
     },
-    (i) => ({ label: 'bit-flipped docx', name: `b${i}.docx`, buffer: flipBits(random, random.pick(docxSeeds), 1 + random.int(8)) }),
+    (i) => ({
+      label: 'bit-flipped docx',
+      name: `b${i}.docx`,
+      buffer: flipBits(random, random.pick(docxSeeds), 1 + random.int(8)),
+    }),
     (i) => {
       const ext = random.pick(binaryExts);
       return { label: `random bytes ${ext}`, name: `r${i}${ext}`, buffer: random.bytes(random.int(4096)) };
@@ -134,9 +166,18 @@ export async function generateCorpus(seed: number, count: number, maxBytes: numb
     (i) => {
       const which = random.int(4);
       if (which === 0) return { label: 'docx named .txt', name: `z${i}.txt`, buffer: random.pick(docxSeeds) };
-      if (which === 1) return { label: 'text named .docx', name: `z${i}.docx`, buffer: Buffer.from(random.pick(seeds).text) };
+      if (which === 1)
+        return {
+          label: 'text named .docx',
+          name: `z${i}.docx`,
+          buffer: Buffer.from(random.pick(seeds).text),
+        };
       if (which === 2) return { label: 'docx named .md', name: `z${i}.md`, buffer: random.pick(docxSeeds) };
-      return { label: 'pdf header named .txt', name: `z${i}.txt`, buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), random.bytes(200)]) };
+      return {
+        label: 'pdf header named .txt',
+        name: `z${i}.txt`,
+        buffer: Buffer.concat([Buffer.from('%PDF-1.7\n'), random.bytes(200)]),
+      };
     },
     (i) => {
       const ext = random.pick(['.txt', '.md', '.docx']);
@@ -146,11 +187,16 @@ export async function generateCorpus(seed: number, count: number, maxBytes: numb
     (i) => {
       // One long line, under the limit (mostly) — the parser must stay linear on it.
       const unit = random.pick(['整改落实到位', 'a', '一、', '（1）问题', '2025年12月底前完成']);
-      const size = random.int(10) === 0 ? maxBytes + 1 + random.int(4096) : 4096 + random.int(maxBytes - 8192);
+      const size =
+        random.int(10) === 0 ? maxBytes + 1 + random.int(4096) : 4096 + random.int(maxBytes - 8192);
       const repeated = Buffer.from(unit.repeat(Math.ceil(size / Buffer.byteLength(unit)))).subarray(0, size);
       return { label: `long line ${size}B`, name: `l${i}.txt`, buffer: repeated };
     },
-    (i) => ({ label: 'over-size', name: `o${i}.${random.pick(['txt', 'docx', 'md'])}`, buffer: Buffer.alloc(maxBytes + 1 + random.int(2048), 0x41) }),
+    (i) => ({
+      label: 'over-size',
+      name: `o${i}.${random.pick(['txt', 'docx', 'md'])}`,
+      buffer: Buffer.alloc(maxBytes + 1 + random.int(2048), 0x41),
+    }),
   ];
   const files: FuzzFile[] = [];
   for (let i = 0; i < count; i++) files.push(await generators[i % generators.length](i));
@@ -161,5 +207,11 @@ export async function generateCorpus(seed: number, count: number, maxBytes: numb
 export function isErrorShape(status: number, body: unknown): boolean {
   if (typeof body !== 'object' || body === null) return false;
   const { statusCode, code, message } = body as Record<string, unknown>;
-  return statusCode === status && typeof code === 'string' && /^[A-Z][A-Z0-9_]*$/.test(code) && typeof message === 'string' && /[\u4e00-\u9fff]/.test(message);
+  return (
+    statusCode === status &&
+    typeof code === 'string' &&
+    /^[A-Z][A-Z0-9_]*$/.test(code) &&
+    typeof message === 'string' &&
+    /[\u4e00-\u9fff]/.test(message)
+  );
 }

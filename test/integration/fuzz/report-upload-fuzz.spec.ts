@@ -12,9 +12,14 @@ const STORAGE_DIR = resolve(`test-output/fuzz-files-${process.pid}-${Date.now()}
 
 function multipart(file: FuzzFile): { body: Buffer; headers: Record<string, string> } {
   const boundary = '----fuzzBoundary7MA4YWxkTrZu0gW';
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, file.buffer, tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([head, file.buffer, tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 async function countFiles(dir: string): Promise<number> {
@@ -52,13 +57,21 @@ describe(`report upload fuzz (seed ${FUZZ_SEED})`, () => {
       statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
       const describeCase = `#${index} ${file.label} (${file.name}, ${file.buffer.length}B) → ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`;
       if (response.status === 200 || response.status === 201) {
-        const ok = typeof response.body?.id === 'string' && Array.isArray(response.body.items) && Array.isArray(response.body.sections);
+        const ok =
+          typeof response.body?.id === 'string' &&
+          Array.isArray(response.body.items) &&
+          Array.isArray(response.body.sections);
         if (!ok) failures.push(`bad success body: ${describeCase}`);
         accepted.add(FileStorageService.sha256(file.buffer));
-      } else if (response.status < 400 || response.status >= 500 || !isErrorShape(response.status, response.body)) {
+      } else if (
+        response.status < 400 ||
+        response.status >= 500 ||
+        !isErrorShape(response.status, response.body)
+      ) {
         failures.push(describeCase);
       }
-      if (file.buffer.length > MAX_BYTES && response.status !== 413) failures.push(`over-size not rejected: ${describeCase}`);
+      if (file.buffer.length > MAX_BYTES && response.status !== 413)
+        failures.push(`over-size not rejected: ${describeCase}`);
     }
     expect(failures).toEqual([]);
     // Some of each outcome, so the corpus really exercises both paths.
@@ -66,9 +79,14 @@ describe(`report upload fuzz (seed ${FUZZ_SEED})`, () => {
     expect(statuses.get(413)).toBeGreaterThan(10);
     expect(statuses.get(415)).toBeGreaterThan(10);
 
-    const [{ count }] = await db.query(`SELECT count(*)::int AS count FROM reports WHERE organization_id = $1`, [org.org.id]);
+    const [{ count }] = await db.query(
+      `SELECT count(*)::int AS count FROM reports WHERE organization_id = $1`,
+      [org.org.id],
+    );
     expect(count).toBe(accepted.size);
-    const [{ orphans }] = await db.query(`SELECT count(*)::int AS orphans FROM report_items i LEFT JOIN reports r ON r.id = i.report_id WHERE r.id IS NULL`);
+    const [{ orphans }] = await db.query(
+      `SELECT count(*)::int AS orphans FROM report_items i LEFT JOIN reports r ON r.id = i.report_id WHERE r.id IS NULL`,
+    );
     expect(orphans).toBe(0);
     const [{ mismatched }] = await db.query(
       `SELECT count(*)::int AS mismatched FROM report_items i JOIN reports r ON r.id = i.report_id WHERE r.organization_id <> i.organization_id`,
@@ -81,7 +99,11 @@ describe(`report upload fuzz (seed ${FUZZ_SEED})`, () => {
 
 /** The error shape as an asymmetric matcher, so a failure prints the body that was sent. */
 function errorShape(statusCode: number) {
-  return expect.objectContaining({ statusCode, code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/), message: expect.stringMatching(/[\u4e00-\u9fff]/) });
+  return expect.objectContaining({
+    statusCode,
+    code: expect.stringMatching(/^[A-Z][A-Z0-9_]*$/),
+    message: expect.stringMatching(/[\u4e00-\u9fff]/),
+  });
 }
 
 describe('bad JSON bodies and ids', () => {
@@ -108,20 +130,35 @@ describe('bad JSON bodies and ids', () => {
     }
   });
 
-  it.each(['{', '{"username": "a",}', '[1,2', '{"a": undefined}', 'nul', '\u0000\u0001', '{"a":"\\uZZZZ"}', '"unterminated'])('rejects malformed JSON %j with 400', async (payload) => {
+  it.each([
+    '{',
+    '{"username": "a",}',
+    '[1,2',
+    '{"a": undefined}',
+    'nul',
+    '\u0000\u0001',
+    '{"a":"\\uZZZZ"}',
+    '"unterminated',
+  ])('rejects malformed JSON %j with 400', async (payload) => {
     const response = await app.post('/api/v1/auth/login', payload, { headers: json });
     expect(response.status).toBe(400);
     expect(response.body).toEqual(errorShape(400));
   });
 
   it('rejects a body of an unsupported content type with 415 and the error shape', async () => {
-    const response = await app.post('/api/v1/auth/login', '<login/>', { headers: { 'content-type': 'application/xml' } });
+    const response = await app.post('/api/v1/auth/login', '<login/>', {
+      headers: { 'content-type': 'application/xml' },
+    });
     expect(response.status).toBe(415);
     expect(response.body).toEqual(errorShape(415));
   });
 
   it('rejects a malformed JSON body on an authenticated route with 400', async () => {
-    const response = await app.post('/api/v1/reports/00000000-0000-4000-8000-000000000000/tasks', '{"items": [', { token: org.users.leader.token, headers: json });
+    const response = await app.post(
+      '/api/v1/reports/00000000-0000-4000-8000-000000000000/tasks',
+      '{"items": [',
+      { token: org.users.leader.token, headers: json },
+    );
     expect(response.status).toBe(400);
     expect(response.body).toEqual(errorShape(400));
   });
@@ -136,7 +173,10 @@ describe('bad JSON bodies and ids', () => {
     ['POST', '/api/v1/reports/123/tasks'],
     ['PATCH', '/api/v1/tasks/not-a-uuid'],
   ] as const)('%s %s → 400 INVALID_ID', async (method, url) => {
-    const response = await app.request(method, url, { token: org.users.leader.token, body: method === 'GET' ? undefined : { items: [] } });
+    const response = await app.request(method, url, {
+      token: org.users.leader.token,
+      body: method === 'GET' ? undefined : { items: [] },
+    });
     expect(response.status).toBe(400);
     expect(response.body).toEqual(errorShape(400));
     expect(response.body.code).toBe('INVALID_ID');

@@ -15,10 +15,14 @@ async function freshDatabase(): Promise<string> {
 
 const created: string[] = [];
 
-async function usersIn(url: string): Promise<{ username: string; role: string; password_hash: string; org: string }[]> {
+async function usersIn(
+  url: string,
+): Promise<{ username: string; role: string; password_hash: string; org: string }[]> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  const { rows } = await client.query(`SELECT u.username, u.role, u.password_hash, o.name AS org FROM users u JOIN organizations o ON o.id = u.organization_id`);
+  const { rows } = await client.query(
+    `SELECT u.username, u.role, u.password_hash, o.name AS org FROM users u JOIN organizations o ON o.id = u.organization_id`,
+  );
   await client.end();
   return rows;
 }
@@ -32,13 +36,19 @@ describe('first administrator at start-up', () => {
   afterAll(async () => {
     const admin = new Client({ connectionString: databaseUrlNamed('postgres') });
     await admin.connect();
-    for (const url of created) await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
+    for (const url of created)
+      await admin.query(`DROP DATABASE IF EXISTS "${new URL(url).pathname.slice(1)}" WITH (FORCE)`);
     await admin.end();
   });
 
   it('creates the organization and the admin from ADMIN_USERNAME/ADMIN_PASSWORD once, who can then log in', async () => {
     const url = await freshDatabase();
-    const env = { NODE_ENV: 'production', ADMIN_USERNAME: 'chief', ADMIN_PASSWORD: 'chief-password-1', ORG_NAME: '张良镇人民政府' };
+    const env = {
+      NODE_ENV: 'production',
+      ADMIN_USERNAME: 'chief',
+      ADMIN_PASSWORD: 'chief-password-1',
+      ORG_NAME: '张良镇人民政府',
+    };
     const app = await startWith(url, env);
     try {
       const login = await app.post('/api/v1/auth/login', { username: 'chief', password: 'chief-password-1' });

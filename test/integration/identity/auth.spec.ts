@@ -15,12 +15,18 @@ describe('authentication', () => {
   afterAll(() => app.close());
 
   const login = (username: string, password = FIXTURE_PASSWORD, ip = '127.0.0.1') =>
-    app.request('POST', '/api/v1/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': ip } });
+    app.request('POST', '/api/v1/auth/login', {
+      body: { username, password },
+      headers: { 'x-forwarded-for': ip },
+    });
 
   it('logs in with username and password and returns tokens and the user without any password hash', async () => {
     const response = await login(fixture.users.leader.username);
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ expiresIn: 900, user: { id: fixture.users.leader.id, role: 'leader', organizationId: fixture.org.id } });
+    expect(response.body).toMatchObject({
+      expiresIn: 900,
+      user: { id: fixture.users.leader.id, role: 'leader', organizationId: fixture.org.id },
+    });
     expect(typeof response.body.accessToken).toBe('string');
     expect(typeof response.body.refreshToken).toBe('string');
     expect(response.raw.toString()).not.toMatch(/argon2|password/i);
@@ -31,9 +37,16 @@ describe('authentication', () => {
   });
 
   it('rejects a wrong password and an unknown user alike with 401 INVALID_CREDENTIALS', async () => {
-    for (const response of [await login(fixture.users.viewer.username, 'wrong-password', '10.0.0.9'), await login('nobody-here', 'whatever1', '10.0.0.9')]) {
+    for (const response of [
+      await login(fixture.users.viewer.username, 'wrong-password', '10.0.0.9'),
+      await login('nobody-here', 'whatever1', '10.0.0.9'),
+    ]) {
       expect(response.status).toBe(401);
-      expect(response.body).toEqual({ statusCode: 401, code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' });
+      expect(response.body).toEqual({
+        statusCode: 401,
+        code: 'INVALID_CREDENTIALS',
+        message: '用户名或密码错误',
+      });
     }
   });
 
@@ -42,7 +55,10 @@ describe('authentication', () => {
     try {
       const { username } = (await createOrgWithUsers(direct)).users.staff;
       const attempt = (ip: string, password: string) =>
-        direct.request('POST', '/api/v1/auth/login', { body: { username, password }, headers: { 'x-forwarded-for': ip } });
+        direct.request('POST', '/api/v1/auth/login', {
+          body: { username, password },
+          headers: { 'x-forwarded-for': ip },
+        });
       for (let i = 0; i < 5; i++) expect((await attempt(`10.9.0.${i}`, 'wrong-password')).status).toBe(401);
       expect((await attempt('10.9.0.99', FIXTURE_PASSWORD)).status).toBe(429);
     } finally {
@@ -52,7 +68,8 @@ describe('authentication', () => {
 
   it('answers 429 TOO_MANY_LOGIN_ATTEMPTS after 5 failures for one username and IP, even with the right password', async () => {
     const { username } = fixture.users.viewer;
-    for (let i = 0; i < 5; i++) expect((await login(username, 'wrong-password', '10.1.2.3')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await login(username, 'wrong-password', '10.1.2.3')).status).toBe(401);
     const blocked = await login(username, FIXTURE_PASSWORD, '10.1.2.3');
     expect(blocked.status).toBe(429);
     expect(blocked.body.code).toBe('TOO_MANY_LOGIN_ATTEMPTS');
@@ -64,17 +81,28 @@ describe('authentication', () => {
     const missing = await app.get('/api/v1/auth/me');
     expect(missing.status).toBe(401);
     expect(missing.body.code).toBe('UNAUTHENTICATED');
-    const forged = await new JwtService({ secret: 'another-secret-that-is-long-enough-000000' }).signAsync({ sub: fixture.users.admin.id, typ: 'access' });
+    const forged = await new JwtService({ secret: 'another-secret-that-is-long-enough-000000' }).signAsync({
+      sub: fixture.users.admin.id,
+      typ: 'access',
+    });
     const response = await app.get('/api/v1/auth/me', { token: forged });
     expect(response.status).toBe(401);
     expect(response.body.code).toBe('UNAUTHENTICATED');
   });
 
   it('answers 401 TOKEN_EXPIRED for an expired access token', async () => {
-    const expired = await new JwtService({ secret: TEST_JWT_SECRET }).signAsync({ sub: fixture.users.admin.id, typ: 'access', exp: Math.floor(Date.now() / 1000) - 5 });
+    const expired = await new JwtService({ secret: TEST_JWT_SECRET }).signAsync({
+      sub: fixture.users.admin.id,
+      typ: 'access',
+      exp: Math.floor(Date.now() / 1000) - 5,
+    });
     const response = await app.get('/api/v1/auth/me', { token: expired });
     expect(response.status).toBe(401);
-    expect(response.body).toEqual({ statusCode: 401, code: 'TOKEN_EXPIRED', message: '登录已过期，请重新登录' });
+    expect(response.body).toEqual({
+      statusCode: 401,
+      code: 'TOKEN_EXPIRED',
+      message: '登录已过期，请重新登录',
+    });
   });
 
   it('rotates refresh tokens, and replaying a used one revokes the whole session', async () => {
@@ -87,7 +115,9 @@ describe('authentication', () => {
     const replay = await app.post('/api/v1/auth/refresh', { refreshToken: first.refreshToken });
     expect(replay.status).toBe(401);
     expect(replay.body.code).toBe('INVALID_REFRESH_TOKEN');
-    expect((await app.post('/api/v1/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(401);
+    expect((await app.post('/api/v1/auth/refresh', { refreshToken: second.body.refreshToken })).status).toBe(
+      401,
+    );
   });
 
   it('logout revokes the refresh tokens of the user', async () => {
@@ -100,7 +130,9 @@ describe('authentication', () => {
   it('stops accepting the tokens of a deactivated user and refuses their login', async () => {
     const own = await createOrgWithUsers(app);
     expect((await app.get('/api/v1/auth/me', { token: own.users.viewer.token })).status).toBe(200);
-    const deactivate = await app.request('DELETE', `/api/v1/users/${own.users.viewer.id}`, { token: own.users.admin.token });
+    const deactivate = await app.request('DELETE', `/api/v1/users/${own.users.viewer.id}`, {
+      token: own.users.admin.token,
+    });
     expect(deactivate.status).toBe(200);
     expect(deactivate.body.active).toBe(false);
     expect((await app.get('/api/v1/auth/me', { token: own.users.viewer.token })).status).toBe(401);

@@ -13,7 +13,9 @@ describe('ledger: county dashboard', () => {
   it('shows completion rates and lights per township to the county, and nothing of the county to a township', async () => {
     const county = await createLedgerOrg(app, '鲁山县人民政府');
     const township = await createLedgerOrg(app, '鲁山县张良镇人民政府');
-    await app.app.get(DataSource).query(`UPDATE organizations SET parent_id = $1 WHERE id = $2`, [county.orgId, township.orgId]);
+    await app.app
+      .get(DataSource)
+      .query(`UPDATE organizations SET parent_id = $1 WHERE id = $2`, [county.orgId, township.orgId]);
 
     const { body, headers } = multipart('r.txt', SAMPLE_REPORT);
     const report = await app.post('/api/v1/reports', body, { token: township.users.leader.token, headers });
@@ -22,8 +24,18 @@ describe('ledger: county dashboard', () => {
       `/api/v1/reports/${report.body.id}/tasks`,
       {
         items: [
-          { itemId: overdue.id, leaderId: township.users.leader.id, unitId: township.units['综合行政执法队'], deadline: '2020-01-31' },
-          { itemId: onTime.id, leaderId: township.users.leader.id, unitId: township.units['综合行政执法队'], deadline: '2099-01-31' },
+          {
+            itemId: overdue.id,
+            leaderId: township.users.leader.id,
+            unitId: township.units['综合行政执法队'],
+            deadline: '2020-01-31',
+          },
+          {
+            itemId: onTime.id,
+            leaderId: township.users.leader.id,
+            unitId: township.units['综合行政执法队'],
+            deadline: '2099-01-31',
+          },
         ],
       },
       { token: township.users.leader.token },
@@ -32,7 +44,15 @@ describe('ledger: county dashboard', () => {
     const stats = await app.get('/api/v1/tasks/stats', { token: county.users.viewer.token });
     expect(stats.status).toBe(200);
     expect(stats.body.byOrganization).toEqual([
-      expect.objectContaining({ organizationId: township.orgId, total: 2, completed: 0, completionRate: 0, red: 1, green: 1, light: 'red' }),
+      expect.objectContaining({
+        organizationId: township.orgId,
+        total: 2,
+        completed: 0,
+        completionRate: 0,
+        red: 1,
+        green: 1,
+        light: 'red',
+      }),
     ]);
     const own = await app.get('/api/v1/tasks/stats', { token: township.users.viewer.token });
     expect(own.body).toMatchObject({ total: 2, overdue: 1, byOrganization: [] });

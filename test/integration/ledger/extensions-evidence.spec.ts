@@ -22,7 +22,16 @@ describe('ledger: extension requests and evidence', () => {
     const item = report.body.items.find((candidate: { kind: string }) => candidate.kind === 'problem');
     const created = await app.post(
       `/api/v1/reports/${report.body.id}/tasks`,
-      { items: [{ itemId: item.id, leaderId: org.users.leader.id, assigneeId: org.users.otherStaff.id, deadline: '2099-01-31' }] },
+      {
+        items: [
+          {
+            itemId: item.id,
+            leaderId: org.users.leader.id,
+            assigneeId: org.users.otherStaff.id,
+            deadline: '2099-01-31',
+          },
+        ],
+      },
       { token: org.users.leader.token },
     );
     return created.body.tasks[0];
@@ -31,30 +40,61 @@ describe('ledger: extension requests and evidence', () => {
   it('approves an extension: deadline changes with the reason in history; a second decision is refused', async () => {
     const task = await assignedTask();
     const token = org.users.otherStaff.token; // the assignee, from another unit
-    const requested = await app.post(`/api/v1/tasks/${task.id}/extensions`, { requestedDeadline: '2099-06-30', reason: '需等待上级批复' }, { token });
+    const requested = await app.post(
+      `/api/v1/tasks/${task.id}/extensions`,
+      { requestedDeadline: '2099-06-30', reason: '需等待上级批复' },
+      { token },
+    );
     expect(requested.status).toBe(201);
     expect(requested.body.statusLabel).toBe('申请延期');
-    const duplicate = await app.post(`/api/v1/tasks/${task.id}/extensions`, { requestedDeadline: '2099-07-30', reason: '再申请' }, { token });
+    const duplicate = await app.post(
+      `/api/v1/tasks/${task.id}/extensions`,
+      { requestedDeadline: '2099-07-30', reason: '再申请' },
+      { token },
+    );
     expect(duplicate.body.code).toBe('EXTENSION_PENDING');
 
     const extensionId = requested.body.extensionRequests[0].id;
-    const byStaff = await app.post(`/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`, { decision: 'approve' }, { token });
+    const byStaff = await app.post(
+      `/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`,
+      { decision: 'approve' },
+      { token },
+    );
     expect(byStaff.status).toBe(403);
-    const approved = await app.post(`/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`, { decision: 'approve', comment: '同意' }, { token: org.users.leader.token });
+    const approved = await app.post(
+      `/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`,
+      { decision: 'approve', comment: '同意' },
+      { token: org.users.leader.token },
+    );
     expect(approved.status).toBe(201);
     expect(approved.body.deadline).toBe('2099-06-30');
     expect(approved.body.extensionRequests[0]).toMatchObject({ status: 'approved', decisionComment: '同意' });
     const last = approved.body.history.at(-1);
-    expect(last).toMatchObject({ action: 'extension_approved', changes: { deadline: { from: '2099-01-31', to: '2099-06-30' } } });
+    expect(last).toMatchObject({
+      action: 'extension_approved',
+      changes: { deadline: { from: '2099-01-31', to: '2099-06-30' } },
+    });
     expect(last.note).toContain('需等待上级批复');
-    const again = await app.post(`/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`, { decision: 'refuse' }, { token: org.users.leader.token });
+    const again = await app.post(
+      `/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`,
+      { decision: 'refuse' },
+      { token: org.users.leader.token },
+    );
     expect(again.body.code).toBe('EXTENSION_DECIDED');
   });
 
   it('refuses an extension without touching the deadline', async () => {
     const task = await assignedTask();
-    const requested = await app.post(`/api/v1/tasks/${task.id}/extensions`, { requestedDeadline: '2099-03-01', reason: '人手不足' }, { token: org.users.leader.token });
-    const refused = await app.post(`/api/v1/tasks/${task.id}/extensions/${requested.body.extensionRequests[0].id}/decision`, { decision: 'refuse' }, { token: org.users.leader.token });
+    const requested = await app.post(
+      `/api/v1/tasks/${task.id}/extensions`,
+      { requestedDeadline: '2099-03-01', reason: '人手不足' },
+      { token: org.users.leader.token },
+    );
+    const refused = await app.post(
+      `/api/v1/tasks/${task.id}/extensions/${requested.body.extensionRequests[0].id}/decision`,
+      { decision: 'refuse' },
+      { token: org.users.leader.token },
+    );
     expect(refused.body.deadline).toBe('2099-01-31');
     expect(refused.body.extensionRequests[0].status).toBe('refused');
   });
@@ -63,37 +103,76 @@ describe('ledger: extension requests and evidence', () => {
     const task = await assignedTask();
     const content = Buffer.from('培训签到表 2025-03-01');
     const { body, headers } = multipart('签到表.txt', content);
-    const uploaded = await app.post(`/api/v1/tasks/${task.id}/evidence`, body, { token: org.users.otherStaff.token, headers });
+    const uploaded = await app.post(`/api/v1/tasks/${task.id}/evidence`, body, {
+      token: org.users.otherStaff.token,
+      headers,
+    });
     expect(uploaded.status).toBe(201);
     const sha256 = createHash('sha256').update(content).digest('hex');
     expect(uploaded.body).toMatchObject({ sha256, sizeBytes: content.length });
-    expect(existsSync(join(testRuntime().config.STORAGE_DIR, 'evidence', sha256.slice(0, 2), sha256))).toBe(true);
+    expect(existsSync(join(testRuntime().config.STORAGE_DIR, 'evidence', sha256.slice(0, 2), sha256))).toBe(
+      true,
+    );
 
     const foreign = multipart('x.txt', 'x');
-    const byOtherUnit = await app.post(`/api/v1/tasks/${task.id}/evidence`, foreign.body, { token: org.users.staff.token, headers: foreign.headers });
+    const byOtherUnit = await app.post(`/api/v1/tasks/${task.id}/evidence`, foreign.body, {
+      token: org.users.staff.token,
+      headers: foreign.headers,
+    });
     expect(byOtherUnit.status).toBe(403);
 
-    const update = await app.post(`/api/v1/tasks/${task.id}/updates`, { progress: 30, note: '附签到表', evidenceIds: [uploaded.body.id] }, { token: org.users.otherStaff.token });
+    const update = await app.post(
+      `/api/v1/tasks/${task.id}/updates`,
+      { progress: 30, note: '附签到表', evidenceIds: [uploaded.body.id] },
+      { token: org.users.otherStaff.token },
+    );
     expect(update.status).toBe(201);
-    expect(update.body.evidence[0]).toMatchObject({ id: uploaded.body.id, updateId: update.body.updates[0].id });
-    const reused = await app.post(`/api/v1/tasks/${task.id}/updates`, { note: '重复关联', evidenceIds: [uploaded.body.id] }, { token: org.users.otherStaff.token });
+    expect(update.body.evidence[0]).toMatchObject({
+      id: uploaded.body.id,
+      updateId: update.body.updates[0].id,
+    });
+    const reused = await app.post(
+      `/api/v1/tasks/${task.id}/updates`,
+      { note: '重复关联', evidenceIds: [uploaded.body.id] },
+      { token: org.users.otherStaff.token },
+    );
     expect(reused.body.code).toBe('EVIDENCE_NOT_FOUND');
   });
 
   it('keeps a long-term item (长期坚持) open: each accepted review makes it due again one interval later', async () => {
     const { body, headers } = multipart('r.txt', `${SAMPLE_REPORT}\n${Math.random()}`);
     const report = await app.post('/api/v1/reports', body, { token: org.users.admin.token, headers });
-    const plan = report.body.items.find((item: { kind: string; longTerm: boolean }) => item.kind === 'plan' && item.longTerm);
+    const plan = report.body.items.find(
+      (item: { kind: string; longTerm: boolean }) => item.kind === 'plan' && item.longTerm,
+    );
     expect(plan).toBeDefined();
     const created = await app.post(
       `/api/v1/reports/${report.body.id}/tasks`,
-      { items: [{ itemId: plan.id, leaderId: org.users.leader.id, assigneeId: org.users.otherStaff.id, deadline: '2099-01-31', evidenceInterval: 'quarterly' }] },
+      {
+        items: [
+          {
+            itemId: plan.id,
+            leaderId: org.users.leader.id,
+            assigneeId: org.users.otherStaff.id,
+            deadline: '2099-01-31',
+            evidenceInterval: 'quarterly',
+          },
+        ],
+      },
       { token: org.users.leader.token },
     );
     const task = created.body.tasks[0];
     expect(task).toMatchObject({ longTerm: true, statusLabel: '长期坚持' });
-    await app.post(`/api/v1/tasks/${task.id}/updates`, { status: 'pending_review', note: '本季度以案释法3场' }, { token: org.users.otherStaff.token });
-    const accepted = await app.post(`/api/v1/tasks/${task.id}/review`, { decision: 'approve' }, { token: org.users.leader.token });
+    await app.post(
+      `/api/v1/tasks/${task.id}/updates`,
+      { status: 'pending_review', note: '本季度以案释法3场' },
+      { token: org.users.otherStaff.token },
+    );
+    const accepted = await app.post(
+      `/api/v1/tasks/${task.id}/review`,
+      { decision: 'approve' },
+      { token: org.users.leader.token },
+    );
     expect(accepted.status).toBe(201);
     expect(accepted.body).toMatchObject({ status: 'in_progress', statusLabel: '长期坚持', light: 'green' });
     expect(accepted.body.deadline).toBe(addMonths(todayIn('Asia/Shanghai'), 3));

@@ -14,8 +14,14 @@ describe('ledger: 整改台账 import', () => {
     org = await createLedgerOrg(app);
     const { body, headers } = multipart('r.txt', SAMPLE_REPORT);
     const report = await app.post('/api/v1/reports', body, { token: org.users.admin.token, headers });
-    const items = report.body.items.slice(0, 2).map((item: { id: string }) => ({ itemId: item.id, deadline: '2099-01-31' }));
-    const created = await app.post(`/api/v1/reports/${report.body.id}/tasks`, { items }, { token: org.users.leader.token });
+    const items = report.body.items
+      .slice(0, 2)
+      .map((item: { id: string }) => ({ itemId: item.id, deadline: '2099-01-31' }));
+    const created = await app.post(
+      `/api/v1/reports/${report.body.id}/tasks`,
+      { items },
+      { token: org.users.leader.token },
+    );
     taskIds = created.body.tasks.map((task: { id: string }) => task.id);
   });
   afterAll(() => app.close());
@@ -49,7 +55,12 @@ describe('ledger: 整改台账 import', () => {
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ updated: 1 });
     const task = await app.get(`/api/v1/tasks/${taskIds[0]}`, { token: org.users.leader.token });
-    expect(task.body).toMatchObject({ unitId: org.units['党政综合办公室'], deadline: '2099-09-30', leaderId: org.users.leader.id, status: 'assigned' });
+    expect(task.body).toMatchObject({
+      unitId: org.units['党政综合办公室'],
+      deadline: '2099-09-30',
+      leaderId: org.users.leader.id,
+      status: 'assigned',
+    });
     expect(task.body.history.at(-1).action).toBe('imported');
   });
 
@@ -64,7 +75,9 @@ describe('ledger: 整改台账 import', () => {
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('IMPORT_INVALID');
     expect(response.body.message).toContain(`第${bad.number}行`);
-    expect(response.body.details.errors).toEqual([{ row: bad.number, message: expect.stringContaining('不存在的单位') }]);
+    expect(response.body.details.errors).toEqual([
+      { row: bad.number, message: expect.stringContaining('不存在的单位') },
+    ]);
     const untouched = await app.get(`/api/v1/tasks/${taskIds[1]}`, { token: org.users.leader.token });
     expect(untouched.body.deadline).toBe('2099-01-31');
   });

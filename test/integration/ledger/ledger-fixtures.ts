@@ -18,10 +18,15 @@ export interface LedgerOrg {
 export async function createLedgerOrg(app: TestApp, name = '鲁山县张良镇人民政府'): Promise<LedgerOrg> {
   const db = app.app.get(DataSource);
   const suffix = uniqueSuffix();
-  const [org] = await db.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [`${name}${suffix}`]);
+  const [org] = await db.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [
+    `${name}${suffix}`,
+  ]);
   const units: Record<string, string> = {};
   for (const unit of ['综合行政执法队', '党政综合办公室']) {
-    const [row] = await db.query(`INSERT INTO units (organization_id, name) VALUES ($1, $2) RETURNING id`, [org.id, unit]);
+    const [row] = await db.query(`INSERT INTO units (organization_id, name) VALUES ($1, $2) RETURNING id`, [
+      org.id,
+      unit,
+    ]);
     units[unit] = row.id;
   }
   const jwt = new JwtService({ secret: TEST_JWT_SECRET });
@@ -62,9 +67,18 @@ export const SAMPLE_REPORT = `鲁山县张良镇人民政府关于2024年法治�
 `;
 
 /** A multipart body with one `file` field, as browsers send it. */
-export function multipart(fileName: string, content: Buffer | string, contentType = 'text/plain'): { body: Buffer; headers: Record<string, string> } {
+export function multipart(
+  fileName: string,
+  content: Buffer | string,
+  contentType = 'text/plain',
+): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----ledger${uniqueSuffix()}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.concat([head, Buffer.from(content), tail]),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

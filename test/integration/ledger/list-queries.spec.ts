@@ -26,12 +26,25 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     await second.close();
   });
 
-  const insertTasks = (target: LedgerOrg, count: number, status: string, deadline: string): Promise<Array<{ id: string }>> =>
+  const insertTasks = (
+    target: LedgerOrg,
+    count: number,
+    status: string,
+    deadline: string,
+  ): Promise<Array<{ id: string }>> =>
     db.query(
       `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, leader_id, unit_id, assignee_id, deadline, status, progress, assigned_at)
        SELECT $1, 'rectification', 'measure', '整改任务' || n, '整改任务' || n || '，按要求落实。', $2, $3, $4, $5::date, $6, 30, now()
          FROM generate_series(1, $7::int) n RETURNING id`,
-      [target.orgId, target.users.leader.id, target.units['综合行政执法队'], target.users.staff.id, deadline, status, count],
+      [
+        target.orgId,
+        target.users.leader.id,
+        target.units['综合行政执法队'],
+        target.users.staff.id,
+        deadline,
+        status,
+        count,
+      ],
     );
 
   const total = async (app: TestApp, query: string, target = org): Promise<number> => {
@@ -46,7 +59,11 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     expect(await total(first, filter)).toBe(3);
     expect(await total(second, filter)).toBe(3);
 
-    const submitted = await first.post(`/api/v1/tasks/${task.id}/updates`, { status: 'pending_review', progress: 100, note: '申请销号' }, { token: org.users.staff.token });
+    const submitted = await first.post(
+      `/api/v1/tasks/${task.id}/updates`,
+      { status: 'pending_review', progress: 100, note: '申请销号' },
+      { token: org.users.staff.token },
+    );
     expect(submitted.status).toBe(201);
     expect(await total(second, filter)).toBe(2);
     expect(await total(second, 'status=pending_review')).toBe(1);
@@ -70,24 +87,51 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     const pageOrg = await createLedgerOrg(first, '鲁山县瓦屋镇人民政府');
     const [task] = await insertTasks(pageOrg, 2, 'in_progress', '2099-03-31');
     const query = 'status=in_progress&pageSize=10';
-    const itemOf = async (app: TestApp) => (await page(app, query, pageOrg)).find((item) => item.id === task.id)!;
-    expect(await itemOf(second)).toMatchObject({ progress: 30, statusLabel: '序时推进', extensionPending: false });
+    const itemOf = async (app: TestApp) =>
+      (await page(app, query, pageOrg)).find((item) => item.id === task.id)!;
+    expect(await itemOf(second)).toMatchObject({
+      progress: 30,
+      statusLabel: '序时推进',
+      extensionPending: false,
+    });
 
-    const updated = await first.post(`/api/v1/tasks/${task.id}/updates`, { progress: 60, note: '完成制度初稿' }, { token: pageOrg.users.staff.token });
+    const updated = await first.post(
+      `/api/v1/tasks/${task.id}/updates`,
+      { progress: 60, note: '完成制度初稿' },
+      { token: pageOrg.users.staff.token },
+    );
     expect(updated.status).toBe(201);
     expect(await itemOf(second)).toMatchObject({ progress: 60 });
 
     await db.query(`UPDATE tasks SET title = '改由数据库直接修改的标题' WHERE id = $1`, [task.id]);
     expect(await itemOf(second)).toMatchObject({ title: '改由数据库直接修改的标题' });
 
-    const requested = await first.post(`/api/v1/tasks/${task.id}/extensions`, { requestedDeadline: '2099-06-30', reason: '需等待上级批复' }, { token: pageOrg.users.staff.token });
+    const requested = await first.post(
+      `/api/v1/tasks/${task.id}/extensions`,
+      { requestedDeadline: '2099-06-30', reason: '需等待上级批复' },
+      { token: pageOrg.users.staff.token },
+    );
     expect(requested.status).toBe(201);
-    expect(await itemOf(second)).toMatchObject({ extensionPending: true, statusLabel: '申请延期', deadline: '2099-03-31' });
+    expect(await itemOf(second)).toMatchObject({
+      extensionPending: true,
+      statusLabel: '申请延期',
+      deadline: '2099-03-31',
+    });
 
-    const [{ id: extensionId }] = await db.query(`SELECT id FROM extension_requests WHERE task_id = $1`, [task.id]);
-    const refused = await first.post(`/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`, { decision: 'refuse' }, { token: pageOrg.users.leader.token });
+    const [{ id: extensionId }] = await db.query(`SELECT id FROM extension_requests WHERE task_id = $1`, [
+      task.id,
+    ]);
+    const refused = await first.post(
+      `/api/v1/tasks/${task.id}/extensions/${extensionId}/decision`,
+      { decision: 'refuse' },
+      { token: pageOrg.users.leader.token },
+    );
     expect(refused.status).toBe(201);
-    expect(await itemOf(second)).toMatchObject({ extensionPending: false, statusLabel: '序时推进', deadline: '2099-03-31' });
+    expect(await itemOf(second)).toMatchObject({
+      extensionPending: false,
+      statusLabel: '序时推进',
+      deadline: '2099-03-31',
+    });
   });
 
   it('keeps the dashboard counts in step with writes through the other process and the database', async () => {
@@ -96,12 +140,23 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     const stats = async () => {
       const response = await second.get('/api/v1/tasks/stats', { token: statsOrg.users.viewer.token });
       expect(response.status).toBe(200);
-      const byStatus = Object.fromEntries(response.body.byStatus.map((entry: { status: string; count: number }) => [entry.status, entry.count]));
-      return { total: response.body.total, overdue: response.body.overdue, inProgress: byStatus.in_progress, pendingReview: byStatus.pending_review };
+      const byStatus = Object.fromEntries(
+        response.body.byStatus.map((entry: { status: string; count: number }) => [entry.status, entry.count]),
+      );
+      return {
+        total: response.body.total,
+        overdue: response.body.overdue,
+        inProgress: byStatus.in_progress,
+        pendingReview: byStatus.pending_review,
+      };
     };
     expect(await stats()).toEqual({ total: 3, overdue: 0, inProgress: 3, pendingReview: 0 });
 
-    const submitted = await first.post(`/api/v1/tasks/${task.id}/updates`, { status: 'pending_review', progress: 100, note: '申请销号' }, { token: statsOrg.users.staff.token });
+    const submitted = await first.post(
+      `/api/v1/tasks/${task.id}/updates`,
+      { status: 'pending_review', progress: 100, note: '申请销号' },
+      { token: statsOrg.users.staff.token },
+    );
     expect(submitted.status).toBe(201);
     expect(await stats()).toEqual({ total: 3, overdue: 0, inProgress: 2, pendingReview: 1 });
 
@@ -114,7 +169,21 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     await insertTasks(dayOrg, 1, 'assigned', '2099-12-31');
     const realNow = Date.now();
     // Only Date is faked (a day back: tokens issued today stay valid), so database and timers run as usual.
-    jest.useFakeTimers({ now: realNow - 86_400_000, doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'] });
+    jest.useFakeTimers({
+      now: realNow - 86_400_000,
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+    });
     let yesterday: Array<Record<string, any>>;
     try {
       yesterday = await page(second, 'status=assigned', dayOrg);
@@ -129,29 +198,51 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     const [task] = await insertTasks(org, 1, 'assigned', '2099-01-31');
     const overdueBefore = await total(second, 'overdue=true');
     const current = await first.get(`/api/v1/tasks/${task.id}`, { token: org.users.leader.token });
-    const moved = await first.patch(`/api/v1/tasks/${task.id}`, { version: current.body.version, deadline: '2020-01-31' }, { token: org.users.leader.token });
+    const moved = await first.patch(
+      `/api/v1/tasks/${task.id}`,
+      { version: current.body.version, deadline: '2020-01-31' },
+      { token: org.users.leader.token },
+    );
     expect(moved.status).toBe(200);
     expect(await total(second, 'overdue=true')).toBe(overdueBefore + 1);
-    const listed = await second.get('/api/v1/tasks?overdue=true&pageSize=100', { token: org.users.viewer.token });
+    const listed = await second.get('/api/v1/tasks?overdue=true&pageSize=100', {
+      token: org.users.viewer.token,
+    });
     expect(listed.body.items.map((item: { id: string }) => item.id)).toContain(task.id);
   });
 
   it('filters each light to exactly the tasks the list shows with that light', async () => {
     const lightsOrg = await createLedgerOrg(first, '鲁山县辛集乡人民政府');
     const today = new Date().toISOString().slice(0, 10);
-    const plusDays = (days: number) => new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-    for (const [status, deadline] of [['in_progress', plusDays(-30)], ['assigned', plusDays(3)], ['in_progress', plusDays(200)], ['completed', plusDays(-30)], ['new', plusDays(-1)], ['pending_review', plusDays(7)]]) {
+    const plusDays = (days: number) =>
+      new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    for (const [status, deadline] of [
+      ['in_progress', plusDays(-30)],
+      ['assigned', plusDays(3)],
+      ['in_progress', plusDays(200)],
+      ['completed', plusDays(-30)],
+      ['new', plusDays(-1)],
+      ['pending_review', plusDays(7)],
+    ]) {
       await insertTasks(lightsOrg, 2, status, deadline);
     }
     const all = await second.get('/api/v1/tasks?pageSize=100', { token: lightsOrg.users.viewer.token });
-    const byLight = (light: string) => all.body.items.filter((item: { light: string }) => item.light === light).map((item: { id: string }) => item.id).sort();
+    const byLight = (light: string) =>
+      all.body.items
+        .filter((item: { light: string }) => item.light === light)
+        .map((item: { id: string }) => item.id)
+        .sort();
     for (const light of ['red', 'yellow', 'green']) {
-      const filtered = await second.get(`/api/v1/tasks?light=${light}&pageSize=100`, { token: lightsOrg.users.viewer.token });
+      const filtered = await second.get(`/api/v1/tasks?light=${light}&pageSize=100`, {
+        token: lightsOrg.users.viewer.token,
+      });
       expect(filtered.body.items.map((item: { id: string }) => item.id).sort()).toEqual(byLight(light));
       expect(filtered.body.total).toBe(byLight(light).length);
     }
     expect(byLight('red')).toHaveLength(4);
-    const overdue = await second.get('/api/v1/tasks?overdue=true&pageSize=100', { token: lightsOrg.users.viewer.token });
+    const overdue = await second.get('/api/v1/tasks?overdue=true&pageSize=100', {
+      token: lightsOrg.users.viewer.token,
+    });
     expect(overdue.body.items.map((item: { id: string }) => item.id).sort()).toEqual(byLight('red'));
   });
 
@@ -180,7 +271,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     }
   }
 
-  it('serves the ledger\'s common filters from a range of a due index, in page order', async () => {
+  it("serves the ledger's common filters from a range of a due index, in page order", async () => {
     const order = `ORDER BY COALESCE(t.deadline, 'infinity'::date), t.created_at, t.id LIMIT 20`;
     const oneStatus = await planOf(
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date ${order}`,
@@ -197,11 +288,16 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     expect(overdue).toContain('tasks_org_open_due_idx');
     expect(overdue).not.toContain('"Node Type":"Sort"');
 
-    const ownTasks = await planOf(`SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.assignee_id = $2 ${order}`, [org.orgId, org.users.staff.id]);
+    const ownTasks = await planOf(
+      `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.assignee_id = $2 ${order}`,
+      [org.orgId, org.users.staff.id],
+    );
     expect(ownTasks).toContain('tasks_org_assignee_due_idx');
     expect(ownTasks).not.toContain('"Node Type":"Sort"');
 
-    const everything = await planOf(`SELECT t.id FROM tasks t WHERE t.organization_id = $1 ${order}`, [org.orgId]);
+    const everything = await planOf(`SELECT t.id FROM tasks t WHERE t.organization_id = $1 ${order}`, [
+      org.orgId,
+    ]);
     expect(everything).toContain('tasks_org_due_idx');
     expect(everything).not.toContain('"Node Type":"Sort"');
   });

@@ -20,7 +20,12 @@ async function writeEvent(db: Client, organizationId: string, type: string, task
 }
 
 const unpublished = async (db: Client, ids: string[]): Promise<number> =>
-  (await db.query(`SELECT count(*)::int AS n FROM outbox_events WHERE id = ANY($1::bigint[]) AND published_at IS NULL`, [ids])).rows[0].n;
+  (
+    await db.query(
+      `SELECT count(*)::int AS n FROM outbox_events WHERE id = ANY($1::bigint[]) AND published_at IS NULL`,
+      [ids],
+    )
+  ).rows[0].n;
 
 // No worker runs in this block, so nothing but the relays under test touches the outbox (the suite runs in band).
 useIsolatedDatabase();
@@ -33,7 +38,10 @@ describe('outbox relay', () => {
   beforeAll(async () => {
     db = await connectDb();
     dataSource = await new DataSource({ type: 'postgres', url: testRuntime().databaseUrl }).initialize();
-    live = new Queue(QueueName.Events, { connection: createRedisConnection(testRuntime().redisUrl, 'queue'), prefix: testQueuePrefix() });
+    live = new Queue(QueueName.Events, {
+      connection: createRedisConnection(testRuntime().redisUrl, 'queue'),
+      prefix: testQueuePrefix(),
+    });
   });
 
   afterAll(async () => {
@@ -45,8 +53,14 @@ describe('outbox relay', () => {
   it('keeps events unpublished while Redis is unreachable, then publishes each exactly once', async () => {
     const org = await createOrganization(db, '中继测试');
     const task = await createTask(db, { organizationId: org, deadline: null });
-    const ids = [await writeEvent(db, org, 'test.relay', task), await writeEvent(db, org, 'test.relay', task)];
-    const dead = new Queue(QueueName.Events, { connection: createRedisConnection('redis://127.0.0.1:1', 'queue'), prefix: testQueuePrefix() });
+    const ids = [
+      await writeEvent(db, org, 'test.relay', task),
+      await writeEvent(db, org, 'test.relay', task),
+    ];
+    const dead = new Queue(QueueName.Events, {
+      connection: createRedisConnection('redis://127.0.0.1:1', 'queue'),
+      prefix: testQueuePrefix(),
+    });
     dead.on('error', () => undefined);
     try {
       await expect(new OutboxRelay(dataSource, dead, 300).publishBatch()).rejects.toThrow(/Redis/);
@@ -58,7 +72,11 @@ describe('outbox relay', () => {
     expect(await new OutboxRelay(dataSource, live).drain()).toBeGreaterThanOrEqual(2);
     expect(await unpublished(db, ids)).toBe(0);
     const jobs = await Promise.all(ids.map((id) => live.getJob(`event-${id}`)));
-    expect(jobs.map((job) => job?.data)).toEqual(ids.map((eventId) => expect.objectContaining({ eventId, type: 'test.relay', taskId: task, organizationId: org })));
+    expect(jobs.map((job) => job?.data)).toEqual(
+      ids.map((eventId) =>
+        expect.objectContaining({ eventId, type: 'test.relay', taskId: task, organizationId: org }),
+      ),
+    );
 
     // Published twice (a crash after the add, before the commit) still means one job per event.
     await db.query(`UPDATE outbox_events SET published_at = NULL WHERE id = ANY($1::bigint[])`, [ids]);
@@ -87,10 +105,22 @@ describe('event notifications', () => {
     worker.get(EventListenerRegistry).on('task.assigned', async (event) => void seen.push(event.eventId));
     const org = await createOrganization(db, '事件测试');
     const staff = await createUser(db, org, 'staff');
-    const task = await createTask(db, { organizationId: org, deadline: '2025-12-31', assigneeId: staff, title: '完善行政复议制度' });
+    const task = await createTask(db, {
+      organizationId: org,
+      deadline: '2025-12-31',
+      assigneeId: staff,
+      title: '完善行政复议制度',
+    });
     const eventId = await writeEvent(db, org, 'task.assigned', task);
 
-    const notification = await waitFor(async () => (await db.query(`SELECT user_id, title, body, dedupe_key FROM notifications WHERE task_id = $1`, [task])).rows[0]);
+    const notification = await waitFor(
+      async () =>
+        (
+          await db.query(`SELECT user_id, title, body, dedupe_key FROM notifications WHERE task_id = $1`, [
+            task,
+          ])
+        ).rows[0],
+    );
     expect(notification).toEqual({
       user_id: staff,
       title: '您有新的整改任务',
@@ -98,7 +128,9 @@ describe('event notifications', () => {
       dedupe_key: `event:${eventId}:${staff}`,
     });
     await waitFor(async () => seen.includes(eventId));
-    const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE task_id = $1`, [task]);
+    const { rows } = await db.query(`SELECT count(*)::int AS n FROM notifications WHERE task_id = $1`, [
+      task,
+    ]);
     expect(rows[0].n).toBe(1);
   });
 });

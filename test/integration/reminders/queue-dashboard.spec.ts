@@ -15,7 +15,10 @@ describe('queue dashboard at /admin/queues', () => {
     const { users } = await createOrgWithUsers(app);
     expect((await app.get('/admin/queues')).status).toBe(401);
     expect((await app.get('/admin/queues', { token: 'not-a-jwt' })).status).toBe(401);
-    const forged = await new JwtService({ secret: 'another-secret-that-is-long-enough-000' }).signAsync({ sub: users.admin.id, typ: 'access' });
+    const forged = await new JwtService({ secret: 'another-secret-that-is-long-enough-000' }).signAsync({
+      sub: users.admin.id,
+      typ: 'access',
+    });
     expect((await app.get('/admin/queues', { token: forged })).status).toBe(401);
     const denied = await app.get('/admin/queues', { token: users.leader.token });
     expect(denied.status).toBe(403);
@@ -24,9 +27,13 @@ describe('queue dashboard at /admin/queues', () => {
     const page = await app.get('/admin/queues', { token: users.admin.token });
     expect(page.status).toBe(200);
     expect(String(page.body)).toContain('<html');
-    expect((await app.get('/admin/queues', { headers: { cookie: `rectify_token=${users.admin.token}` } })).status).toBe(200);
+    expect(
+      (await app.get('/admin/queues', { headers: { cookie: `rectify_token=${users.admin.token}` } })).status,
+    ).toBe(200);
     const queues = await app.get(`/admin/queues/api/queues?token=${users.admin.token}`);
     expect(queues.status).toBe(200);
-    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(expect.arrayContaining(['events', 'reminders', 'notifications']));
+    expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(
+      expect.arrayContaining(['events', 'reminders', 'notifications']),
+    );
   });
 });

@@ -10,10 +10,17 @@ import { freePort } from '../../../src/runtime/free-port';
 
 /** A private Redis, so restarting it disturbs nobody else's tests. */
 function startRedis(port: number): ChildProcess {
-  return spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  return spawn(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    { stdio: 'ignore' },
+  );
 }
 
-const stop = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL'))));
+const stop = (child: ChildProcess) =>
+  new Promise<void>((resolve) =>
+    child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGKILL')),
+  );
 
 useIsolatedDatabase();
 
@@ -43,14 +50,23 @@ describe('Redis restarted during a sweep', () => {
     const staff = await createUser(db, org, 'staff');
     // One client runs one query at a time: created in turn, not concurrently.
     const tasks: string[] = [];
-    for (let i = 0; i < 5; i++) tasks.push(await createTask(db, { organizationId: org, deadline: addDays('2025-10-01', 7), assigneeId: staff }));
+    for (let i = 0; i < 5; i++)
+      tasks.push(
+        await createTask(db, { organizationId: org, deadline: addDays('2025-10-01', 7), assigneeId: staff }),
+      );
     await stop(redis);
 
     let finished = false;
-    const sweep = app.app.get(ReminderSweepService).sweep('2025-10-01').finally(() => (finished = true));
+    const sweep = app.app
+      .get(ReminderSweepService)
+      .sweep('2025-10-01')
+      .finally(() => (finished = true));
     await new Promise((r) => setTimeout(r, 800));
     expect(finished).toBe(false);
-    const stored = async () => (await db.query(`SELECT id FROM notifications WHERE task_id = ANY($1::uuid[])`, [tasks])).rows.map((r) => r.id as string);
+    const stored = async () =>
+      (await db.query(`SELECT id FROM notifications WHERE task_id = ANY($1::uuid[])`, [tasks])).rows.map(
+        (r) => r.id as string,
+      );
     expect(await stored()).toEqual([]);
 
     redis = startRedis(port);

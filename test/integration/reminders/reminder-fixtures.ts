@@ -9,13 +9,23 @@ export async function connectDb(): Promise<Client> {
   return client;
 }
 
-export async function createOrganization(db: Client, name: string, parentId: string | null = null): Promise<string> {
-  const { rows } = await db.query(`INSERT INTO organizations (name, parent_id) VALUES ($1, $2) RETURNING id`, [`${name}-${randomUUID()}`, parentId]);
+export async function createOrganization(
+  db: Client,
+  name: string,
+  parentId: string | null = null,
+): Promise<string> {
+  const { rows } = await db.query(
+    `INSERT INTO organizations (name, parent_id) VALUES ($1, $2) RETURNING id`,
+    [`${name}-${randomUUID()}`, parentId],
+  );
   return rows[0].id;
 }
 
 export async function createUnit(db: Client, organizationId: string): Promise<string> {
-  const { rows } = await db.query(`INSERT INTO units (organization_id, name) VALUES ($1, $2) RETURNING id`, [organizationId, `单位-${randomUUID()}`]);
+  const { rows } = await db.query(`INSERT INTO units (organization_id, name) VALUES ($1, $2) RETURNING id`, [
+    organizationId,
+    `单位-${randomUUID()}`,
+  ]);
   return rows[0].id;
 }
 
@@ -28,7 +38,15 @@ export async function createUser(
   const { rows } = await db.query(
     `INSERT INTO users (organization_id, unit_id, username, password_hash, display_name, role, email, active)
      VALUES ($1, $2, $3, 'x', $4, $5, $6, $7) RETURNING id`,
-    [organizationId, options.unitId ?? null, `u-${randomUUID()}`, `${role}用户`, role, options.email ?? null, options.active ?? true],
+    [
+      organizationId,
+      options.unitId ?? null,
+      `u-${randomUUID()}`,
+      `${role}用户`,
+      role,
+      options.email ?? null,
+      options.active ?? true,
+    ],
   );
   return rows[0].id;
 }
@@ -48,14 +66,26 @@ export async function createTask(db: Client, seed: TaskSeed): Promise<string> {
   const { rows } = await db.query(
     `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, deadline, status, assignee_id, unit_id, leader_id, last_activity_at)
      VALUES ($1, 'rectification', 'measure', $2, '原文', $3, $4, $5, $6, $7, coalesce($8::timestamptz, now())) RETURNING id`,
-    [seed.organizationId, seed.title ?? '整改任务', seed.deadline, seed.status ?? 'in_progress', seed.assigneeId ?? null, seed.unitId ?? null, seed.leaderId ?? null, seed.lastActivityAt ?? null],
+    [
+      seed.organizationId,
+      seed.title ?? '整改任务',
+      seed.deadline,
+      seed.status ?? 'in_progress',
+      seed.assigneeId ?? null,
+      seed.unitId ?? null,
+      seed.leaderId ?? null,
+      seed.lastActivityAt ?? null,
+    ],
   );
   return rows[0].id;
 }
 
 export { addDays } from '../../../src/common/calendar';
 
-export async function waitFor<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs = 15000): Promise<T> {
+export async function waitFor<T>(
+  probe: () => Promise<T | undefined | null | false>,
+  timeoutMs = 15000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();

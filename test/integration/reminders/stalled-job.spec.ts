@@ -33,9 +33,13 @@ describe('stalled delivery job', () => {
           res.end('{}');
         });
       });
-      server.listen(0, '127.0.0.1', () => resolve(Object.assign(server, { port: (server.address() as AddressInfo).port })));
+      server.listen(0, '127.0.0.1', () =>
+        resolve(Object.assign(server, { port: (server.address() as AddressInfo).port })),
+      );
     });
-    context = await startWorker(testRuntime('worker', { WEBHOOK_URL: `http://127.0.0.1:${robot.port}/robot` }));
+    context = await startWorker(
+      testRuntime('worker', { WEBHOOK_URL: `http://127.0.0.1:${robot.port}/robot` }),
+    );
   }, 20000);
 
   afterAll(async () => {
@@ -58,21 +62,33 @@ describe('stalled delivery job', () => {
     const name = `stall-${Date.now()}`;
     const connection = () => createRedisConnection(testRuntime().redisUrl, 'queue');
     const queue = new Queue(name, { connection: connection(), prefix: testQueuePrefix() });
-    await queue.add('notifications.deliver', { notificationId: rows[0].id, channel: 'webhook' }, { jobId: `deliver-${rows[0].id}-webhook`, attempts: 3 });
+    await queue.add(
+      'notifications.deliver',
+      { notificationId: rows[0].id, channel: 'webhook' },
+      { jobId: `deliver-${rows[0].id}-webhook`, attempts: 3 },
+    );
 
     let started!: () => void;
-    const dying = new Worker(name, () => {
-      started();
-      return new Promise(() => undefined);
-    }, { connection: connection(), prefix: testQueuePrefix(), lockDuration: 1000, stalledInterval: 500 });
+    const dying = new Worker(
+      name,
+      () => {
+        started();
+        return new Promise(() => undefined);
+      },
+      { connection: connection(), prefix: testQueuePrefix(), lockDuration: 1000, stalledInterval: 500 },
+    );
     await new Promise<void>((resolve) => (started = resolve));
     await dying.close(true);
 
     const deliveries = context.get(DeliveryService);
     const outcomes: string[] = [];
-    const rescuer = new Worker(name, async (job: Job) => {
-      outcomes.push(await deliveries.deliver(job.data));
-    }, { connection: connection(), prefix: testQueuePrefix(), lockDuration: 1000, stalledInterval: 500 });
+    const rescuer = new Worker(
+      name,
+      async (job: Job) => {
+        outcomes.push(await deliveries.deliver(job.data));
+      },
+      { connection: connection(), prefix: testQueuePrefix(), lockDuration: 1000, stalledInterval: 500 },
+    );
     try {
       await waitFor(async () => outcomes.length > 0);
       expect(outcomes).toEqual(['delivered']);

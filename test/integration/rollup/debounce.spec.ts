@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { Client } from 'pg';
 import { EventListenerRegistry } from '../../../src/outbox/event-listeners';
-import { completeTask, connectDb, importReport, sampleReportText, startRollupContext, waitFor } from './rollup-fixtures';
+import {
+  completeTask,
+  connectDb,
+  importReport,
+  sampleReportText,
+  startRollupContext,
+  waitFor,
+} from './rollup-fixtures';
 
 describe('debounced draft rebuilds on task events', () => {
   let context: INestApplicationContext;
@@ -19,7 +26,10 @@ describe('debounced draft rebuilds on task events', () => {
   });
 
   async function buildCount(organizationId: string): Promise<number> {
-    const { rows } = await db.query(`SELECT build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`, [organizationId]);
+    const { rows } = await db.query(
+      `SELECT build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
+      [organizationId],
+    );
     return rows[0]?.build_count ?? 0;
   }
 
@@ -31,20 +41,31 @@ describe('debounced draft rebuilds on task events', () => {
     for (let i = 0; i < 500; i++) {
       const taskId = tasks[i % tasks.length].id;
       if (i === 499) await completeTask(db, target.id, '突发批量完成后的成效。');
-      await listeners.dispatch({ eventId: String(i), type: 'task.completed', organizationId, taskId, payload: { taskId } });
+      await listeners.dispatch({
+        eventId: String(i),
+        type: 'task.completed',
+        organizationId,
+        taskId,
+        payload: { taskId },
+      });
     }
     await waitFor(async () => (await buildCount(organizationId)) > 0);
     await new Promise((resolve) => setTimeout(resolve, 3000)); // room for a follow-up rebuild, if one was due
     const builds = await buildCount(organizationId);
     expect(builds).toBeGreaterThanOrEqual(1);
     expect(builds).toBeLessThanOrEqual(5);
-    const { rows } = await db.query(`SELECT content FROM report_drafts WHERE organization_id = $1 AND year = 2025`, [organizationId]);
+    const { rows } = await db.query(
+      `SELECT content FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
+      [organizationId],
+    );
     expect(JSON.stringify(rows[0].content)).toContain('突发批量完成后的成效。');
   }, 30_000);
 
   it('ignores events about tasks without a plan year', async () => {
     const organizationId = randomUUID();
-    await context.get(EventListenerRegistry).dispatch({ eventId: 'x', type: 'task.completed', organizationId, taskId: randomUUID(), payload: {} });
+    await context
+      .get(EventListenerRegistry)
+      .dispatch({ eventId: 'x', type: 'task.completed', organizationId, taskId: randomUUID(), payload: {} });
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await buildCount(organizationId)).toBe(0);
   }, 10_000);

@@ -5,7 +5,16 @@ import { Client } from 'pg';
 import { DraftFilesService } from '../../../src/rollup/draft-files.service';
 import { Draft } from '../../../src/rollup/draft-types';
 import { RollupService } from '../../../src/rollup/rollup.service';
-import { addProgressNote, completeTask, connectDb, ImportedTask, importReport, sampleReportText, shiftedOneYearEarlier, startRollupContext } from './rollup-fixtures';
+import {
+  addProgressNote,
+  completeTask,
+  connectDb,
+  ImportedTask,
+  importReport,
+  sampleReportText,
+  shiftedOneYearEarlier,
+  startRollupContext,
+} from './rollup-fixtures';
 
 function section(draft: Draft, key: string) {
   return draft.sections.find((candidate) => candidate.key === key)!;
@@ -40,7 +49,10 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
   it('writes completed plan tasks under their plan headings from their outcomes', async () => {
     const draft = await rollup.rebuild(organizationId, 2025);
     const paragraphs = section(draft, 'achievements').paragraphs;
-    for (const [index, outcome] of [[0, '全年组织专题学习12次，覆盖全体机关干部。'], [1, '开展普法宣传活动30场，发放资料5000份。']] as const) {
+    for (const [index, outcome] of [
+      [0, '全年组织专题学习12次，覆盖全体机关干部。'],
+      [1, '开展普法宣传活动30场，发放资料5000份。'],
+    ] as const) {
       const at = paragraphs.findIndex((p) => p.id === `achievements:${plans[index].id}`);
       expect(paragraphs[at]).toMatchObject({ text: outcome, sourceTaskIds: [plans[index].id] });
       expect(paragraphs[at - 1]).toMatchObject({ style: 'subheading' });
@@ -52,19 +64,29 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
 
   it('reports the previous problems with their measures and lists unfinished tasks with the latest note', async () => {
     const draft = await rollup.rebuild(organizationId, 2025);
-    const rectification = section(draft, 'achievements').paragraphs.filter((p) => p.id.startsWith('rectification:'));
+    const rectification = section(draft, 'achievements').paragraphs.filter((p) =>
+      p.id.startsWith('rectification:'),
+    );
     expect(rectification.map((p) => p.text).join('')).toContain('组织执法人员培训4期');
     const shortcomings = section(draft, 'shortcomings').paragraphs;
-    expect(shortcomings.find((p) => p.id === `shortcomings:${plans[2].id}`)!.text).toContain('原因：受人员调整影响，进度滞后');
+    expect(shortcomings.find((p) => p.id === `shortcomings:${plans[2].id}`)!.text).toContain(
+      '原因：受人员调整影响，进度滞后',
+    );
     expect(shortcomings.some((p) => p.id === `shortcomings:${plans[0].id}`)).toBe(false);
     expect(draft.completeness.missing).toContain('党政主要负责人履行推进法治建设第一责任人职责情况');
   });
 
   it('rebuilds idempotently', async () => {
     const first = await rollup.rebuild(organizationId, 2025);
-    const stored = await db.query(`SELECT source_hash, build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`, [organizationId]);
+    const stored = await db.query(
+      `SELECT source_hash, build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
+      [organizationId],
+    );
     const second = await rollup.rebuild(organizationId, 2025);
-    const again = await db.query(`SELECT source_hash, build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`, [organizationId]);
+    const again = await db.query(
+      `SELECT source_hash, build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
+      [organizationId],
+    );
     expect(second).toEqual(first);
     expect(again.rows[0].source_hash).toBe(stored.rows[0].source_hash);
     expect(again.rows[0].build_count).toBe(stored.rows[0].build_count + 1);
@@ -72,23 +94,46 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
 
   it('keeps an edited paragraph through rebuilds, marked, with the generated text alongside, until reverted', async () => {
     const paragraphId = `achievements:${plans[0].id}`;
-    await rollup.editParagraph(organizationId, 2025, paragraphId, '全年组织专题学习12次，镇党委书记带头讲法治课。', randomUUID());
+    await rollup.editParagraph(
+      organizationId,
+      2025,
+      paragraphId,
+      '全年组织专题学习12次，镇党委书记带头讲法治课。',
+      randomUUID(),
+    );
     await completeTask(db, plans[3].id, '完善行政执法公示制度。');
     await rollup.rebuild(organizationId, 2025);
     const draft = await rollup.getDraft(organizationId, 2025);
     const paragraph = section(draft, 'achievements').paragraphs.find((p) => p.id === paragraphId)!;
-    expect(paragraph).toMatchObject({ text: '全年组织专题学习12次，镇党委书记带头讲法治课。', edited: true, generatedText: '全年组织专题学习12次，覆盖全体机关干部。' });
-    expect(section(draft, 'achievements').paragraphs.some((p) => p.text === '完善行政执法公示制度。')).toBe(true);
+    expect(paragraph).toMatchObject({
+      text: '全年组织专题学习12次，镇党委书记带头讲法治课。',
+      edited: true,
+      generatedText: '全年组织专题学习12次，覆盖全体机关干部。',
+    });
+    expect(section(draft, 'achievements').paragraphs.some((p) => p.text === '完善行政执法公示制度。')).toBe(
+      true,
+    );
     const reverted = await rollup.revertParagraph(organizationId, 2025, paragraphId);
-    expect(section(reverted, 'achievements').paragraphs.find((p) => p.id === paragraphId)).toMatchObject({ text: '全年组织专题学习12次，覆盖全体机关干部。' });
+    expect(section(reverted, 'achievements').paragraphs.find((p) => p.id === paragraphId)).toMatchObject({
+      text: '全年组织专题学习12次，覆盖全体机关干部。',
+    });
   });
 
   it('renders a Word file that opens and carries the part headings and outcomes', async () => {
-    const file = (await new DraftFilesService(rollup).render(organizationId, { year: 2025, format: 'docx' })) as StreamableFile;
+    const file = (await new DraftFilesService(rollup).render(organizationId, {
+      year: 2025,
+      format: 'docx',
+    })) as StreamableFile;
     const chunks: Buffer[] = [];
     for await (const chunk of file.getStream()) chunks.push(chunk as Buffer);
     const { value } = await mammoth.extractRawText({ buffer: Buffer.concat(chunks) });
-    for (const heading of ['一、主要举措和成效', '二、存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', '四、下一年度主要安排', '五、其他需要报告的情况']) {
+    for (const heading of [
+      '一、主要举措和成效',
+      '二、存在的不足和原因',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '四、下一年度主要安排',
+      '五、其他需要报告的情况',
+    ]) {
       expect(value).toContain(heading);
     }
     expect(value).toContain('开展普法宣传活动30场，发放资料5000份。');
@@ -97,7 +142,10 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
   it('judges the imported report complete or not per required part', async () => {
     const { rows } = await db.query(`SELECT id FROM reports WHERE organization_id = $1`, [organizationId]);
     const completeness = await rollup.reportCompleteness(organizationId, rows[0].id);
-    expect(completeness.parts.find((part) => part.key === 'leadership')).toMatchObject({ present: true, empty: false });
+    expect(completeness.parts.find((part) => part.key === 'leadership')).toMatchObject({
+      present: true,
+      empty: false,
+    });
     expect(completeness.missing).toContain('其他需要报告的情况');
   });
 });

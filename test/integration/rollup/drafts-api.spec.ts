@@ -7,7 +7,10 @@ import { sampleReportText } from './rollup-fixtures';
 function multipart(fileName: string, content: string): { body: Buffer; headers: Record<string, string> } {
   const boundary = `----rollup${randomUUID()}`;
   const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: text/plain\r\n\r\n`;
-  return { body: Buffer.from(`${head}${content}\r\n--${boundary}--\r\n`), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    body: Buffer.from(`${head}${content}\r\n--${boundary}--\r\n`),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }
 
 interface Paragraph {
@@ -25,7 +28,8 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
   let plans: { id: string; title: string }[];
   const outcomes = ['全年组织专题学习12次，覆盖全体机关干部。', '开展普法宣传活动30场，发放资料5000份。'];
 
-  const achievements = (body: { sections: { key: string; paragraphs: Paragraph[] }[] }) => body.sections.find((s) => s.key === 'achievements')!.paragraphs;
+  const achievements = (body: { sections: { key: string; paragraphs: Paragraph[] }[] }) =>
+    body.sections.find((s) => s.key === 'achievements')!.paragraphs;
 
   beforeAll(async () => {
     app = await TestApp.start(testRuntime('api'));
@@ -38,17 +42,39 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
     const planItems = uploaded.body.items.filter((item: { kind: string }) => item.kind === 'plan');
     const confirmed = await app.post(
       `/api/v1/reports/${reportId}/tasks`,
-      { items: planItems.map((item: { id: string }) => ({ itemId: item.id, leaderId: leader.id, unitId: org.users.staff.unitId, deadline: '2099-12-31' })) },
+      {
+        items: planItems.map((item: { id: string }) => ({
+          itemId: item.id,
+          leaderId: leader.id,
+          unitId: org.users.staff.unitId,
+          deadline: '2099-12-31',
+        })),
+      },
       { token: leader.token },
     );
     expect(confirmed.status).toBe(201);
     plans = confirmed.body.tasks;
     for (const [index, outcome] of outcomes.entries()) {
       const update = { status: 'pending_review', progress: 100, note: '申请销号', outcome };
-      expect((await app.post(`/api/v1/tasks/${plans[index].id}/updates`, update, { token: org.users.staff.token })).status).toBe(201);
-      expect((await app.post(`/api/v1/tasks/${plans[index].id}/review`, { decision: 'approve' }, { token: leader.token })).status).toBe(201);
+      expect(
+        (await app.post(`/api/v1/tasks/${plans[index].id}/updates`, update, { token: org.users.staff.token }))
+          .status,
+      ).toBe(201);
+      expect(
+        (
+          await app.post(
+            `/api/v1/tasks/${plans[index].id}/review`,
+            { decision: 'approve' },
+            { token: leader.token },
+          )
+        ).status,
+      ).toBe(201);
     }
-    await app.post(`/api/v1/tasks/${plans[2].id}/updates`, { progress: 30, note: '已完成初稿' }, { token: org.users.staff.token });
+    await app.post(
+      `/api/v1/tasks/${plans[2].id}/updates`,
+      { progress: 30, note: '已完成初稿' },
+      { token: org.users.staff.token },
+    );
   }, 60_000);
 
   afterAll(() => app?.close());
@@ -62,28 +88,53 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
       expect(paragraphs[at].text).toBe(outcome);
       expect(paragraphs[at - 1].style).toBe('subheading');
     }
-    const shortcomings = response.body.sections.find((s: { key: string }) => s.key === 'shortcomings').paragraphs.map((p: Paragraph) => p.id);
-    expect(shortcomings).toEqual(expect.arrayContaining(plans.slice(2).map((task) => `shortcomings:${task.id}`)));
+    const shortcomings = response.body.sections
+      .find((s: { key: string }) => s.key === 'shortcomings')
+      .paragraphs.map((p: Paragraph) => p.id);
+    expect(shortcomings).toEqual(
+      expect.arrayContaining(plans.slice(2).map((task) => `shortcomings:${task.id}`)),
+    );
     expect(response.body.counts).toMatchObject({ planned: plans.length, completed: 2 });
-    expect(response.body.sources.map((s: { taskId: string }) => s.taskId).sort()).toEqual(plans.map((t) => t.id).sort());
+    expect(response.body.sources.map((s: { taskId: string }) => s.taskId).sort()).toEqual(
+      plans.map((t) => t.id).sort(),
+    );
   });
 
   it('rebuilds to identical content', async () => {
-    const first = await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, { token: org.users.leader.token });
-    const second = await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, { token: org.users.leader.token });
+    const first = await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, {
+      token: org.users.leader.token,
+    });
+    const second = await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, {
+      token: org.users.leader.token,
+    });
     expect(first.status).toBe(200);
     expect({ ...second.body, builtAt: null }).toEqual({ ...first.body, builtAt: null });
   });
 
   it('keeps an office edit through rebuilds, marked, and only managers may edit', async () => {
     const paragraphId = encodeURIComponent(`achievements:${plans[0].id}`);
-    const byViewer = await app.request('PUT', `/api/v1/reports/drafts/2025/paragraphs/${paragraphId}`, { token: org.users.viewer.token, body: { text: '改' } });
+    const byViewer = await app.request('PUT', `/api/v1/reports/drafts/2025/paragraphs/${paragraphId}`, {
+      token: org.users.viewer.token,
+      body: { text: '改' },
+    });
     expect(byViewer.status).toBe(403);
-    const edited = await app.request('PUT', `/api/v1/reports/drafts/2025/paragraphs/${paragraphId}`, { token: org.users.leader.token, body: { text: '镇党委书记带头讲法治课。' } });
+    const edited = await app.request('PUT', `/api/v1/reports/drafts/2025/paragraphs/${paragraphId}`, {
+      token: org.users.leader.token,
+      body: { text: '镇党委书记带头讲法治课。' },
+    });
     expect(edited.status).toBe(200);
-    const rebuilt = await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, { token: org.users.leader.token });
-    expect(achievements(rebuilt.body).find((p) => p.id === `achievements:${plans[0].id}`)).toMatchObject({ text: '镇党委书记带头讲法治课。', edited: true, generatedText: outcomes[0] });
-    const unknown = await app.request('PUT', '/api/v1/reports/drafts/2025/paragraphs/nope', { token: org.users.leader.token, body: { text: '改' } });
+    const rebuilt = await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, {
+      token: org.users.leader.token,
+    });
+    expect(achievements(rebuilt.body).find((p) => p.id === `achievements:${plans[0].id}`)).toMatchObject({
+      text: '镇党委书记带头讲法治课。',
+      edited: true,
+      generatedText: outcomes[0],
+    });
+    const unknown = await app.request('PUT', '/api/v1/reports/drafts/2025/paragraphs/nope', {
+      token: org.users.leader.token,
+      body: { text: '改' },
+    });
     expect(unknown.status).toBe(404);
     expect(unknown.body.code).toBe('DRAFT_PARAGRAPH_NOT_FOUND');
   });
@@ -91,10 +142,20 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
   it('serves a Word file in the official layout that opens and carries the headings', async () => {
     const response = await app.get('/api/v1/reports/drafts/2025.docx', { token: org.users.viewer.token });
     expect(response.status).toBe(200);
-    expect(response.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(String(response.headers['content-disposition'])).toContain(`filename*=UTF-8''${encodeURIComponent('2025年法治政府建设情况报告（草稿）.docx')}`);
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    );
+    expect(String(response.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('2025年法治政府建设情况报告（草稿）.docx')}`,
+    );
     const { value } = await mammoth.extractRawText({ buffer: response.raw });
-    for (const heading of ['一、主要举措和成效', '二、存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', '四、下一年度主要安排', '五、其他需要报告的情况']) {
+    for (const heading of [
+      '一、主要举措和成效',
+      '二、存在的不足和原因',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '四、下一年度主要安排',
+      '五、其他需要报告的情况',
+    ]) {
       expect(value).toContain(heading);
     }
     expect(value).toContain(outcomes[1]);
@@ -114,12 +175,19 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
   });
 
   it('checks the imported report for the five required parts, and hides it from other organizations', async () => {
-    const response = await app.get(`/api/v1/reports/${reportId}/completeness`, { token: org.users.viewer.token });
+    const response = await app.get(`/api/v1/reports/${reportId}/completeness`, {
+      token: org.users.viewer.token,
+    });
     expect(response.status).toBe(200);
-    expect(response.body.parts.find((p: { key: string }) => p.key === 'leadership')).toMatchObject({ present: true, empty: false });
+    expect(response.body.parts.find((p: { key: string }) => p.key === 'leadership')).toMatchObject({
+      present: true,
+      empty: false,
+    });
     expect(response.body.missing).toContain('其他需要报告的情况');
     const other = await createOrgWithUsers(app);
-    expect((await app.get(`/api/v1/reports/${reportId}/completeness`, { token: other.users.admin.token })).status).toBe(404);
+    expect(
+      (await app.get(`/api/v1/reports/${reportId}/completeness`, { token: other.users.admin.token })).status,
+    ).toBe(404);
     const foreignDraft = await app.get('/api/v1/reports/drafts/2025', { token: other.users.admin.token });
     expect(foreignDraft.body.counts.planned).toBe(0);
   });

@@ -23,13 +23,15 @@ describe('task events in the outbox rebuild the draft through the real workers',
     const tasks = await importReport(db, organizationId, sampleReportText());
     const plan = tasks.find((task) => task.kind === 'plan')!;
     await completeTask(db, plan.id, '经由发件箱触发的成效。');
-    await db.query(`INSERT INTO outbox_events (organization_id, type, aggregate_id, payload) VALUES ($1, 'task.completed', $2, $3)`, [
-      organizationId,
-      plan.id,
-      JSON.stringify({ taskId: plan.id }),
-    ]);
+    await db.query(
+      `INSERT INTO outbox_events (organization_id, type, aggregate_id, payload) VALUES ($1, 'task.completed', $2, $3)`,
+      [organizationId, plan.id, JSON.stringify({ taskId: plan.id })],
+    );
     const content = await waitFor(async () => {
-      const { rows } = await db.query(`SELECT content FROM report_drafts WHERE organization_id = $1 AND year = 2025`, [organizationId]);
+      const { rows } = await db.query(
+        `SELECT content FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
+        [organizationId],
+      );
       return rows[0]?.content;
     });
     expect(JSON.stringify(content)).toContain('经由发件箱触发的成效。');

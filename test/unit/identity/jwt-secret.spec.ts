@@ -1,7 +1,8 @@
 import { resolveJwtSecret } from '../../../src/identity/jwt-secret';
 import type { Runtime } from '../../../src/runtime/runtime';
 
-const runtimeWith = (NODE_ENV: string, JWT_SECRET?: string) => ({ config: { NODE_ENV, JWT_SECRET }, demo: false }) as unknown as Runtime;
+const runtimeWith = (NODE_ENV: string, JWT_SECRET?: string) =>
+  ({ config: { NODE_ENV, JWT_SECRET }, demo: false }) as unknown as Runtime;
 
 describe('resolveJwtSecret', () => {
   it('uses JWT_SECRET when configured', () => {

@@ -6,7 +6,15 @@ const ORG = 'org-1';
 const UNIT = 'unit-1';
 
 function userOf(role: Role, overrides: Partial<AuthUser> = {}): AuthUser {
-  return { id: `${role}-id`, organizationId: ORG, role, unitId: role === 'staff' ? UNIT : null, username: role, displayName: role, ...overrides };
+  return {
+    id: `${role}-id`,
+    organizationId: ORG,
+    role,
+    unitId: role === 'staff' ? UNIT : null,
+    username: role,
+    displayName: role,
+    ...overrides,
+  };
 }
 
 /** The expected table, written out independently of PERMISSIONS: one row per action, one column per role. */
@@ -32,7 +40,9 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
 };
 
 const ROLES: Role[] = ['admin', 'leader', 'staff', 'viewer'];
-const cells = (Object.keys(EXPECTED) as Action[]).flatMap((action) => ROLES.map((role) => [action, role, EXPECTED[action][role]] as const));
+const cells = (Object.keys(EXPECTED) as Action[]).flatMap((action) =>
+  ROLES.map((role) => [action, role, EXPECTED[action][role]] as const),
+);
 const OWN_TASK = { organizationId: ORG, unitId: UNIT, assigneeId: null };
 
 describe('permission table', () => {
@@ -46,7 +56,9 @@ describe('permission table', () => {
   });
 
   it.each(cells)('%s by %s on another organization’s resource is refused', (action, role) => {
-    expect(can(userOf(role), action, { organizationId: 'org-2', unitId: UNIT, assigneeId: `${role}-id` })).toBe(false);
+    expect(
+      can(userOf(role), action, { organizationId: 'org-2', unitId: UNIT, assigneeId: `${role}-id` }),
+    ).toBe(false);
   });
 });
 
@@ -54,20 +66,35 @@ describe('ownership of staff actions', () => {
   const staff = userOf('staff');
   const otherUnitTask = { organizationId: ORG, unitId: 'unit-2', assigneeId: 'someone-else' };
 
-  it.each(['task.progress', 'task.extension.request'] as const)('%s: staff may act on tasks of their own unit', (action) => {
-    expect(can(staff, action, { organizationId: ORG, unitId: UNIT, assigneeId: null })).toBe(true);
-  });
+  it.each(['task.progress', 'task.extension.request'] as const)(
+    '%s: staff may act on tasks of their own unit',
+    (action) => {
+      expect(can(staff, action, { organizationId: ORG, unitId: UNIT, assigneeId: null })).toBe(true);
+    },
+  );
 
-  it.each(['task.progress', 'task.extension.request'] as const)('%s: staff may act on tasks assigned to them in another unit', (action) => {
-    expect(can(staff, action, { ...otherUnitTask, assigneeId: staff.id })).toBe(true);
-  });
+  it.each(['task.progress', 'task.extension.request'] as const)(
+    '%s: staff may act on tasks assigned to them in another unit',
+    (action) => {
+      expect(can(staff, action, { ...otherUnitTask, assigneeId: staff.id })).toBe(true);
+    },
+  );
 
-  it.each(['task.progress', 'task.extension.request'] as const)('%s: staff may not act on other units’ tasks not assigned to them', (action) => {
-    expect(can(staff, action, otherUnitTask)).toBe(false);
-  });
+  it.each(['task.progress', 'task.extension.request'] as const)(
+    '%s: staff may not act on other units’ tasks not assigned to them',
+    (action) => {
+      expect(can(staff, action, otherUnitTask)).toBe(false);
+    },
+  );
 
   it('staff without a unit do not match tasks without a unit', () => {
-    expect(can(userOf('staff', { unitId: null }), 'task.progress', { organizationId: ORG, unitId: null, assigneeId: null })).toBe(false);
+    expect(
+      can(userOf('staff', { unitId: null }), 'task.progress', {
+        organizationId: ORG,
+        unitId: null,
+        assigneeId: null,
+      }),
+    ).toBe(false);
   });
 
   it.each(['admin', 'leader'] as const)('%s may report progress on any task of the organization', (role) => {
@@ -78,7 +105,9 @@ describe('ownership of staff actions', () => {
 describe('assertCan', () => {
   it('throws ForbiddenError with a Chinese message when refused and passes when allowed', () => {
     expect(() => assertCan(userOf('viewer'), 'task.assign')).toThrow(ForbiddenError);
-    expect(() => assertCan(userOf('staff'), 'task.progress', { organizationId: ORG, unitId: 'unit-2' })).toThrow('只能报送本单位或分派给本人的任务');
+    expect(() =>
+      assertCan(userOf('staff'), 'task.progress', { organizationId: ORG, unitId: 'unit-2' }),
+    ).toThrow('只能报送本单位或分派给本人的任务');
     expect(() => assertCan(userOf('leader'), 'task.assign', OWN_TASK)).not.toThrow();
   });
 });

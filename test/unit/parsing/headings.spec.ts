@@ -27,12 +27,18 @@ describe('numbered line markers of official documents', () => {
     expect(marker(line)).toMatchObject({ style, value });
   });
 
-  test.each(['1.5万元用于普法', '2023年，我镇', '一是确保责任到位', '十分重视法治建设', '第一责任人职责', '第一，加强学习', '（2021-2025年）', '一、'])(
-    '%s is not a numbered heading',
-    (line) => {
-      expect(marker(line)).toBeNull();
-    },
-  );
+  test.each([
+    '1.5万元用于普法',
+    '2023年，我镇',
+    '一是确保责任到位',
+    '十分重视法治建设',
+    '第一责任人职责',
+    '第一，加强学习',
+    '（2021-2025年）',
+    '一、',
+  ])('%s is not a numbered heading', (line) => {
+    expect(marker(line)).toBeNull();
+  });
 });
 
 describe('splitHeading', () => {
@@ -42,7 +48,10 @@ describe('splitHeading', () => {
   };
 
   test('a heading with its body on the same line ends at the first full stop', () => {
-    expect(split('（一）着力提升法治思维，发挥示范引领作用。增强学法针对性。', 3)).toEqual(['着力提升法治思维，发挥示范引领作用', '增强学法针对性。']);
+    expect(split('（一）着力提升法治思维，发挥示范引领作用。增强学法针对性。', 3)).toEqual([
+      '着力提升法治思维，发挥示范引领作用',
+      '增强学法针对性。',
+    ]);
   });
 
   test('a heading line with or without a final full stop is all heading', () => {
@@ -60,12 +69,30 @@ describe('outline', () => {
     const normalized = normalizeText(text);
     return { root: buildOutline(normalized, lineSpans(normalized), 0, 2024), text: normalized };
   };
-  const shape = (node: OutlineNode): unknown => ({ h: node.heading, k: node.kinds, c: node.children.map(shape) });
+  const shape = (node: OutlineNode): unknown => ({
+    h: node.heading,
+    k: node.kinds,
+    c: node.children.map(shape),
+  });
 
   test('nests 一、 > （一） > 1. > （1） and returns to the right level', () => {
     const { root } = outline('一、甲\n（一）乙\n1.丙\n（1）丁\n2.戊\n（二）己\n二、庚');
     expect(root.children.map(shape)).toEqual([
-      { h: '甲', k: [], c: [{ h: '乙', k: [], c: [{ h: '丙', k: [], c: [{ h: '丁', k: [], c: [] }] }, { h: '戊', k: [], c: [] }] }, { h: '己', k: [], c: [] }] },
+      {
+        h: '甲',
+        k: [],
+        c: [
+          {
+            h: '乙',
+            k: [],
+            c: [
+              { h: '丙', k: [], c: [{ h: '丁', k: [], c: [] }] },
+              { h: '戊', k: [], c: [] },
+            ],
+          },
+          { h: '己', k: [], c: [] },
+        ],
+      },
       { h: '庚', k: [], c: [] },
     ]);
   });
@@ -76,7 +103,9 @@ describe('outline', () => {
   });
 
   test('sub-labels 不足：原因：整改情况： split a combined section', () => {
-    const { root } = outline('三、存在的不足、原因和问题整改情况\n不足：一是甲。\n原因：一是乙。\n整改情况：一是丙。\n四、下一步工作打算');
+    const { root } = outline(
+      '三、存在的不足、原因和问题整改情况\n不足：一是甲。\n原因：一是乙。\n整改情况：一是丙。\n四、下一步工作打算',
+    );
     expect(root.children[0].kinds).toEqual(['problems', 'causes', 'rectification']);
     expect(root.children[0].children.map((n) => [n.heading, n.kinds])).toEqual([
       ['不足', ['problems']],
@@ -96,19 +125,38 @@ describe('outline', () => {
   });
 
   test('an unnumbered section heading between numbered sections ranks with them', () => {
-    const { root } = outline('一、主要工作\n正文。\n存在的问题\n1.甲。\n2.乙。\n三、下一步工作打算\n（一）丙。');
+    const { root } = outline(
+      '一、主要工作\n正文。\n存在的问题\n1.甲。\n2.乙。\n三、下一步工作打算\n（一）丙。',
+    );
     expect(root.children.map(shape)).toEqual([
       { h: '主要工作', k: ['achievements'], c: [] },
-      { h: '存在的问题', k: ['problems'], c: [{ h: '甲', k: [], c: [] }, { h: '乙', k: [], c: [] }] },
+      {
+        h: '存在的问题',
+        k: ['problems'],
+        c: [
+          { h: '甲', k: [], c: [] },
+          { h: '乙', k: [], c: [] },
+        ],
+      },
       { h: '下一步工作打算', k: ['plans'], c: [{ h: '丙', k: [], c: [] }] },
     ]);
   });
 
   test('a list that goes on numbering in another style (2. then （3）) stays one list', () => {
-    const { root } = outline('一、整改措施\n1.建立考勤制度。\n2.开展案卷评查。每季度抽查。\n（3）完善顾问机制。\n（4）强化村级指导。');
-    expect(root.children[0].children.map((n) => n.heading)).toEqual(['建立考勤制度', '开展案卷评查', '完善顾问机制', '强化村级指导']);
+    const { root } = outline(
+      '一、整改措施\n1.建立考勤制度。\n2.开展案卷评查。每季度抽查。\n（3）完善顾问机制。\n（4）强化村级指导。',
+    );
+    expect(root.children[0].children.map((n) => n.heading)).toEqual([
+      '建立考勤制度',
+      '开展案卷评查',
+      '完善顾问机制',
+      '强化村级指导',
+    ]);
     const nested = outline('一、存在的问题\n1.思想认识方面\n（1）学法不够。\n（2）用法不足。');
-    expect(nested.root.children[0].children[0].children.map((n) => n.heading)).toEqual(['学法不够', '用法不足']);
+    expect(nested.root.children[0].children[0].children.map((n) => n.heading)).toEqual([
+      '学法不够',
+      '用法不足',
+    ]);
   });
 
   test('a numbered list interrupted by a label continues after it', () => {

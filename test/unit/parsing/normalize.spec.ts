@@ -14,7 +14,9 @@ describe('normalizeText', () => {
   });
 
   test('indentation with U+3000, trailing blanks and repeated blank lines go', () => {
-    expect(normalizeText('\n\n\u3000\u3000一、标题    \n\n\n\n\u3000\u3000正文\t \n\n')).toBe('一、标题\n\n正文');
+    expect(normalizeText('\n\n\u3000\u3000一、标题    \n\n\n\n\u3000\u3000正文\t \n\n')).toBe(
+      '一、标题\n\n正文',
+    );
   });
 
   test('page footers of printed documents go', () => {
@@ -27,7 +29,9 @@ describe('normalizeText', () => {
   });
 
   test('a table row keeps one tab per cell boundary, empty cells included; other tabs are blanks', () => {
-    expect(normalizeText('1 \t 执法力量薄弱\t\t党政办 \t\n标题\t正文')).toBe('1\t执法力量薄弱\t\t党政办\n标题 正文');
+    expect(normalizeText('1 \t 执法力量薄弱\t\t党政办 \t\n标题\t正文')).toBe(
+      '1\t执法力量薄弱\t\t党政办\n标题 正文',
+    );
     expect(normalizeText('\t\t问题\t措施\t单位')).toBe('\t\t问题\t措施\t单位');
   });
 
@@ -39,12 +43,14 @@ describe('normalizeText', () => {
     const width = 12;
     /** Breaks each paragraph every `width` characters and indents its first line, as a PDF copy does. */
     const wrap = (paragraphs: string[], indent = '\u3000\u3000') =>
-      paragraphs.flatMap((paragraph) => {
-        const indented = paragraph.startsWith('一、') ? paragraph : `${indent}${paragraph}`;
-        const lines: string[] = [];
-        for (let i = 0; i < indented.length; i += width) lines.push(indented.slice(i, i + width));
-        return lines;
-      }).join('\n');
+      paragraphs
+        .flatMap((paragraph) => {
+          const indented = paragraph.startsWith('一、') ? paragraph : `${indent}${paragraph}`;
+          const lines: string[] = [];
+          for (let i = 0; i < indented.length; i += width) lines.push(indented.slice(i, i + width));
+          return lines;
+        })
+        .join('\n');
     const paragraphs = [
       '一、存在的问题',
       '一是基层法治工作力量还比较薄弱，司法所仅有工作人员2名，难以承担日益繁重的法治建设任务。',

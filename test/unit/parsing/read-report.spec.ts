@@ -3,7 +3,8 @@ import iconv from 'iconv-lite';
 import { parseReport, readReportFile, ReportReadError, SUPPORTED_EXTENSIONS } from '../../../src/parsing';
 import { asDocx } from './support/variants';
 
-const SAMPLE = '关于2024年法治政府建设情况的报告\n一、存在的问题\n1.执法力量不足。\n二、下一步工作打算\n（一）加强执法队伍建设。';
+const SAMPLE =
+  '关于2024年法治政府建设情况的报告\n一、存在的问题\n1.执法力量不足。\n二、下一步工作打算\n（一）加强执法队伍建设。';
 
 async function readError(buffer: Buffer, name: string): Promise<ReportReadError> {
   try {
@@ -38,7 +39,8 @@ describe('readReportFile', () => {
   });
 
   test('gives automatically numbered .docx paragraphs the markers Word shows', async () => {
-    const numbered = (text: string, level: number) => new Paragraph({ text, numbering: { reference: 'cn', level } });
+    const numbered = (text: string, level: number) =>
+      new Paragraph({ text, numbering: { reference: 'cn', level } });
     const doc = new Document({
       numbering: {
         config: [
@@ -46,7 +48,12 @@ describe('readReportFile', () => {
             reference: 'cn',
             levels: [
               { level: 0, format: LevelFormat.CHINESE_COUNTING, text: '%1、', alignment: AlignmentType.LEFT },
-              { level: 1, format: LevelFormat.CHINESE_COUNTING, text: '（%2）', alignment: AlignmentType.LEFT },
+              {
+                level: 1,
+                format: LevelFormat.CHINESE_COUNTING,
+                text: '（%2）',
+                alignment: AlignmentType.LEFT,
+              },
             ],
           },
         ],
@@ -69,14 +76,29 @@ describe('readReportFile', () => {
     });
     const text = await readReportFile(await Packer.toBuffer(doc), 'report.docx');
     expect(text.split('\n')).toEqual([
-      '关于2024年法治政府建设情况的报告', '一、主要举措和成效', '正文。', '二、存在的问题', '（一）执法力量不足', '持证人员少。', '（二）普法不够深入', '三、下一步工作打算', '（一）加强执法队伍建设',
+      '关于2024年法治政府建设情况的报告',
+      '一、主要举措和成效',
+      '正文。',
+      '二、存在的问题',
+      '（一）执法力量不足',
+      '持证人员少。',
+      '（二）普法不够深入',
+      '三、下一步工作打算',
+      '（一）加强执法队伍建设',
     ]);
   });
 
   test('automatic numbering under headings typed by hand starts one level below them and again under each', async () => {
     const point = (text: string) => new Paragraph({ text, numbering: { reference: 'points', level: 0 } });
     const doc = new Document({
-      numbering: { config: [{ reference: 'points', levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1、', alignment: AlignmentType.LEFT }] }] },
+      numbering: {
+        config: [
+          {
+            reference: 'points',
+            levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1、', alignment: AlignmentType.LEFT }],
+          },
+        ],
+      },
       sections: [
         {
           children: [
@@ -91,33 +113,65 @@ describe('readReportFile', () => {
       ],
     });
     const text = await readReportFile(await Packer.toBuffer(doc), 'report.docx');
-    expect(text.split('\n')).toEqual(['二、存在的问题', '（一）执法力量薄弱。', '（二）普法方式单一。', '三、2025年工作打算', '（一）充实执法力量。', '（二）创新普法形式。']);
+    expect(text.split('\n')).toEqual([
+      '二、存在的问题',
+      '（一）执法力量薄弱。',
+      '（二）普法方式单一。',
+      '三、2025年工作打算',
+      '（一）充实执法力量。',
+      '（二）创新普法形式。',
+    ]);
   });
 
   test('gives each row of a .docx table one line, its cells apart by tabs, the paragraphs of a cell joined', async () => {
-    const row = (...cells: string[][]) => new TableRow({ children: cells.map((paragraphs) => new TableCell({ children: paragraphs.map((text) => new Paragraph({ text })) })) });
+    const row = (...cells: string[][]) =>
+      new TableRow({
+        children: cells.map(
+          (paragraphs) => new TableCell({ children: paragraphs.map((text) => new Paragraph({ text })) }),
+        ),
+      });
     const doc = new Document({
       sections: [
         {
           children: [
             new Paragraph({ text: '四、整改措施' }),
-            new Table({ rows: [row(['序号'], ['存在问题'], ['整改措施'], ['责任单位']), row(['1'], ['执法力量薄弱'], ['增配执法人员', '集中轮训'], ['党政办'])] }),
+            new Table({
+              rows: [
+                row(['序号'], ['存在问题'], ['整改措施'], ['责任单位']),
+                row(['1'], ['执法力量薄弱'], ['增配执法人员', '集中轮训'], ['党政办']),
+              ],
+            }),
             new Paragraph({ text: '五、下一步工作打算' }),
           ],
         },
       ],
     });
     const text = await readReportFile(await Packer.toBuffer(doc), 'report.docx');
-    expect(text.split('\n')).toEqual(['四、整改措施', '序号\t存在问题\t整改措施\t责任单位', '1\t执法力量薄弱\t增配执法人员 集中轮训\t党政办', '五、下一步工作打算']);
+    expect(text.split('\n')).toEqual([
+      '四、整改措施',
+      '序号\t存在问题\t整改措施\t责任单位',
+      '1\t执法力量薄弱\t增配执法人员 集中轮训\t党政办',
+      '五、下一步工作打算',
+    ]);
   });
 
   test('turns a Markdown table into tab-separated rows and drops backslash escapes', async () => {
-    const text = await readReportFile(Buffer.from('## 四、整改措施\n\n| 序号 | 整改措施 | 责任单位 |\n| --- | :---: | --- |\n| 1 | 增配执法人员 | 党政办 |\n\n1\\. 针对审查力量薄弱的问题'), 'r.md');
-    expect(text).toBe('四、整改措施\n\n序号\t整改措施\t责任单位\n1\t增配执法人员\t党政办\n\n1. 针对审查力量薄弱的问题');
+    const text = await readReportFile(
+      Buffer.from(
+        '## 四、整改措施\n\n| 序号 | 整改措施 | 责任单位 |\n| --- | :---: | --- |\n| 1 | 增配执法人员 | 党政办 |\n\n1\\. 针对审查力量薄弱的问题',
+      ),
+      'r.md',
+    );
+    expect(text).toBe(
+      '四、整改措施\n\n序号\t整改措施\t责任单位\n1\t增配执法人员\t党政办\n\n1. 针对审查力量薄弱的问题',
+    );
   });
 
   test('strips Markdown syntax from .md', async () => {
-    const text = await readReportFile(Buffer.from('# 关于报告\n\n## 一、存在的问题\n\n- **执法**力量不足\n[链接](http://x)'), 'r.md');
+    const text = await readReportFile(
+      Buffer.from('# 关于报告\n\n## 一、存在的问题\n\n- **执法**力量不足\n[链接](http://x)'),
+      'r.md',
+    );
     expect(text).toBe('关于报告\n\n一、存在的问题\n\n执法力量不足\n链接');
   });
 
@@ -133,13 +187,22 @@ describe('readReportFile', () => {
   test('rejects a file that is not what its extension says', async () => {
     const docx = await asDocx(SAMPLE);
     expect(await readError(docx, 'report.txt')).toMatchObject({ code: 'FILE_CONTENT_MISMATCH' });
-    expect(await readError(Buffer.from('%PDF-1.7 ...'), 'report.md')).toMatchObject({ code: 'FILE_CONTENT_MISMATCH' });
-    expect(await readError(Buffer.from(SAMPLE), 'report.docx')).toMatchObject({ code: 'FILE_CONTENT_MISMATCH' });
+    expect(await readError(Buffer.from('%PDF-1.7 ...'), 'report.md')).toMatchObject({
+      code: 'FILE_CONTENT_MISMATCH',
+    });
+    expect(await readError(Buffer.from(SAMPLE), 'report.docx')).toMatchObject({
+      code: 'FILE_CONTENT_MISMATCH',
+    });
     expect(await readError(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]), 'report.docx')).toMatchObject({
       code: 'FILE_CONTENT_MISMATCH',
       message: expect.stringContaining('.doc'),
     });
-    expect(await readError(Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10, 0x80, 0x00, 0x00]), 'report.txt')).toMatchObject({
+    expect(
+      await readError(
+        Buffer.from([0x00, 0x01, 0x02, 0x03, 0xff, 0x00, 0x10, 0x80, 0x00, 0x00]),
+        'report.txt',
+      ),
+    ).toMatchObject({
       code: 'FILE_CONTENT_MISMATCH',
     });
   });
@@ -158,7 +221,10 @@ describe('readReportFile', () => {
 });
 
 function normalizedStart(text: string): string {
-  return text.replace(/\r\n/g, '\n').replace(/^\uFEFF/, '').slice(0, 20);
+  return text
+    .replace(/\r\n/g, '\n')
+    .replace(/^\uFEFF/, '')
+    .slice(0, 20);
 }
 
 /** The docx with its word/document.xml entry renamed, so it is a zip but not a Word document. */

@@ -7,7 +7,9 @@ describe('suggested units', () => {
   const units = defaultUnitKeywords();
 
   test('the default dictionary comes from config/unit-keywords.json', () => {
-    expect(units.map((u) => u.name)).toEqual(expect.arrayContaining(['司法所', '综合行政执法队', '综治中心', '党政办']));
+    expect(units.map((u) => u.name)).toEqual(
+      expect.arrayContaining(['司法所', '综合行政执法队', '综治中心', '党政办']),
+    );
   });
 
   test.each([
@@ -25,10 +27,17 @@ describe('suggested units', () => {
   });
 
   test("an organization's own unit keywords replace the default dictionary", () => {
-    const own = [{ name: '法治办', keywords: ['普法'] }, { name: '城管中队', keywords: ['执法'] }];
-    const result = parseReport('一、下一步工作打算\n（一）加强普法宣传。\n（二）规范执法行为。', { unitKeywords: own });
+    const own = [
+      { name: '法治办', keywords: ['普法'] },
+      { name: '城管中队', keywords: ['执法'] },
+    ];
+    const result = parseReport('一、下一步工作打算\n（一）加强普法宣传。\n（二）规范执法行为。', {
+      unitKeywords: own,
+    });
     expect(result.items.map((item) => item.suggestedUnits)).toEqual([['法治办'], ['城管中队']]);
-    expect(parseReport('一、下一步工作打算\n（一）加强普法宣传。', { unitKeywords: [] }).items[0].suggestedUnits).toEqual(['司法所']);
+    expect(
+      parseReport('一、下一步工作打算\n（一）加强普法宣传。', { unitKeywords: [] }).items[0].suggestedUnits,
+    ).toEqual(['司法所']);
   });
 });
 
@@ -53,11 +62,16 @@ describe('suggested deadlines', () => {
   });
 
   test('dates of past years describe what was done, not a deadline', () => {
-    expect(suggestDeadline('对2021年1月1日至2023年6月1日期间的案卷进行评查，2024年6月底前已完成', 2025).deadline).toBe('2025-12-31');
+    expect(
+      suggestDeadline('对2021年1月1日至2023年6月1日期间的案卷进行评查，2024年6月底前已完成', 2025).deadline,
+    ).toBe('2025-12-31');
   });
 
   test('long-term work is flagged', () => {
-    expect(suggestDeadline('长期坚持执法人员常态化培训', 2025)).toEqual({ deadline: '2025-12-31', longTerm: true });
+    expect(suggestDeadline('长期坚持执法人员常态化培训', 2025)).toEqual({
+      deadline: '2025-12-31',
+      longTerm: true,
+    });
     expect(suggestDeadline('开展专项整治', 2025).longTerm).toBe(false);
   });
 
@@ -73,12 +87,24 @@ describe('suggestions of a table row', () => {
   test('the 完成时限 cell gives the deadline: a month its last day, a day that day; otherwise the row text decides', () => {
     expect(suggestDeadlineOfRow('2025年6月', '1\t问题\t措施', 2025).deadline).toBe('2025-06-30');
     expect(suggestDeadlineOfRow('2025年9月30日', '1\t问题\t措施', 2025).deadline).toBe('2025-09-30');
-    expect(suggestDeadlineOfRow('长期坚持', '1\t问题\t措施\t长期坚持', 2025)).toEqual({ deadline: '2025-12-31', longTerm: true });
+    expect(suggestDeadlineOfRow('长期坚持', '1\t问题\t措施\t长期坚持', 2025)).toEqual({
+      deadline: '2025-12-31',
+      longTerm: true,
+    });
   });
 
   test('the 责任单位 cell gives the units it names; a cell naming none is weighed by keywords', () => {
-    expect(unitsOfCell('综合行政执法队、党政办', '组织学法', '1\t学法不够\t组织学法\t综合行政执法队、党政办', units)).toEqual(['综合行政执法队', '党政办']);
-    expect(unitsOfCell('各社区', '开展人民调解员培训', '1\t调解能力不足\t开展人民调解员培训\t各社区', units)[0]).toBe('司法所');
+    expect(
+      unitsOfCell(
+        '综合行政执法队、党政办',
+        '组织学法',
+        '1\t学法不够\t组织学法\t综合行政执法队、党政办',
+        units,
+      ),
+    ).toEqual(['综合行政执法队', '党政办']);
+    expect(
+      unitsOfCell('各社区', '开展人民调解员培训', '1\t调解能力不足\t开展人民调解员培训\t各社区', units)[0],
+    ).toBe('司法所');
   });
 });
 

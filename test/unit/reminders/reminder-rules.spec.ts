@@ -1,25 +1,49 @@
 import { todayIn } from '../../../src/common/calendar';
 import { parseAsOf, reminderKindsOn, ReminderPolicy } from '../../../src/reminders/reminder-rules';
 
-const policy: ReminderPolicy = { overdueDailyDays: 3, overdueCadenceDays: 7, escalationLeaderDays: 3, escalationParentDays: 14, inactivityDays: 30 };
+const policy: ReminderPolicy = {
+  overdueDailyDays: 3,
+  overdueCadenceDays: 7,
+  escalationLeaderDays: 3,
+  escalationParentDays: 14,
+  inactivityDays: 30,
+};
 
 describe('reminderKindsOn', () => {
   it('reminds 7, 3 and 1 days before the deadline and on the day, and not on other days before it', () => {
     const before = [-8, -7, -6, -5, -4, -3, -2, -1, 0].map((d) => [d, reminderKindsOn(d, 0, policy)]);
-    expect(before).toEqual([[-8, []], [-7, ['due_in_7']], [-6, []], [-5, []], [-4, []], [-3, ['due_in_3']], [-2, []], [-1, ['due_in_1']], [0, ['due_today']]]);
+    expect(before).toEqual([
+      [-8, []],
+      [-7, ['due_in_7']],
+      [-6, []],
+      [-5, []],
+      [-4, []],
+      [-3, ['due_in_3']],
+      [-2, []],
+      [-1, ['due_in_1']],
+      [0, ['due_today']],
+    ]);
   });
 
   it('reminds overdue daily for the first days, then by the cadence', () => {
-    const overdueDays = Array.from({ length: 30 }, (_, i) => i + 1).filter((d) => reminderKindsOn(d, 0, policy).includes('overdue'));
+    const overdueDays = Array.from({ length: 30 }, (_, i) => i + 1).filter((d) =>
+      reminderKindsOn(d, 0, policy).includes('overdue'),
+    );
     expect(overdueDays).toEqual([1, 2, 3, 10, 17, 24]);
-    const everyThree = Array.from({ length: 12 }, (_, i) => i + 1).filter((d) => reminderKindsOn(d, 0, { ...policy, overdueCadenceDays: 3 }).includes('overdue'));
+    const everyThree = Array.from({ length: 12 }, (_, i) => i + 1).filter((d) =>
+      reminderKindsOn(d, 0, { ...policy, overdueCadenceDays: 3 }).includes('overdue'),
+    );
     expect(everyThree).toEqual([1, 2, 3, 6, 9, 12]);
   });
 
   it('escalates to the leader past the leader threshold and to the parent organization past the second threshold', () => {
-    const leader = Array.from({ length: 20 }, (_, i) => i + 1).filter((d) => reminderKindsOn(d, 0, policy).includes('escalate_leader'));
+    const leader = Array.from({ length: 20 }, (_, i) => i + 1).filter((d) =>
+      reminderKindsOn(d, 0, policy).includes('escalate_leader'),
+    );
     expect(leader).toEqual([4, 11, 18]);
-    const parent = Array.from({ length: 30 }, (_, i) => i + 1).filter((d) => reminderKindsOn(d, 0, policy).includes('escalate_parent'));
+    const parent = Array.from({ length: 30 }, (_, i) => i + 1).filter((d) =>
+      reminderKindsOn(d, 0, policy).includes('escalate_parent'),
+    );
     expect(parent).toEqual([15, 22, 29]);
   });
 
@@ -33,7 +57,8 @@ describe('reminderKindsOn', () => {
 describe('parseAsOf and todayIn', () => {
   it('accepts real dates only', () => {
     expect(parseAsOf('2025-02-28')).toBe('2025-02-28');
-    for (const bad of ['2025-02-30', '2025-2-1', 'tomorrow', '']) expect(() => parseAsOf(bad)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
+    for (const bad of ['2025-02-30', '2025-2-1', 'tomorrow', ''])
+      expect(() => parseAsOf(bad)).toThrow(expect.objectContaining({ code: 'INVALID_DATE' }));
   });
 
   it('gives the Shanghai date even when UTC is still on the previous day', () => {

@@ -11,7 +11,9 @@ describe('parseDraftFile', () => {
   });
 
   it.each(['25', '2025.pdf', 'abcd', '2025.docx.md'])('rejects %s with INVALID_DRAFT_YEAR', (file) => {
-    expect(() => parseDraftFile(file)).toThrow(expect.objectContaining({ code: 'INVALID_DRAFT_YEAR' }) as DomainError);
+    expect(() => parseDraftFile(file)).toThrow(
+      expect.objectContaining({ code: 'INVALID_DRAFT_YEAR' }) as DomainError,
+    );
   });
 
   it('accepts only a bare year where a year is expected', () => {

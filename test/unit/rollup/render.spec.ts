@@ -10,7 +10,13 @@ describe('renderDraftDocx', () => {
     const buffer = await renderDraftDocx(buildDraft(sampleInput()));
     const { value } = await mammoth.extractRawText({ buffer });
     expect(value).toContain('鲁山县张良镇人民政府关于2025年法治政府建设情况的报告');
-    for (const heading of ['一、主要举措和成效', '二、存在的不足和原因', '三、党政主要负责人履行推进法治建设第一责任人职责情况', '四、下一年度主要安排', '五、其他需要报告的情况']) {
+    for (const heading of [
+      '一、主要举措和成效',
+      '二、存在的不足和原因',
+      '三、党政主要负责人履行推进法治建设第一责任人职责情况',
+      '四、下一年度主要安排',
+      '五、其他需要报告的情况',
+    ]) {
       expect(value).toContain(heading);
     }
     expect(value).toContain('（二）深入贯彻习近平法治思想');
@@ -38,6 +44,8 @@ describe('renderDraftMarkdown', () => {
     expect(markdown).toContain('## 一、主要举措和成效');
     expect(markdown).toContain('### （二）深入贯彻习近平法治思想');
     expect(markdown).toContain('逾期未完成2项。（已人工修改）');
-    expect(markdown).toContain('> 待补充的部分：党政主要负责人履行推进法治建设第一责任人职责情况；其他需要报告的情况');
+    expect(markdown).toContain(
+      '> 待补充的部分：党政主要负责人履行推进法治建设第一责任人职责情况；其他需要报告的情况',
+    );
   });
 });

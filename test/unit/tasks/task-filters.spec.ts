@@ -6,19 +6,31 @@ describe('ledger filters', () => {
   it('binds every value as a parameter, the organization always first', () => {
     const { where, params } = taskFilters({ status: 'assigned', unitId: 'u', q: "50%_整改'" }, context);
     expect(params).toEqual(['org', 'assigned', 'u', "%50\\%\\_整改'%"]);
-    expect(where).toBe('t.organization_id = $1 AND t.status = $2 AND t.unit_id = $3 AND t.search_text ILIKE $4');
+    expect(where).toBe(
+      't.organization_id = $1 AND t.status = $2 AND t.unit_id = $3 AND t.search_text ILIKE $4',
+    );
   });
 
   it('reduces "not overdue" of an open status to one range on the due key', () => {
     const { where, params } = taskFilters({ status: 'in_progress', overdue: 'false' }, context);
-    expect(where).toBe("t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date");
+    expect(where).toBe(
+      "t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date",
+    );
     expect(params).toEqual(['org', 'in_progress', '2026-12-01']);
-    expect(taskFilters({ status: 'new', overdue: 'true' }, context).where).toContain("COALESCE(t.deadline, 'infinity'::date) < $3::date");
+    expect(taskFilters({ status: 'new', overdue: 'true' }, context).where).toContain(
+      "COALESCE(t.deadline, 'infinity'::date) < $3::date",
+    );
   });
 
   it('knows a closed status is never overdue', () => {
-    expect(taskFilters({ status: 'completed', overdue: 'false' }, context)).toEqual({ where: 't.organization_id = $1 AND t.status = $2', params: ['org', 'completed'] });
-    expect(taskFilters({ status: 'cancelled', overdue: 'true' }, context)).toEqual({ where: 't.organization_id = $1 AND t.status = $2 AND false', params: ['org', 'cancelled'] });
+    expect(taskFilters({ status: 'completed', overdue: 'false' }, context)).toEqual({
+      where: 't.organization_id = $1 AND t.status = $2',
+      params: ['org', 'completed'],
+    });
+    expect(taskFilters({ status: 'cancelled', overdue: 'true' }, context)).toEqual({
+      where: 't.organization_id = $1 AND t.status = $2 AND false',
+      params: ['org', 'cancelled'],
+    });
   });
 
   it('tests openness itself when no status is given', () => {
@@ -38,10 +50,18 @@ describe('ledger filters', () => {
 
   it('narrows red and yellow to the due ranges they imply, so an index can serve them', () => {
     const red = taskFilters({ light: 'red' }, context);
-    expect(red.where).toMatch(/^t\.organization_id = \$1 AND t\.status NOT IN \('completed','cancelled'\) AND COALESCE\(t\.deadline, 'infinity'::date\) < \$2::date AND \(CASE /);
+    expect(red.where).toMatch(
+      /^t\.organization_id = \$1 AND t\.status NOT IN \('completed','cancelled'\) AND COALESCE\(t\.deadline, 'infinity'::date\) < \$2::date AND \(CASE /,
+    );
     expect(red.params).toEqual(['org', '2026-12-01', '2026-12-01', 'red']);
-    expect(taskFilters({ light: 'yellow' }, context).where).toContain("t.status NOT IN ('completed','cancelled') AND COALESCE(t.deadline, 'infinity'::date) >= $2::date AND (CASE");
-    expect(taskFilters({ light: 'yellow', status: 'assigned' }, context).where).toContain("AND COALESCE(t.deadline, 'infinity'::date) >= $3::date AND (CASE");
-    expect(taskFilters({ light: 'yellow', status: 'completed' }, context).where).toMatch(/ AND false AND \(CASE /);
+    expect(taskFilters({ light: 'yellow' }, context).where).toContain(
+      "t.status NOT IN ('completed','cancelled') AND COALESCE(t.deadline, 'infinity'::date) >= $2::date AND (CASE",
+    );
+    expect(taskFilters({ light: 'yellow', status: 'assigned' }, context).where).toContain(
+      "AND COALESCE(t.deadline, 'infinity'::date) >= $3::date AND (CASE",
+    );
+    expect(taskFilters({ light: 'yellow', status: 'completed' }, context).where).toMatch(
+      / AND false AND \(CASE /,
+    );
   });
 });

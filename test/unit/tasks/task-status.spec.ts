@@ -2,10 +2,16 @@ import { DomainError } from '../../../src/common/domain-error';
 import { assertTransition, canTransition, TASK_STATUSES, TaskStatus } from '../../../src/tasks/task-status';
 
 const LEGAL: Array<[TaskStatus, TaskStatus]> = [
-  ['new', 'assigned'], ['new', 'cancelled'],
-  ['assigned', 'in_progress'], ['assigned', 'pending_review'], ['assigned', 'cancelled'],
-  ['in_progress', 'pending_review'], ['in_progress', 'cancelled'],
-  ['pending_review', 'completed'], ['pending_review', 'in_progress'], ['pending_review', 'cancelled'],
+  ['new', 'assigned'],
+  ['new', 'cancelled'],
+  ['assigned', 'in_progress'],
+  ['assigned', 'pending_review'],
+  ['assigned', 'cancelled'],
+  ['in_progress', 'pending_review'],
+  ['in_progress', 'cancelled'],
+  ['pending_review', 'completed'],
+  ['pending_review', 'in_progress'],
+  ['pending_review', 'cancelled'],
 ];
 
 describe('task status machine', () => {
@@ -14,8 +20,9 @@ describe('task status machine', () => {
     expect(() => assertTransition(from, to)).not.toThrow();
   });
 
-  const illegal = TASK_STATUSES.flatMap((from) => TASK_STATUSES.map((to) => [from, to] as [TaskStatus, TaskStatus]))
-    .filter(([from, to]) => !LEGAL.some(([f, t]) => f === from && t === to));
+  const illegal = TASK_STATUSES.flatMap((from) =>
+    TASK_STATUSES.map((to) => [from, to] as [TaskStatus, TaskStatus]),
+  ).filter(([from, to]) => !LEGAL.some(([f, t]) => f === from && t === to));
 
   it.each(illegal)('refuses %s → %s with 409 ILLEGAL_TRANSITION', (from, to) => {
     expect(canTransition(from, to)).toBe(false);

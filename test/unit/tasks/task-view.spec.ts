@@ -3,10 +3,35 @@ import { presentTask, TaskRow } from '../../../src/tasks/task-view';
 
 const created = '2025-01-01T02:00:00.000Z';
 const row = (overrides: Partial<TaskRow> = {}): TaskRow => ({
-  id: 't', organizationId: 'o', reportId: null, reportItemId: null, kind: 'rectification', itemKind: 'measure', title: 'x', sourceText: 'x。',
-  planYear: 2025, headingPath: [], leaderId: null, unitId: null, assigneeId: null, deadline: '2025-12-31', status: 'in_progress', progress: 0,
-  outcome: null, longTerm: false, evidenceInterval: null, assignedAt: created, completedAt: null, lastActivityAt: created, version: 1,
-  createdAt: created, updatedAt: created, assignedOn: '2025-01-01', sourceStart: null, sourceEnd: null, extensionPending: false,
+  id: 't',
+  organizationId: 'o',
+  reportId: null,
+  reportItemId: null,
+  kind: 'rectification',
+  itemKind: 'measure',
+  title: 'x',
+  sourceText: 'x。',
+  planYear: 2025,
+  headingPath: [],
+  leaderId: null,
+  unitId: null,
+  assigneeId: null,
+  deadline: '2025-12-31',
+  status: 'in_progress',
+  progress: 0,
+  outcome: null,
+  longTerm: false,
+  evidenceInterval: null,
+  assignedAt: created,
+  completedAt: null,
+  lastActivityAt: created,
+  version: 1,
+  createdAt: created,
+  updatedAt: created,
+  assignedOn: '2025-01-01',
+  sourceStart: null,
+  sourceEnd: null,
+  extensionPending: false,
   ...overrides,
 });
 
@@ -23,11 +48,28 @@ describe('task presentation', () => {
   });
 
   it('labels status and light in Chinese; long-term, extension and closed states win in that order', () => {
-    expect(presentTask(row(), '2025-06-01', 10)).toMatchObject({ statusLabel: '序时推进', light: 'yellow', lightLabel: '滞后' });
-    expect(presentTask(row({ longTerm: true }), '2025-06-01', 10)).toMatchObject({ statusLabel: '长期坚持', light: 'green' });
-    expect(presentTask(row({ longTerm: true, extensionPending: true }), '2025-06-01', 10).statusLabel).toBe('申请延期');
-    expect(presentTask(row({ status: 'completed', longTerm: true }), '2026-06-01', 10)).toMatchObject({ statusLabel: '已销号', overdue: false });
-    expect(presentTask(row({ status: 'new' }), '2026-01-05', 10)).toMatchObject({ statusLabel: '未启动', light: 'red', overdue: true, daysLeft: -5 });
+    expect(presentTask(row(), '2025-06-01', 10)).toMatchObject({
+      statusLabel: '序时推进',
+      light: 'yellow',
+      lightLabel: '滞后',
+    });
+    expect(presentTask(row({ longTerm: true }), '2025-06-01', 10)).toMatchObject({
+      statusLabel: '长期坚持',
+      light: 'green',
+    });
+    expect(presentTask(row({ longTerm: true, extensionPending: true }), '2025-06-01', 10).statusLabel).toBe(
+      '申请延期',
+    );
+    expect(presentTask(row({ status: 'completed', longTerm: true }), '2026-06-01', 10)).toMatchObject({
+      statusLabel: '已销号',
+      overdue: false,
+    });
+    expect(presentTask(row({ status: 'new' }), '2026-01-05', 10)).toMatchObject({
+      statusLabel: '未启动',
+      light: 'red',
+      overdue: true,
+      daysLeft: -5,
+    });
   });
 
   it('shows every column of the row except the schedule start, and links back to the source offsets', () => {

@@ -1,6 +1,13 @@
 import { trafficLight } from '../../../src/tasks/traffic-light';
 
-const base = { today: '2025-06-01', deadline: '2025-12-31', assignedOn: '2025-01-01', progress: 50, closed: false, marginPercent: 10 };
+const base = {
+  today: '2025-06-01',
+  deadline: '2025-12-31',
+  assignedOn: '2025-01-01',
+  progress: 50,
+  closed: false,
+  marginPercent: 10,
+};
 
 describe('traffic light', () => {
   it('is green on schedule', () => {
@@ -8,13 +15,21 @@ describe('traffic light', () => {
   });
 
   it('is red and overdue after the deadline', () => {
-    expect(trafficLight({ ...base, today: '2026-01-01' })).toMatchObject({ light: 'red', overdue: true, daysLeft: -1 });
+    expect(trafficLight({ ...base, today: '2026-01-01' })).toMatchObject({
+      light: 'red',
+      overdue: true,
+      daysLeft: -1,
+    });
   });
 
   it('is yellow within 7 days of the deadline, green on day 8', () => {
     expect(trafficLight({ ...base, progress: 100, today: '2025-12-24' }).light).toBe('yellow');
     expect(trafficLight({ ...base, progress: 100, today: '2025-12-23' }).light).toBe('green');
-    expect(trafficLight({ ...base, today: '2025-12-31' })).toMatchObject({ light: 'yellow', overdue: false, daysLeft: 0 });
+    expect(trafficLight({ ...base, today: '2025-12-31' })).toMatchObject({
+      light: 'yellow',
+      overdue: false,
+      daysLeft: 0,
+    });
   });
 
   it('is yellow when behind 序时进度 beyond the margin', () => {
@@ -25,10 +40,18 @@ describe('traffic light', () => {
   });
 
   it('never marks a closed task overdue', () => {
-    expect(trafficLight({ ...base, today: '2026-03-01', closed: true })).toMatchObject({ light: 'green', overdue: false, daysLeft: null });
+    expect(trafficLight({ ...base, today: '2026-03-01', closed: true })).toMatchObject({
+      light: 'green',
+      overdue: false,
+      daysLeft: null,
+    });
   });
 
   it('is green without a deadline', () => {
-    expect(trafficLight({ ...base, deadline: null })).toMatchObject({ light: 'green', overdue: false, daysLeft: null });
+    expect(trafficLight({ ...base, deadline: null })).toMatchObject({
+      light: 'green',
+      overdue: false,
+      daysLeft: null,
+    });
   });
 });

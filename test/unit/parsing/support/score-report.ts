@@ -56,7 +56,8 @@ export function scoreReport(result: ParseResult, expected: ExpectedReport): Repo
   const misses = ITEM_KINDS.reduce((n, kind) => n + kinds[kind].misses.length, 0);
   const falsePositives = ITEM_KINDS.reduce((n, kind) => n + kinds[kind].falsePositives.length, 0);
   return {
-    organizationOk: result.organization !== null && squash(result.organization).includes(squash(expected.organization)),
+    organizationOk:
+      result.organization !== null && squash(result.organization).includes(squash(expected.organization)),
     reportYearOk: result.reportYear === expected.reportYear,
     planYearOk: result.planYear === expected.planYear,
     kinds,

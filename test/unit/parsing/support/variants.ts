@@ -1,7 +1,8 @@
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
 
-const MARKED_HEADING = /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\(\s*[一二三四五六七八九十]{1,3}\s*\)|\d{1,2}[.、．])/;
+const MARKED_HEADING =
+  /^(?:[一二三四五六七八九十]{1,3}、|（[一二三四五六七八九十]{1,3}）|\(\s*[一二三四五六七八九十]{1,3}\s*\)|\d{1,2}[.、．])/;
 
 /** The same report as a Word document, one paragraph per line. */
 export async function asDocx(text: string): Promise<Buffer> {
@@ -20,7 +21,8 @@ export const encodings = {
 export const rewrites = {
   crlf: (text: string) => text.replace(/\r?\n/g, '\r\n'),
   halfWidthBrackets: (text: string) => text.replace(/（/g, '(').replace(/）/g, ')'),
-  fullWidthDigits: (text: string) => text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
+  fullWidthDigits: (text: string) =>
+    text.replace(/[0-9]/g, (d) => String.fromCharCode(d.charCodeAt(0) + 0xfee0)),
   ideographicIndentAndBlankLines: (text: string) =>
     text
       .split(/\r?\n/)
@@ -30,12 +32,18 @@ export const rewrites = {
   headingsWithoutStop: (text: string) =>
     text
       .split('\n')
-      .map((line) => (MARKED_HEADING.test(line.trim()) && /^[^。]*。\s*$/.test(line) ? line.replace(/。\s*$/, '') : line))
+      .map((line) =>
+        MARKED_HEADING.test(line.trim()) && /^[^。]*。\s*$/.test(line) ? line.replace(/。\s*$/, '') : line,
+      )
       .join('\n'),
   /** Numbered heading lines that end without punctuation get a 。. */
   headingsWithStop: (text: string) =>
     text
       .split('\n')
-      .map((line) => (MARKED_HEADING.test(line.trim()) && !/[。；：:，,！？]\s*$/.test(line) && !/。/.test(line) ? `${line.trimEnd()}。` : line))
+      .map((line) =>
+        MARKED_HEADING.test(line.trim()) && !/[。；：:，,！？]\s*$/.test(line) && !/。/.test(line)
+          ? `${line.trimEnd()}。`
+          : line,
+      )
       .join('\n'),
 };
