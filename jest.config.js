@@ -60,10 +60,9 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
 };
-// Specs against the real PostgreSQL, Redis, worker processes and Chromium: on a loaded two-core machine an app's
-// start alone has taken over five seconds, so jest's 5 s default failed hooks that were merely slow.
+// Specs against the real PostgreSQL, Redis, worker processes and Chromium get a 60 s timeout (test/support/slow-tests.ts).
 const slow = {
-  testTimeout: 60_000,
+  setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };

@@ -9,6 +9,6 @@ export abstract class DispatchingProcessor extends WorkerHost {
   }
 
   process(job: Job): Promise<unknown> {
-    return this.registry.handlerFor(job.name)(job.data, { jobId: job.id, attemptsMade: job.attemptsMade });
+    return this.registry.handlerFor(job.name)(job.data);
   }
 }

@@ -50,7 +50,4 @@ export const DELIVERY_JOB: { [C in DeliveryChannel]: `deliveries.${C}` } = {
   webhook: 'deliveries.webhook',
 };
 
-export type JobHandler<N extends JobName> = (
-  payload: JobPayloads[N],
-  meta: { jobId: string | undefined; attemptsMade: number },
-) => Promise<unknown>;
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;

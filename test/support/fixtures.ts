@@ -188,6 +188,23 @@ export class Fixtures {
     return task.id;
   }
 
+  /**
+   * `count` assigned tasks (30 % done, titled 整改任务1…n) of one leader, unit and assignee, in one statement: for
+   * ledgers whose size matters more than each task.
+   */
+  tasks(
+    organizationId: string,
+    count: number,
+    seed: { status: string; deadline: string; leaderId: string; unitId: string; assigneeId: string },
+  ): Promise<Array<{ id: string }>> {
+    return this.query(
+      `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, leader_id, unit_id, assignee_id, deadline, status, progress, assigned_at)
+       SELECT $1, 'rectification', 'measure', '整改任务' || n, '整改任务' || n || '，按要求落实。', $2, $3, $4, $5::date, $6, 30, now()
+         FROM generate_series(1, $7::int) n RETURNING id`,
+      [organizationId, seed.leaderId, seed.unitId, seed.assigneeId, seed.deadline, seed.status, count],
+    );
+  }
+
   /** Moves a task to completed with an outcome, as a leader's approval leaves it. */
   async complete(taskId: string, outcome: string, completedAt = '2025-06-30T10:00:00+08:00'): Promise<void> {
     await this.query(

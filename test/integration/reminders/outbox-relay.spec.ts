@@ -1,6 +1,7 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { OutboxEventRow } from '../../../src/outbox/outbox-event.entity';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { OutboxRepository } from '../../../src/outbox/outbox.repository';
 import { JobProducer } from '../../../src/queue/job-producer';
@@ -44,7 +45,11 @@ describe('outbox relay', () => {
 
   beforeAll(async () => {
     fx = await Fixtures.connect();
-    dataSource = await new DataSource({ type: 'postgres', url: testRuntime().databaseUrl }).initialize();
+    dataSource = await new DataSource({
+      type: 'postgres',
+      url: testRuntime().databaseUrl,
+      entities: [OutboxEventRow],
+    }).initialize();
     outbox = new OutboxRepository(dataSource);
     live = new Queue(QueueName.Events, {
       connection: createRedisConnection(testRuntime().redisUrl, 'queue'),

@@ -206,6 +206,24 @@ describe('reminder sweep', () => {
       expect(await received(theirTasks)).toEqual(expected(theirs));
     });
 
+    it('queues, from a worker, a recorded sweep that its request could not queue', async () => {
+      const { org, users } = await fx.organization();
+      const task = await fx.task(org.id, { deadline: addDays('2026-05-01', 3), assigneeId: users.staff.id });
+      // As a request leaves it when Redis does not answer: recorded, not queued.
+      await fx.query(
+        `INSERT INTO reminder_sweeps (as_of, organization_id, created_at) VALUES ('2026-05-01', $1, now() - interval '1 minute')`,
+        [org.id],
+      );
+      await waitFor(async () => (await remindersOf([task])).length > 0);
+      expect((await remindersOf([task])).map((r) => r.kind)).toEqual(['due_in_3']);
+      expect(
+        await fx.query(
+          `SELECT enqueued_at IS NOT NULL AS queued FROM reminder_sweeps WHERE organization_id = $1`,
+          [org.id],
+        ),
+      ).toEqual([{ queued: true }]);
+    });
+
     it("covers a county's townships when a county admin sweeps", async () => {
       const county = await fx.organization();
       const township = await fx.organization({ parentId: county.org.id });
