@@ -147,17 +147,13 @@ describe('a worker process killed with SIGKILL in the middle of a delivery', () 
         processed: false,
       },
     ]);
-    const deliveries = await fx.query(
-      `SELECT notification_id, status, attempts FROM deliveries ORDER BY notification_id`,
-    );
-    expect(deliveries).toEqual(
-      [...ids].sort().map((id) => ({
-        notification_id: id,
-        status: 'delivered',
-        // The killed worker's claim was committed before it called the robot; the survivor claimed it again.
-        attempts: id === heldId ? 2 : 1,
-      })),
-    );
+    const deliveries = await fx.query(`SELECT notification_id, status, attempts FROM deliveries`);
+    expect(deliveries.map((row) => row.notification_id).sort()).toEqual([...ids].sort());
+    expect(deliveries.every((row) => row.status === 'delivered')).toBe(true);
+    // The killed worker's claim was committed before it called the robot, and the survivor claimed it again. Other
+    // jobs the killed worker had just claimed, before it sent anything, were claimed again too: at most twice.
+    expect(deliveries.find((row) => row.notification_id === heldId).attempts).toBe(2);
+    expect(deliveries.every((row) => row.attempts <= 2)).toBe(true);
     const rescued = (await queue.getJob(`deliver-${heldId}-webhook`))!;
     expect({
       state: await rescued.getState(),
