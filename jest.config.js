@@ -60,6 +60,12 @@ const shared = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
 };
+// Specs against the real PostgreSQL, Redis, worker processes and Chromium get a 60 s timeout (test/support/slow-tests.ts).
+const slow = {
+  setupFilesAfterEnv: ['<rootDir>/test/support/slow-tests.ts'],
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+};
 module.exports = {
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
@@ -67,15 +73,13 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      ...slow,
     },
     {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
-      globalSetup: '<rootDir>/test/support/global-setup.ts',
-      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      ...slow,
     },
   ],
 };

@@ -208,6 +208,20 @@ export class AppConfig {
   @Max(3_600_000)
   DELIVERY_BACKOFF_MS: number;
 
+  /** E-mail delivery jobs each worker process runs at once (SMTP servers throttle senders that open too many). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DELIVERY_CONCURRENCY_EMAIL: number;
+
+  /** Group-robot delivery jobs each worker process runs at once. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DELIVERY_CONCURRENCY_WEBHOOK: number;
+
   /**
    * How long a worker's claim on a running job lasts unless renewed (every half of it). A worker that dies keeps
    * its jobs for this long before another worker may take them over; too short, and a busy event loop loses them.

@@ -1,16 +1,16 @@
-import { addDays, todayIn } from '../common/calendar';
-import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { readFileSync } from 'node:fs';
-import { DataSource } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { addDays, todayIn } from '../common/calendar';
 import { findProjectFile } from '../config/project-root';
 import type { AuthUser, Role } from '../identity/auth-user';
 import { UnitsService } from '../identity/units.service';
+import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { UsersService } from '../identity/users.service';
 import { ReportsService } from '../reports/reports.service';
 import { Runtime, RUNTIME } from '../runtime/runtime';
+import { ReportConfirmationService } from '../tasks/report-confirmation.service';
 import { TaskProgressService } from '../tasks/task-progress.service';
-import { TasksService } from '../tasks/tasks.service';
-
+import { TaskRepository } from '../tasks/task.repository';
 import { demoAssignmentFor, demoOutcome } from './demo-plan';
 
 interface DemoDefinition {
@@ -29,11 +29,12 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly dataSource: DataSource,
+    private readonly directory: UserDirectoryRepository,
     private readonly units: UnitsService,
     private readonly users: UsersService,
     private readonly reports: ReportsService,
-    private readonly tasks: TasksService,
+    private readonly confirmation: ReportConfirmationService,
+    private readonly tasks: TaskRepository,
     private readonly progress: TaskProgressService,
   ) {}
 
@@ -50,11 +51,8 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   /** Idempotent: returns false when the demo township already exists. */
   async seed(definition = DemoSeederService.definition()): Promise<boolean> {
-    const [existing] = await this.dataSource.query(`SELECT id FROM users WHERE username = $1`, [
-      definition.users[0].username,
-    ]);
-    if (existing) return false;
-    const organizationId = await this.organizationId(definition.organization);
+    if (await this.directory.usernameExists(definition.users[0].username)) return false;
+    const organizationId = await this.directory.findOrCreateRootOrganization(definition.organization);
     const system: AuthUser = {
       id: '00000000-0000-0000-0000-000000000000',
       organizationId,
@@ -89,20 +87,6 @@ export class DemoSeederService implements OnApplicationBootstrap {
     return true;
   }
 
-  /** Reuses the organization the first-admin bootstrap may already have created under the same name. */
-  private async organizationId(name: string): Promise<string> {
-    const [existing] = await this.dataSource.query(
-      `SELECT id FROM organizations WHERE name = $1 AND parent_id IS NULL ORDER BY created_at LIMIT 1`,
-      [name],
-    );
-    if (existing) return existing.id as string;
-    const [created] = await this.dataSource.query(
-      `INSERT INTO organizations (name) VALUES ($1) RETURNING id`,
-      [name],
-    );
-    return created.id as string;
-  }
-
   private async importReportAndSpreadTasks(
     leader: AuthUser,
     people: AuthUser[],
@@ -111,9 +95,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
     const buffer = readFileSync(findProjectFile('config/demo/demo-report.txt'));
     const report = await this.reports.upload(leader, { fileName: DEMO_REPORT_FILE, buffer });
     const today = todayIn(this.runtime.config.TIME_ZONE);
-    const items = (report.items as { id: string; kind: string; suggestedUnits: string[] }[]).filter(
-      (item) => item.kind !== 'cause',
-    );
+    const items = report.items.filter((item) => item.kind !== 'cause');
     const requests = items.map((item, index) => {
       const plan = demoAssignmentFor(index);
       const unitId = unitIds.get(item.suggestedUnits[0]) ?? [...unitIds.values()][index % unitIds.size];
@@ -128,16 +110,11 @@ export class DemoSeederService implements OnApplicationBootstrap {
             deadline: addDays(today, plan.deadlineInDays),
           };
     });
-    const { tasks } = await this.tasks.createFromReport(leader, report.id as string, { items: requests });
-    for (const [index, task] of (
-      tasks as { id: string; title: string; assigneeId: string | null }[]
-    ).entries()) {
+    const { tasks } = await this.confirmation.createFromReport(leader, report.id, { items: requests });
+    for (const [index, task] of tasks.entries()) {
       const plan = demoAssignmentFor(index);
       if (plan.fate === 'unassigned') continue;
-      await this.dataSource.query(
-        `UPDATE tasks SET assigned_at = now() - make_interval(days => $2) WHERE id = $1`,
-        [task.id, plan.assignedDaysAgo],
-      );
+      await this.tasks.backdateAssignment(task.id, plan.assignedDaysAgo);
       const staff = people.find((user) => user.id === task.assigneeId) ?? leader;
       await this.progress.addUpdate(staff, task.id, {
         status: 'in_progress',

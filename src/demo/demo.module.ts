@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { IdentityCoreModule } from '../identity/identity.module';
 import { ReportsModule } from '../reports/reports.module';
-import { TasksModule } from '../tasks/tasks.module';
+import { TasksDataModule, TasksModule } from '../tasks/tasks.module';
 import { DemoSeederService } from './demo-seeder.service';
 import { MetaController } from './meta.controller';
 
 @Module({
-  imports: [IdentityCoreModule, ReportsModule, TasksModule],
+  imports: [IdentityCoreModule, ReportsModule, TasksModule, TasksDataModule],
   controllers: [MetaController],
   providers: [DemoSeederService],
 })

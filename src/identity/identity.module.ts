@@ -19,14 +19,15 @@ import { Unit } from './unit.entity';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 import { User } from './user.entity';
+import { UserDirectoryRepository } from './user-directory.repository';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 /** Users, units and organization scoping, without HTTP: for features and workers that only need to look people up. */
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Unit, User, RefreshToken])],
-  providers: [UsersService, UnitsService, OrganizationScopeService],
-  exports: [UsersService, UnitsService, OrganizationScopeService, TypeOrmModule],
+  providers: [UsersService, UnitsService, OrganizationScopeService, UserDirectoryRepository],
+  exports: [UsersService, UnitsService, OrganizationScopeService, UserDirectoryRepository, TypeOrmModule],
 })
 export class IdentityCoreModule {}
 

@@ -1,83 +1,60 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { JobPayloads } from '../queue/jobs';
-import { RetryLaterError } from '../queue/retry-later';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { Injectable } from '@nestjs/common';
+import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import type { DeliveryChannel } from '../queue/jobs';
 import { EmailChannel } from './channels/email.channel';
-import { NotificationChannel } from './channels/notification-channel';
+import { deliveryIdOf, NotificationChannel } from './channels/notification-channel';
 import { WebhookChannel } from './channels/webhook.channel';
+import { NotificationRepository } from './notification.repository';
 
 export type DeliveryOutcome = 'delivered' | 'already_delivered';
 
-/** How long after the enqueue a missing notification counts as "not committed yet" rather than as an orphan. */
-const COMMIT_GRACE_MS = 60_000;
-
 /**
- * Delivers one notification on one channel at most once. The `deliveries` row is locked for the send, so
- * a second copy of the job (a stalled job picked up again while the first still runs) waits and then sees
- * `delivered`; a failure is recorded with its error and attempt count and rethrown so BullMQ retries.
+ * Delivers one notification on one channel. The delivery row is claimed first (`sending`, attempt counted) and the
+ * result recorded after, each in its own short statement; the channel is called outside any transaction. A
+ * delivery recorded as delivered is never sent again. What stays at least once: a worker that dies after the
+ * channel accepted the message and before recording it (or a send whose answer is lost) leaves `sending`, and the
+ * retry sends again with the same delivery id (webhook header and body) or Message-ID (e-mail) for the receiver
+ * to drop. A failure is recorded with its error and rethrown so BullMQ retries with backoff.
  */
 @Injectable()
 export class DeliveryService {
-  private readonly channels: Record<string, NotificationChannel>;
+  private readonly channels: Record<DeliveryChannel, NotificationChannel>;
 
   constructor(
-    private readonly dataSource: DataSource,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly notifications: NotificationRepository,
+    private readonly directory: UserDirectoryRepository,
     email: EmailChannel,
     webhook: WebhookChannel,
   ) {
     this.channels = { email, webhook };
   }
 
-  async deliver({ notificationId, channel }: JobPayloads['notifications.deliver']): Promise<DeliveryOutcome> {
-    const failure = await this.dataSource.transaction(async (manager) => {
-      const [row] = await manager.query(
-        `SELECT n.id, n.title, n.body, u.id AS user_id, u.display_name, u.email
-           FROM notifications n JOIN users u ON u.id = n.user_id WHERE n.id = $1`,
-        [notificationId],
+  async deliver(notificationId: string, channel: DeliveryChannel): Promise<DeliveryOutcome> {
+    // Jobs are queued only after their notification committed: a missing one is an orphan, left failed to inspect.
+    const notification = await this.notifications.findOne(notificationId);
+    if (!notification) throw new Error(`通知 ${notificationId} 不存在`);
+    const recipient = await this.directory.findRecipient(notification.userId);
+    if (!recipient) throw new Error(`通知 ${notificationId} 的收件人不存在`);
+    if (!(await this.notifications.claimDelivery(notificationId, channel))) return 'already_delivered';
+    try {
+      await this.channels[channel].deliver(
+        {
+          id: notification.id,
+          title: notification.title,
+          body: notification.body,
+          deliveryId: deliveryIdOf(notificationId, channel),
+        },
+        recipient,
       );
-      // Jobs are enqueued inside the transaction that stores the notification, so a fast worker can get here
-      // before the commit: run again later without spending an attempt the channel may need. A rolled-back
-      // sweep's orphans fail after the grace period and their attempts, and stay inspectable.
-      if (!row) {
-        const error = new RetryLaterError(
-          `通知 ${notificationId} 尚未提交，稍后重试`,
-          this.runtime.config.DELIVERY_BACKOFF_MS,
-          COMMIT_GRACE_MS,
-        );
-        return { outcome: 'failed' as const, error };
-      }
-      await manager.query(
-        `INSERT INTO deliveries (notification_id, channel) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-        [notificationId, channel],
+    } catch (error) {
+      await this.notifications.recordFailure(
+        notificationId,
+        channel,
+        error instanceof Error ? error.message : String(error),
       );
-      const [delivery] = await manager.query(
-        `SELECT status FROM deliveries WHERE notification_id = $1 AND channel = $2 FOR UPDATE`,
-        [notificationId, channel],
-      );
-      if (delivery.status === 'delivered') return { outcome: 'already_delivered' as const };
-      try {
-        await this.channels[channel].deliver(
-          { id: row.id, title: row.title, body: row.body },
-          { id: row.user_id, displayName: row.display_name, email: row.email },
-        );
-      } catch (error) {
-        await manager.query(
-          `UPDATE deliveries SET status = 'failed', attempts = attempts + 1, last_error = $3, updated_at = now() WHERE notification_id = $1 AND channel = $2`,
-          [notificationId, channel, error instanceof Error ? error.message : String(error)],
-        );
-        return { outcome: 'failed' as const, error };
-      }
-      await manager.query(
-        `UPDATE deliveries SET status = 'delivered', attempts = attempts + 1, last_error = NULL, delivered_at = now(), updated_at = now()
-          WHERE notification_id = $1 AND channel = $2`,
-        [notificationId, channel],
-      );
-      return { outcome: 'delivered' as const };
-    });
-    // Thrown after the commit so the recorded failure survives; BullMQ then retries with backoff.
-    if (failure.outcome === 'failed') throw failure.error;
-    return failure.outcome;
+      throw error;
+    }
+    await this.notifications.recordDelivered(notificationId, channel);
+    return 'delivered';
   }
 }

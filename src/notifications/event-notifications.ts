@@ -1,15 +1,18 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { EventListenerRegistry, OutboxEvent } from '../outbox/event-listeners';
+import { Audience, UserDirectoryRepository } from '../identity/user-directory.repository';
+import { EventListenerRegistry } from '../outbox/event-listeners';
+import { EventsOf, eventsOf, TaskEvent } from '../queue/task-events';
+import { TaskRepository } from '../tasks/task.repository';
 import { NotificationDraft, NotificationsService } from './notifications.service';
 
-type Audience = 'assignee' | 'leader';
+interface Notice {
+  audience: Extract<Audience, 'assignee' | 'leader'>;
+  title: string;
+  body: (title: string, deadline: string) => string;
+}
 
-/** Which task events notify whom at once, and what they say. */
-const EVENT_NOTICES: Record<
-  string,
-  { audience: Audience; title: string; body: (title: string, deadline: string) => string }
-> = {
+/** What each task event that notifications consume (TASK_EVENT_CONSUMERS) says, and to whom. */
+const EVENT_NOTICES: { [E in EventsOf<'notifications'>]: Notice } = {
   'task.assigned': {
     audience: 'assignee',
     title: '您有新的整改任务',
@@ -32,41 +35,34 @@ const EVENT_NOTICES: Record<
   },
 };
 
-/** Registers the immediate notifications for task events; idempotent through `event:<eventId>:<userId>`. */
+/** Notifies at once on task events; idempotent through `event:<eventId>:<userId>`. */
 @Injectable()
 export class EventNotifications {
   constructor(
     listeners: EventListenerRegistry,
-    private readonly dataSource: DataSource,
+    private readonly tasks: TaskRepository,
+    private readonly directory: UserDirectoryRepository,
     private readonly notifications: NotificationsService,
   ) {
-    for (const type of Object.keys(EVENT_NOTICES))
-      listeners.on(type, async (event) => void (await this.notify(event)));
+    for (const type of eventsOf('notifications'))
+      listeners.on('notifications', type, async (event) => void (await this.notify(event)));
   }
 
-  async notify(event: OutboxEvent): Promise<number> {
+  /** The assignee when active, else the unit's active staff; the leader for review requests. */
+  async notify(event: TaskEvent<EventsOf<'notifications'>>): Promise<number> {
     const notice = EVENT_NOTICES[event.type];
-    if (!notice || !event.taskId) return 0;
-    // Assignee when active, else the unit's active staff; the leader for review requests.
-    const recipients: { user_id: string; organization_id: string; title: string; deadline: string | null }[] =
-      await this.dataSource.query(
-        `SELECT u.id AS user_id, t.organization_id, t.title, to_char(t.deadline, 'YYYY-MM-DD') AS deadline
-         FROM tasks t JOIN users u ON u.active AND (
-           ($2 = 'leader' AND u.id = t.leader_id)
-           OR ($2 = 'assignee' AND u.id = t.assignee_id)
-           OR ($2 = 'assignee' AND u.unit_id = t.unit_id AND u.role = 'staff'
-               AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = t.assignee_id AND a.active)))
-        WHERE t.id = $1`,
-        [event.taskId, notice.audience],
-      );
-    const drafts: NotificationDraft[] = recipients.map((r) => ({
-      organizationId: r.organization_id,
-      userId: r.user_id,
+    const task = await this.tasks.findNoticeContext(event.taskId);
+    if (!task) return 0;
+    const recipients = await this.directory.resolveRecipients([{ ...task, audience: notice.audience }]);
+    const drafts: NotificationDraft[] = recipients.map((recipient) => ({
+      organizationId: task.organizationId,
+      userId: recipient.userId,
       taskId: event.taskId,
       kind: event.type,
       title: notice.title,
-      body: notice.body(r.title, r.deadline ?? '未设定'),
-      dedupeKey: `event:${event.eventId}:${r.user_id}`,
+      body: notice.body(task.title, task.deadline ?? '未设定'),
+      dedupeKey: `event:${event.eventId}:${recipient.userId}`,
+      hasEmail: recipient.email !== null,
     }));
     return this.notifications.store(drafts);
   }

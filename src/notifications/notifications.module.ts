@@ -1,32 +1,35 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityCoreModule } from '../identity/identity.module';
+import { TasksDataModule } from '../tasks/tasks.module';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
+import { Delivery } from './delivery.entity';
 import { DeliveryService } from './delivery.service';
 import { EventNotifications } from './event-notifications';
 import { Notification } from './notification.entity';
+import { NotificationRepository } from './notification.repository';
 import { NotificationsController } from './notifications.controller';
 import { NotificationsService } from './notifications.service';
 import { NotificationsWorker } from './notifications.worker';
 
+/** Storing notifications and queueing their deliveries, for any feature that notifies (reminders, events). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification])],
+  imports: [TypeOrmModule.forFeature([Notification, Delivery])],
+  providers: [NotificationRepository, NotificationsService],
+  exports: [NotificationRepository, NotificationsService],
+})
+export class NotificationsCoreModule {}
+
+@Module({
+  imports: [NotificationsCoreModule],
   controllers: [NotificationsController],
-  providers: [NotificationsService],
-  exports: [NotificationsService],
 })
 export class NotificationsModule {}
 
 /** Worker mode: delivers on the external channels and turns task events into notifications. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification])],
-  providers: [
-    NotificationsService,
-    DeliveryService,
-    EmailChannel,
-    WebhookChannel,
-    NotificationsWorker,
-    EventNotifications,
-  ],
+  imports: [NotificationsCoreModule, IdentityCoreModule, TasksDataModule],
+  providers: [DeliveryService, EmailChannel, WebhookChannel, NotificationsWorker, EventNotifications],
 })
 export class NotificationsWorkerModule {}

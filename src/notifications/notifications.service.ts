@@ -1,29 +1,22 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { JobProducer } from '../queue/job-producer';
 import { Runtime, RUNTIME } from '../runtime/runtime';
-import { deliveryJobs, NewNotification } from './delivery-jobs';
+import { deliveryJobs } from './delivery-jobs';
 import { ListNotificationsQuery } from './dto/list-notifications.dto';
 import { Notification } from './notification.entity';
+import { NewNotification, NotificationRepository } from './notification.repository';
 
-export interface NotificationDraft {
-  organizationId: string;
-  userId: string;
-  taskId: string | null;
-  kind: string;
-  title: string;
-  body: string;
-  dedupeKey: string;
+/** A notification to store, with whether its recipient can be mailed (decides its e-mail delivery). */
+export interface NotificationDraft extends NewNotification {
+  hasEmail: boolean;
 }
 
 @Injectable()
 export class NotificationsService {
   constructor(
-    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
-    private readonly dataSource: DataSource,
+    private readonly notifications: NotificationRepository,
     private readonly producer: JobProducer,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -31,55 +24,44 @@ export class NotificationsService {
   async list(user: AuthUser, query: ListNotificationsQuery) {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
-    const where = { userId: user.id, ...(query.unread ? { readAt: IsNull() } : {}) };
-    const [items, total] = await this.notifications.findAndCount({
-      where,
-      order: { createdAt: 'DESC', id: 'ASC' },
-      skip: (page - 1) * pageSize,
-      take: pageSize,
-    });
-    const unread = await this.notifications.count({ where: { userId: user.id, readAt: IsNull() } });
+    const [[items, total], unread] = await Promise.all([
+      this.notifications.findPageOf(user.id, query.unread ?? false, (page - 1) * pageSize, pageSize),
+      this.notifications.countUnread(user.id),
+    ]);
     return { items, total, unread, page, pageSize };
   }
 
   async markRead(user: AuthUser, id: string): Promise<Notification> {
-    const notification = await this.notifications.findOne({ where: { id, userId: user.id } });
+    const notification = await this.notifications.findOfUser(user.id, id);
     if (!notification) throw new NotFoundError('通知', 'NOTIFICATION_NOT_FOUND');
     if (!notification.readAt) {
       notification.readAt = new Date();
-      await this.notifications.update({ id }, { readAt: notification.readAt });
+      await this.notifications.markRead(id, notification.readAt);
     }
     return notification;
   }
 
   async markAllRead(user: AuthUser): Promise<{ updated: number }> {
-    const result = await this.notifications.update(
-      { userId: user.id, readAt: IsNull() },
-      { readAt: new Date() },
-    );
-    return { updated: result.affected ?? 0 };
+    return { updated: await this.notifications.markAllRead(user.id, new Date()) };
   }
 
-  /** Stores the drafts once (by dedupe key) and enqueues their external deliveries; returns how many were new. */
+  /**
+   * Stores the drafts once (by dedupe key), then queues the external deliveries of every draft that is stored,
+   * new or not: a producer retried after a crash between the two steps queues what it missed, and the job ids
+   * keep a delivery from being queued twice. Returns how many notifications were new.
+   */
   async store(drafts: NotificationDraft[]): Promise<number> {
-    if (!drafts.length) return 0;
-    const created: NewNotification[] = await this.dataSource.query(
-      `WITH inserted AS (
-         INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])
-         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, user_id)
-       SELECT i.id, u.email IS NOT NULL AS has_email FROM inserted i JOIN users u ON u.id = i.user_id`,
-      [
-        drafts.map((d) => d.organizationId),
-        drafts.map((d) => d.userId),
-        drafts.map((d) => d.taskId),
-        drafts.map((d) => d.kind),
-        drafts.map((d) => d.title),
-        drafts.map((d) => d.body),
-        drafts.map((d) => d.dedupeKey),
-      ],
+    const stored = await this.notifications.storeOnce(drafts);
+    const hasEmail = new Map(drafts.map((draft) => [draft.dedupeKey, draft.hasEmail]));
+    await this.producer.enqueueBulk(
+      deliveryJobs(
+        this.runtime.config,
+        stored.map((notification) => ({
+          id: notification.id,
+          hasEmail: hasEmail.get(notification.dedupeKey)!,
+        })),
+      ),
     );
-    await this.producer.enqueueBulk(deliveryJobs(this.runtime.config, created));
-    return created.length;
+    return stored.filter((notification) => notification.created).length;
   }
 }

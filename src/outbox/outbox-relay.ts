@@ -1,16 +1,8 @@
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
-import { OutboxEvent } from './event-listeners';
+import { withQueueTimeout } from '../queue/queue-timeout';
+import { OutboxRepository } from './outbox.repository';
 
 const BATCH_SIZE = 500;
-
-interface OutboxRow {
-  id: string;
-  organization_id: string;
-  type: string;
-  aggregate_id: string | null;
-  payload: Record<string, unknown>;
-}
 
 /**
  * Moves unpublished outbox rows into the `events` queue, at least once: rows are locked (SKIP LOCKED, so
@@ -20,30 +12,27 @@ interface OutboxRow {
  */
 export class OutboxRelay {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly eventsQueue: Queue,
     private readonly addTimeoutMs = 5000,
   ) {}
 
   /** One batch; returns how many rows were published. */
   async publishBatch(): Promise<number> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: OutboxRow[] = await manager.query(
-        `SELECT id::text, organization_id, type, aggregate_id, payload FROM outbox_events
-          WHERE published_at IS NULL ORDER BY id LIMIT $1 FOR UPDATE SKIP LOCKED`,
-        [BATCH_SIZE],
-      );
-      if (!rows.length) return 0;
-      const jobs = rows.map((row) => ({
+    return this.outbox.transaction(async (manager) => {
+      const events = await this.outbox.lockUnpublished(manager, BATCH_SIZE);
+      if (!events.length) return 0;
+      const jobs = events.map((event) => ({
         name: 'events.dispatch',
-        data: toEvent(row),
-        opts: { jobId: `event-${row.id}` },
+        data: event,
+        opts: { jobId: `event-${event.eventId}` },
       }));
-      await withTimeout(this.eventsQueue.addBulk(jobs), this.addTimeoutMs);
-      await manager.query(`UPDATE outbox_events SET published_at = now() WHERE id = ANY($1::bigint[])`, [
-        rows.map((row) => row.id),
-      ]);
-      return rows.length;
+      await withQueueTimeout(this.eventsQueue.addBulk(jobs), this.addTimeoutMs);
+      await this.outbox.markPublished(
+        manager,
+        events.map((event) => event.eventId),
+      );
+      return events.length;
     });
   }
 
@@ -54,23 +43,4 @@ export class OutboxRelay {
       total += published;
     return total;
   }
-}
-
-function toEvent(row: OutboxRow): OutboxEvent {
-  const payloadTask = typeof row.payload.taskId === 'string' ? row.payload.taskId : null;
-  return {
-    eventId: row.id,
-    type: row.type,
-    organizationId: row.organization_id,
-    taskId: payloadTask ?? row.aggregate_id,
-    payload: row.payload,
-  };
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`Redis 在 ${ms} 毫秒内未响应，事件稍后重新发布`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }

@@ -1,12 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { DataSource } from 'typeorm';
 import { JobRegistry } from '../queue/job-registry';
 import { QueueName } from '../queue/jobs';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { EventListenerRegistry } from './event-listeners';
 import { OutboxRelay } from './outbox-relay';
+import { OutboxRepository } from './outbox.repository';
 
 /** In worker mode: polls the outbox into the `events` queue and fans each event out to its listeners. */
 @Injectable()
@@ -19,16 +19,17 @@ export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     registry: JobRegistry,
-    listeners: EventListenerRegistry,
-    dataSource: DataSource,
+    private readonly listeners: EventListenerRegistry,
+    outbox: OutboxRepository,
     @InjectQueue(QueueName.Events) eventsQueue: Queue,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {
-    this.relay = new OutboxRelay(dataSource, eventsQueue);
+    this.relay = new OutboxRelay(outbox, eventsQueue);
     registry.register('events.dispatch', async (event) => ({ listeners: await listeners.dispatch(event) }));
   }
 
   onApplicationBootstrap(): void {
+    this.listeners.assertComplete();
     this.schedule();
   }
 

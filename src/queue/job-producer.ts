@@ -2,6 +2,7 @@ import { InjectQueue } from '@nestjs/bullmq';
 import { Injectable } from '@nestjs/common';
 import { JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './jobs';
+import { withQueueTimeout } from './queue-timeout';
 
 export interface EnqueueRequest<N extends JobName> {
   name: N;
@@ -18,14 +19,16 @@ export class JobProducer {
     @InjectQueue(QueueName.System) system: Queue,
     @InjectQueue(QueueName.Events) events: Queue,
     @InjectQueue(QueueName.Reminders) reminders: Queue,
-    @InjectQueue(QueueName.Notifications) notifications: Queue,
+    @InjectQueue(QueueName.EmailDeliveries) emailDeliveries: Queue,
+    @InjectQueue(QueueName.WebhookDeliveries) webhookDeliveries: Queue,
     @InjectQueue(QueueName.Rollup) rollup: Queue,
   ) {
     this.queues = {
       [QueueName.System]: system,
       [QueueName.Events]: events,
       [QueueName.Reminders]: reminders,
-      [QueueName.Notifications]: notifications,
+      [QueueName.EmailDeliveries]: emailDeliveries,
+      [QueueName.WebhookDeliveries]: webhookDeliveries,
       [QueueName.Rollup]: rollup,
     };
   }
@@ -43,8 +46,14 @@ export class JobProducer {
     return job.id;
   }
 
-  /** Adds many jobs with one round trip per queue; deterministic job ids make repeats no-ops. */
-  async enqueueBulk<N extends JobName>(requests: EnqueueRequest<N>[]): Promise<number> {
+  /**
+   * Adds many jobs with one round trip per queue; deterministic job ids make repeats no-ops. With `timeoutMs`, a
+   * Redis that does not answer in time fails the call with QueueUnavailableError (the adds may still land later).
+   */
+  async enqueueBulk<N extends JobName>(
+    requests: EnqueueRequest<N>[],
+    { timeoutMs }: { timeoutMs?: number } = {},
+  ): Promise<number> {
     const byQueue = new Map<QueueName, { name: string; data: unknown; opts?: JobsOptions }[]>();
     for (const request of requests) {
       const queueName = JOB_QUEUE[request.name];
@@ -52,7 +61,8 @@ export class JobProducer {
       list.push({ name: request.name, data: request.payload, opts: request.options });
       byQueue.set(queueName, list);
     }
-    for (const [queueName, jobs] of byQueue) await this.queues[queueName].addBulk(jobs);
+    const added = Promise.all([...byQueue].map(([queueName, jobs]) => this.queues[queueName].addBulk(jobs)));
+    await (timeoutMs === undefined ? added : withQueueTimeout(added, timeoutMs));
     return requests.length;
   }
 }

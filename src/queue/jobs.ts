@@ -1,3 +1,5 @@
+import type { TaskEvent } from './task-events';
+
 /**
  * Every queue, job name and payload in one place, so producers and processors cannot disagree.
  * Add a job by adding its payload here and its queue in JOB_QUEUE; boot fails if no handler registers for it.
@@ -6,24 +8,27 @@ export const QueueName = {
   System: 'system',
   Events: 'events',
   Reminders: 'reminders',
-  Notifications: 'notifications',
+  /** One queue per delivery channel, so each channel's concurrency is its own (DELIVERY_CONCURRENCY_*). */
+  EmailDeliveries: 'deliveries-email',
+  WebhookDeliveries: 'deliveries-webhook',
   Rollup: 'rollup',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
+export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
+export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+
 export interface JobPayloads {
   'system.heartbeat': { requestedAt: string };
   /** One job per outbox row (jobId `event-<id>`); fanned out to the listeners registered for its type. */
-  'events.dispatch': {
-    eventId: string;
-    type: string;
-    organizationId: string;
-    taskId: string | null;
-    payload: Record<string, unknown>;
-  };
-  /** `asOf` is a calendar date (YYYY-MM-DD) in TIME_ZONE; 'today' for the scheduled daily run. */
+  'events.dispatch': TaskEvent;
+  /** The scheduled daily run: `asOf` is 'today' (resolved when it runs, in TIME_ZONE) or a YYYY-MM-DD date. */
   'reminders.sweep': { asOf: string };
-  'notifications.deliver': { notificationId: string; channel: 'email' | 'webhook' };
+  /** One organization's part of a sweep (jobId `reminder-sweep-<id>` of its reminder_sweeps row); idempotent. */
+  'reminders.sweep_organization': { asOf: string; organizationId: string };
+  /** jobId `deliver-<notificationId>-<channel>`. */
+  'deliveries.email': { notificationId: string };
+  'deliveries.webhook': { notificationId: string };
   /** Debounced through deduplication id `rollup:<organizationId>:<year>`. */
   'rollup.rebuild': { organizationId: string; year: number };
 }
@@ -34,11 +39,15 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'system.heartbeat': QueueName.System,
   'events.dispatch': QueueName.Events,
   'reminders.sweep': QueueName.Reminders,
-  'notifications.deliver': QueueName.Notifications,
+  'reminders.sweep_organization': QueueName.Reminders,
+  'deliveries.email': QueueName.EmailDeliveries,
+  'deliveries.webhook': QueueName.WebhookDeliveries,
   'rollup.rebuild': QueueName.Rollup,
 };
 
-export type JobHandler<N extends JobName> = (
-  payload: JobPayloads[N],
-  meta: { jobId: string | undefined; attemptsMade: number },
-) => Promise<unknown>;
+export const DELIVERY_JOB: { [C in DeliveryChannel]: `deliveries.${C}` } = {
+  email: 'deliveries.email',
+  webhook: 'deliveries.webhook',
+};
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;

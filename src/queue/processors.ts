@@ -5,23 +5,28 @@ import { DispatchingProcessor } from './dispatching-processor';
 import { JobRegistry } from './job-registry';
 import { QueueName } from './jobs';
 
-const CONCURRENCY: Record<QueueName, number> = {
-  [QueueName.System]: 5,
-  [QueueName.Events]: 10,
-  [QueueName.Reminders]: 1,
-  [QueueName.Notifications]: 10,
-  /** One rebuild at a time: rebuilds are short, and serial ones cannot overwrite a newer draft with an older one. */
-  [QueueName.Rollup]: 1,
-};
+function concurrencyOf(queue: QueueName, config: AppConfig): number {
+  const concurrency: Record<QueueName, number> = {
+    [QueueName.System]: 5,
+    [QueueName.Events]: 10,
+    /** Each organization's sweep is a few statements; two at a time keep both database cores busy. */
+    [QueueName.Reminders]: 2,
+    [QueueName.EmailDeliveries]: config.DELIVERY_CONCURRENCY_EMAIL,
+    [QueueName.WebhookDeliveries]: config.DELIVERY_CONCURRENCY_WEBHOOK,
+    /** One rebuild at a time: rebuilds are short, and serial ones cannot overwrite a newer draft with an older one. */
+    [QueueName.Rollup]: 1,
+  };
+  return concurrency[queue];
+}
 
 /**
  * A consumer for one queue; every queue's consumer only dispatches to the handlers features registered.
- * Built per process because @Processor's options are fixed when the class is declared, and the lock and
- * stalled-check timings come from the configuration.
+ * Built per process because @Processor's options are fixed when the class is declared, and the concurrency, lock
+ * and stalled-check timings come from the configuration.
  */
 export function queueProcessor(queue: QueueName, config: AppConfig): Type<DispatchingProcessor> {
   @Processor(queue, {
-    concurrency: CONCURRENCY[queue],
+    concurrency: concurrencyOf(queue, config),
     lockDuration: config.WORKER_LOCK_DURATION_MS,
     stalledInterval: config.WORKER_STALLED_INTERVAL_MS,
   })

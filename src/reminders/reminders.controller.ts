@@ -1,9 +1,12 @@
-import { Controller, HttpCode, Post, Query } from '@nestjs/common';
+import { Controller, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { CurrentUser } from '../common/current-user.decorator';
 import { Roles } from '../common/roles.decorator';
+import type { AuthUser } from '../identity/auth-user';
 import { PERMISSIONS } from '../identity/permissions';
 import { SweepQuery } from './dto/sweep-query.dto';
-import { ReminderSweepService } from './reminder-sweep.service';
+import { ReminderSweepService, SweepRequested } from './reminder-sweep.service';
 
 @ApiTags('提醒')
 @ApiBearerAuth()
@@ -12,10 +15,20 @@ export class RemindersController {
   constructor(private readonly sweeps: ReminderSweepService) {}
 
   @Post('sweep')
-  @HttpCode(200)
+  @HttpCode(HttpStatus.OK)
   @Roles(...PERMISSIONS['reminder.sweep'].roles)
-  @ApiOperation({ summary: '立即执行到期提醒扫描（asOf 视为今天），返回新生成的提醒数 enqueued' })
-  sweep(@Query() query: SweepQuery) {
-    return this.sweeps.sweep(query.asOf ?? 'today');
+  @ApiOperation({
+    summary: '立即执行到期提醒扫描（asOf 视为今天），范围为本单位及下级单位',
+    description:
+      '按单位拆分为扫描任务后立即返回 {asOf, enqueued, pending}：enqueued 为已进入队列的单位数，提醒随后由工作进程生成并投递。队列（Redis）暂不可用时返回 202，pending 为已登记、待队列恢复后由工作进程自动入队的单位数，无需重试。',
+  })
+  async sweep(
+    @CurrentUser() user: AuthUser,
+    @Query() query: SweepQuery,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<SweepRequested> {
+    const result = await this.sweeps.requestFor(user, query.asOf);
+    reply.status(result.pending ? HttpStatus.ACCEPTED : HttpStatus.OK);
+    return result;
   }
 }

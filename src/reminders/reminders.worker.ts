@@ -1,5 +1,5 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Queue } from 'bullmq';
 import { JobRegistry } from '../queue/job-registry';
 import { QueueName } from '../queue/jobs';
@@ -8,16 +8,28 @@ import { ReminderSweepService } from './reminder-sweep.service';
 
 export const DAILY_SWEEP_SCHEDULER = 'reminders.daily';
 
-/** Runs the sweep for the daily scheduler (cron in TIME_ZONE); the job's 'today' resolves when it runs. */
+/**
+ * The daily scheduler (cron in TIME_ZONE; the job's 'today' resolves when it runs) splits the sweep into one job per
+ * organization; those jobs store the reminders. On the outbox poll interval, sweep parts that a request could not
+ * queue (Redis was down) are queued from here.
+ */
 @Injectable()
-export class RemindersWorker implements OnApplicationBootstrap {
+export class RemindersWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('RemindersWorker');
+  private timer: NodeJS.Timeout | undefined;
+  private running: Promise<unknown> | undefined;
+  private stopped = false;
+
   constructor(
     registry: JobRegistry,
-    sweeps: ReminderSweepService,
+    private readonly sweeps: ReminderSweepService,
     @InjectQueue(QueueName.Reminders) private readonly remindersQueue: Queue,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {
-    registry.register('reminders.sweep', (payload) => sweeps.sweep(payload.asOf));
+    registry.register('reminders.sweep', (payload) => sweeps.requestEverywhere(payload.asOf));
+    registry.register('reminders.sweep_organization', (payload) =>
+      sweeps.sweepOrganization(payload.asOf, payload.organizationId),
+    );
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -26,5 +38,22 @@ export class RemindersWorker implements OnApplicationBootstrap {
       { pattern: this.runtime.config.REMINDER_CRON, tz: this.runtime.config.TIME_ZONE },
       { name: 'reminders.sweep', data: { asOf: 'today' } },
     );
+    this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.sweeps
+        .enqueueUnqueued()
+        .catch((error: unknown) => this.logger.warn({ err: error }, '登记的提醒扫描入队失败，稍后重试'))
+        .finally(() => this.schedule());
+    }, this.runtime.config.OUTBOX_POLL_MS);
   }
 }

@@ -1,12 +1,10 @@
-import { Body, Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../common/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
-import { ConfirmItemsDto } from '../tasks/dto/task.dto';
-import { TasksService } from '../tasks/tasks.service';
 import { readUpload } from './read-upload';
 import { ReportsService } from './reports.service';
 
@@ -14,10 +12,7 @@ import { ReportsService } from './reports.service';
 @ApiBearerAuth()
 @Controller('reports')
 export class ReportsController {
-  constructor(
-    private readonly reports: ReportsService,
-    private readonly tasks: TasksService,
-  ) {}
+  constructor(private readonly reports: ReportsService) {}
 
   @Post()
   @Roles('admin', 'leader')
@@ -48,16 +43,5 @@ export class ReportsController {
   @ApiOperation({ summary: '报告规范化全文（条目偏移量所指的文本）' })
   text(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.reports.text(user, id);
-  }
-
-  @Post(':id/tasks')
-  @Roles('admin', 'leader')
-  @ApiOperation({ summary: '确认条目，生成整改任务或计划任务' })
-  createTasks(
-    @CurrentUser() user: AuthUser,
-    @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: ConfirmItemsDto,
-  ) {
-    return this.tasks.createFromReport(user, id, dto);
   }
 }

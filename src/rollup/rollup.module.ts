@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ReportsDataModule } from '../reports/reports.module';
+import { TasksDataModule } from '../tasks/tasks.module';
 import { DraftFilesService } from './draft-files.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
@@ -8,10 +10,14 @@ import { DraftsController, ReportCompletenessController } from './rollup.control
 import { RollupService } from './rollup.service';
 import { RollupWorker } from './rollup.worker';
 
-const PERSISTENCE = TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]);
+const PERSISTENCE = [
+  TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]),
+  TasksDataModule,
+  ReportsDataModule,
+];
 
 @Module({
-  imports: [PERSISTENCE],
+  imports: PERSISTENCE,
   controllers: [DraftsController, ReportCompletenessController],
   providers: [RollupService, DraftSourcesRepository, DraftFilesService],
   exports: [RollupService],
@@ -20,7 +26,7 @@ export class RollupModule {}
 
 /** Worker mode: rebuilds drafts, debounced, when task events arrive from the outbox. */
 @Module({
-  imports: [PERSISTENCE],
+  imports: PERSISTENCE,
   providers: [RollupService, DraftSourcesRepository, RollupWorker],
 })
 export class RollupWorkerModule {}

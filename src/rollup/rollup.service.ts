@@ -62,7 +62,7 @@ export class RollupService {
   async rebuild(organizationId: string, year: number): Promise<Draft> {
     const timeZone = this.runtime.config.TIME_ZONE;
     const [tasks, previous, earlier, organizationName] = await Promise.all([
-      this.sources.findTasksPlannedFor(organizationId, year, timeZone),
+      this.sources.findTasksPlannedFor(organizationId, year),
       this.sources.findPreviousReportItems(organizationId, year),
       this.sources.findProblemsReportedBefore(organizationId, year - 1),
       this.sources.findOrganizationName(organizationId, year),

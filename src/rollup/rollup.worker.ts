@@ -1,30 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { EventListenerRegistry } from '../outbox/event-listeners';
 import { JobRegistry } from '../queue/job-registry';
+import { eventsOf } from '../queue/task-events';
 import { RollupService } from './rollup.service';
 
-/** Any of these changes what the draft would say about a task. */
-export const DRAFT_AFFECTING_EVENTS = [
-  'task.created',
-  'task.assigned',
-  'task.status_changed',
-  'task.completed',
-  'task.deadline_changed',
-  'task.review_requested',
-  'task.rejected',
-  'task.updated',
-];
-
+/** Rebuilds drafts: on the debounced job, and scheduled by every event that changes what a draft says about a task. */
 @Injectable()
 export class RollupWorker {
   constructor(registry: JobRegistry, listeners: EventListenerRegistry, rollup: RollupService) {
     registry.register('rollup.rebuild', (payload) =>
       rollup.rebuild(payload.organizationId, payload.year).then(() => undefined),
     );
-    for (const type of DRAFT_AFFECTING_EVENTS) {
-      listeners.on(type, async (event) => {
-        if (event.taskId) await rollup.scheduleRebuildForTask(event.organizationId, event.taskId);
-      });
-    }
+    for (const type of eventsOf('rollup'))
+      listeners.on('rollup', type, (event) =>
+        rollup.scheduleRebuildForTask(event.organizationId, event.taskId),
+      );
   }
 }

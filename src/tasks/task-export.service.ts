@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
-import { TASK_STATUS_LABELS, TaskStatus } from './task-status';
-import { TasksService } from './tasks.service';
+import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import { ReportRepository } from '../reports/report.repository';
 import { loadExcel } from './load-excel';
+import { TASK_STATUS_LABELS } from './task-status';
+import { TaskRepository } from './task.repository';
 
 /** The 整改台账 columns, in ledger order. */
 export const LEDGER_COLUMNS = [
@@ -20,40 +22,27 @@ export const LEDGER_COLUMNS = [
   { header: '任务编号', key: 'id', width: 38 },
 ] as const;
 
-interface LedgerRow {
-  id: string;
-  title: string;
-  sourceText: string;
-  reportTitle: string | null;
-  leader: string | null;
-  unit: string | null;
-  assignee: string | null;
-  deadline: string | null;
-  progress: number;
-  lastNote: string | null;
-  status: TaskStatus;
-  longTerm: boolean;
-  outcome: string | null;
-}
-
 @Injectable()
 export class TaskExportService {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly tasks: TaskRepository,
+    private readonly reports: ReportRepository,
+    private readonly directory: UserDirectoryRepository,
+  ) {}
 
   async exportLedger(user: AuthUser): Promise<Buffer> {
-    const rows: LedgerRow[] = await this.tasks.dataSource.query(
-      `SELECT t.id, t.title, t.source_text AS "sourceText", r.title AS "reportTitle", l.display_name AS leader, u.name AS unit,
-              a.display_name AS assignee, t.deadline::text AS deadline, t.progress, t.status, t.long_term AS "longTerm", t.outcome,
-              (SELECT note FROM task_updates tu WHERE tu.task_id = t.id ORDER BY tu.created_at DESC, tu.id LIMIT 1) AS "lastNote"
-         FROM tasks t
-         LEFT JOIN reports r ON r.id = t.report_id
-         LEFT JOIN users l ON l.id = t.leader_id
-         LEFT JOIN users a ON a.id = t.assignee_id
-         LEFT JOIN units u ON u.id = t.unit_id
-        WHERE t.organization_id = $1
-        ORDER BY t.plan_year NULLS LAST, t.created_at, t.id`,
-      [user.organizationId],
-    );
+    const rows = await this.tasks.findLedgerRows(user.organizationId);
+    const present = (ids: Array<string | null>) => [
+      ...new Set(ids.filter((id): id is string => id !== null)),
+    ];
+    const [reportTitles, names] = await Promise.all([
+      this.reports.findTitles(present(rows.map((row) => row.reportId))),
+      this.directory.findNames({
+        userIds: present(rows.flatMap((row) => [row.leaderId, row.assigneeId])),
+        unitIds: present(rows.map((row) => row.unitId)),
+      }),
+    ]);
+    const userName = (id: string | null) => (id && names.users.get(id)) || '';
     const { Workbook } = await loadExcel();
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('整改台账', { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -64,11 +53,11 @@ export class TaskExportService {
       sheet.addRow({
         seq: index + 1,
         title: row.title,
-        source: row.reportTitle ?? '',
+        source: (row.reportId && reportTitles.get(row.reportId)) || '',
         measure: row.sourceText,
-        leader: row.leader ?? '',
-        unit: row.unit ?? '',
-        assignee: row.assignee ?? '',
+        leader: userName(row.leaderId),
+        unit: (row.unitId && names.units.get(row.unitId)) || '',
+        assignee: userName(row.assigneeId),
         deadline: row.deadline ?? '',
         progress: `${row.progress}%${row.lastNote ? `，${row.lastNote}` : ''}`,
         status: row.longTerm && !closed ? '长期坚持' : TASK_STATUS_LABELS[row.status],

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type ExcelJS from 'exceljs';
+import { DataSource } from 'typeorm';
 import { InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { AssignmentChanges, TasksService } from './tasks.service';
+import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { loadExcel } from './load-excel';
+import { TaskRepository } from './task.repository';
+import { AssignmentChanges, TasksService } from './tasks.service';
 
 interface RowError {
   row: number;
@@ -20,7 +23,12 @@ const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
  */
 @Injectable()
 export class TaskImportService {
-  constructor(private readonly tasks: TasksService) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tasks: TaskRepository,
+    private readonly directory: UserDirectoryRepository,
+    private readonly taskService: TasksService,
+  ) {}
 
   async importLedger(user: AuthUser, buffer: Buffer) {
     assertCan(user, 'task.assign');
@@ -31,7 +39,10 @@ export class TaskImportService {
       if (!header.has(required))
         throw new InvalidInputError('IMPORT_INVALID', `表头缺少“${required}”列，请使用导出的整改台账`);
     }
-    const lookup = await this.lookups(user.organizationId);
+    const [taskIds, names] = await Promise.all([
+      this.tasks.findIdsOf(user.organizationId),
+      this.directory.findActiveNameIndex(user.organizationId),
+    ]);
     const errors: RowError[] = [];
     const planned: Array<{ id: string; changes: AssignmentChanges }> = [];
     sheet.eachRow((row, number) => {
@@ -40,7 +51,7 @@ export class TaskImportService {
       const fail = (message: string) => errors.push({ row: number, message: `第${number}行：${message}` });
       const id = value('任务编号');
       if (!UUID.test(id)) return fail('任务编号缺失或格式不正确');
-      if (!lookup.taskIds.has(id.toLowerCase())) return fail('任务不存在');
+      if (!taskIds.has(id.toLowerCase())) return fail('任务不存在');
       const changes: AssignmentChanges = {};
       for (const [column, key] of [
         ['责任领导', 'leaderId'],
@@ -48,14 +59,14 @@ export class TaskImportService {
       ] as const) {
         const name = value(column);
         if (!name) continue;
-        const ids = lookup.users.get(name) ?? [];
+        const ids = names.users.get(name) ?? [];
         if (ids.length !== 1)
           return fail(ids.length ? `${column}“${name}”重名，请改用用户名` : `${column}“${name}”不存在`);
         changes[key] = ids[0];
       }
       const unit = value('责任单位');
       if (unit) {
-        const unitId = lookup.units.get(unit);
+        const unitId = names.units.get(unit);
         if (!unitId) return fail(`责任单位“${unit}”不存在`);
         changes.unitId = unitId;
       }
@@ -69,10 +80,10 @@ export class TaskImportService {
     });
     if (errors.length) throw new InvalidInputError('IMPORT_INVALID', errors[0].message, { errors });
     let updated = 0;
-    await this.tasks.dataSource.transaction(async (manager) => {
+    await this.dataSource.transaction(async (manager) => {
       for (const { id, changes } of planned) {
-        const task = await this.tasks.findRow(manager, user, id, true);
-        if (await this.tasks.applyAssignment(manager, user, task, changes, 'imported')) updated += 1;
+        const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+        if (await this.taskService.applyAssignment(manager, user, task, changes, 'imported')) updated += 1;
       }
     });
     return { rows: planned.length, updated, unchanged: planned.length - updated };
@@ -89,27 +100,6 @@ export class TaskImportService {
     const sheet = workbook.getWorksheet('整改台账') ?? workbook.worksheets[0];
     if (!sheet) throw new InvalidInputError('IMPORT_INVALID', 'Excel 文件中没有工作表');
     return sheet;
-  }
-
-  private async lookups(organizationId: string) {
-    const db = this.tasks.dataSource;
-    const [tasks, users, units] = await Promise.all([
-      db.query(`SELECT id FROM tasks WHERE organization_id = $1`, [organizationId]),
-      db.query(`SELECT id, username, display_name FROM users WHERE organization_id = $1 AND active`, [
-        organizationId,
-      ]),
-      db.query(`SELECT id, name FROM units WHERE organization_id = $1 AND active`, [organizationId]),
-    ]);
-    const userIds = new Map<string, string[]>();
-    for (const row of users as Array<{ id: string; username: string; display_name: string }>) {
-      for (const name of new Set([row.username, row.display_name]))
-        userIds.set(name, [...(userIds.get(name) ?? []), row.id]);
-    }
-    return {
-      taskIds: new Set((tasks as Array<{ id: string }>).map((row) => row.id)),
-      users: userIds,
-      units: new Map((units as Array<{ id: string; name: string }>).map((row) => [row.name, row.id])),
-    };
   }
 }
 

@@ -1,15 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { todayIn } from '../common/calendar';
 import { SerializedJson } from '../common/serialized-json';
-import { poolQuery } from '../db/pool-query';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
+import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ListTasksQuery } from './dto/task.dto';
 import { RevisionCache } from './revision-cache';
 import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
-import { lightSql, TASK_FROM, taskColumns, TaskRow } from './task-view';
-import { TasksService } from './tasks.service';
+import { lightSql, presentTask } from './task-view';
+import { TaskRepository } from './task.repository';
 
 interface OwnStats {
   total: number;
@@ -27,11 +28,18 @@ export class TaskListService {
   private readonly pages: RevisionCache<SerializedJson>;
   private readonly ownStatsCache = new RevisionCache<OwnStats>(1000);
 
+  private readonly timeZone: string;
+  private readonly marginPercent: number;
+
   constructor(
-    private readonly tasks: TasksService,
+    private readonly tasks: TaskRepository,
     private readonly scope: OrganizationScopeService,
+    private readonly directory: UserDirectoryRepository,
+    @Inject(RUNTIME) runtime: Runtime,
   ) {
-    this.pages = new RevisionCache(tasks.runtime.config.TASK_LIST_CACHE_PAGES);
+    this.pages = new RevisionCache(runtime.config.TASK_LIST_CACHE_PAGES);
+    this.timeZone = runtime.config.TIME_ZONE;
+    this.marginPercent = runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
   }
 
   /**
@@ -42,12 +50,12 @@ export class TaskListService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
-    const today = todayIn(this.tasks.timeZone);
+    const today = todayIn(this.timeZone);
     const { where, params } = taskFilters(query, {
       organizationId: user.organizationId,
       today,
-      marginPercent: this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT,
-      timeZone: this.tasks.timeZone,
+      marginPercent: this.marginPercent,
+      timeZone: this.timeZone,
     });
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
     // Days left and lights move with the date even when no task changes.
@@ -56,16 +64,11 @@ export class TaskListService {
     // older ledger than the revision promises; a commit in between only makes the next reader miss.
     const cached = this.pages.get(pageKey, revision);
     if (cached) return cached;
-    const rows: TaskRow[] = await poolQuery(
-      this.tasks.dataSource,
-      `SELECT ${taskColumns(this.tasks.timeZone)} FROM ${TASK_FROM} WHERE ${where}
-        ORDER BY ${TASK_SORTS[sort]}, t.id LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`,
-      params,
-    );
+    const rows = await this.tasks.findPage(where, params, TASK_SORTS[sort], pageSize, (page - 1) * pageSize);
     const total =
       this.counts.get(countKey, revision) ?? (await this.count(countKey, revision, where, params));
     const result = new SerializedJson({
-      items: rows.map((row) => this.tasks.present(row, today)),
+      items: rows.map((row) => presentTask(row, today, this.marginPercent)),
       total,
       page,
       pageSize,
@@ -75,24 +78,15 @@ export class TaskListService {
   }
 
   private async count(key: string, revision: string, where: string, params: unknown[]): Promise<number> {
-    // Filters only touch tasks, so the count skips the join.
-    const [{ total }]: Array<{ total: number }> = await poolQuery(
-      this.tasks.dataSource,
-      `SELECT count(*)::int AS total FROM tasks t WHERE ${where}`,
-      params,
-    );
+    const total = await this.tasks.countMatching(where, params);
     this.counts.set(key, revision, total);
     return total;
   }
 
   /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; `revision` as for list. */
   async stats(user: AuthUser, revision: string) {
-    const today = todayIn(this.tasks.timeZone);
-    const light = lightSql(
-      '$2::date',
-      this.tasks.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT,
-      this.tasks.timeZone,
-    );
+    const today = todayIn(this.timeZone);
+    const light = lightSql('$2::date', this.marginPercent, this.timeZone);
     return {
       ...(await this.ownStats(user.organizationId, revision, today, light)),
       byOrganization: await this.perChildOrganization(user, light, today),
@@ -109,13 +103,7 @@ export class TaskListService {
     const key = `${organizationId}\u0000${today}`;
     const cached = this.ownStatsCache.get(key, revision);
     if (cached) return cached;
-    const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> =
-      await poolQuery(
-        this.tasks.dataSource,
-        `SELECT t.status, t.unit_id AS "unitId", ${light} AS light, count(*)::int AS count
-         FROM tasks t WHERE t.organization_id = $1 GROUP BY 1, 2, 3`,
-        [organizationId, today],
-      );
+    const rows = await this.tasks.countByStatusUnitAndLight(organizationId, today, light);
     const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<string, number>;
     const byLight: Record<string, number> = { green: 0, yellow: 0, red: 0 };
     const byUnit = new Map<string | null, number>();
@@ -148,29 +136,18 @@ export class TaskListService {
       (id) => id !== user.organizationId,
     );
     if (!children.length) return [];
-    const rows: Array<{
-      organizationId: string;
-      name: string;
-      total: number;
-      completed: number;
-      cancelled: number;
-      green: number;
-      yellow: number;
-      red: number;
-    }> = await poolQuery(
-      this.tasks.dataSource,
-      `SELECT o.id AS "organizationId", o.name,
-                count(t.id)::int AS total,
-                count(*) FILTER (WHERE t.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
-                count(t.id) FILTER (WHERE ${light} = 'green')::int AS green,
-                count(t.id) FILTER (WHERE ${light} = 'yellow')::int AS yellow,
-                count(t.id) FILTER (WHERE ${light} = 'red')::int AS red
-           FROM organizations o LEFT JOIN tasks t ON t.organization_id = o.id
-          WHERE o.id = ANY($1::uuid[])
-          GROUP BY o.id, o.name ORDER BY o.name`,
-      [children, today],
-    );
+    const [names, counted] = await Promise.all([
+      this.directory.findOrganizationNames(children),
+      this.tasks.countPerOrganization(children, today, light),
+    ]);
+    const none = { total: 0, completed: 0, cancelled: 0, green: 0, yellow: 0, red: 0 };
+    const byOrganization = new Map(counted.map((row) => [row.organizationId, row]));
+    const rows = [...names].map(([organizationId, name]) => ({
+      ...none,
+      ...byOrganization.get(organizationId),
+      organizationId,
+      name,
+    }));
     return rows.map(({ cancelled, ...row }) => {
       const countable = row.total - cancelled;
       const completionRate = countable ? Math.round((row.completed / countable) * 1000) / 10 : 0;

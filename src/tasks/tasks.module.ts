@@ -1,18 +1,39 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityCoreModule } from '../identity/identity.module';
+import { OutboxDataModule } from '../outbox/outbox.module';
+import { ReportsDataModule } from '../reports/reports.module';
 import { StorageModule } from '../storage/storage.module';
+import { EvidenceFile } from './evidence-file.entity';
+import { ExtensionRequest } from './extension-request.entity';
+import { ReportConfirmationService } from './report-confirmation.service';
+import { ReportTasksController } from './report-tasks.controller';
 import { TaskEvidenceService } from './task-evidence.service';
-import { TaskExtensionsService } from './task-extensions.service';
-import { TaskImportService } from './task-import.service';
 import { TaskExportService } from './task-export.service';
+import { TaskExtensionRepository } from './task-extension.repository';
+import { TaskExtensionsService } from './task-extensions.service';
+import { TaskHistoryEntry } from './task-history-entry.entity';
+import { TaskHistoryRepository } from './task-history.repository';
+import { TaskImportService } from './task-import.service';
 import { TaskListService } from './task-list.service';
 import { TaskProgressService } from './task-progress.service';
+import { TaskUpdate } from './task-update.entity';
+import { Task } from './task.entity';
+import { TaskRepository } from './task.repository';
 import { TasksController } from './tasks.controller';
 import { TasksService } from './tasks.service';
 
+/** The task tables, for the features that read tasks (rollup, reminders, notifications) in any mode. */
 @Module({
-  imports: [StorageModule, IdentityCoreModule],
-  controllers: [TasksController],
+  imports: [TypeOrmModule.forFeature([Task, TaskHistoryEntry, TaskUpdate, EvidenceFile, ExtensionRequest])],
+  providers: [TaskRepository, TaskHistoryRepository, TaskExtensionRepository],
+  exports: [TaskRepository, TaskHistoryRepository, TaskExtensionRepository],
+})
+export class TasksDataModule {}
+
+@Module({
+  imports: [TasksDataModule, ReportsDataModule, OutboxDataModule, StorageModule, IdentityCoreModule],
+  controllers: [TasksController, ReportTasksController],
   providers: [
     TasksService,
     TaskProgressService,
@@ -21,7 +42,8 @@ import { TasksService } from './tasks.service';
     TaskExtensionsService,
     TaskEvidenceService,
     TaskImportService,
+    ReportConfirmationService,
   ],
-  exports: [TasksService, TaskProgressService],
+  exports: [ReportConfirmationService, TaskProgressService],
 })
 export class TasksModule {}

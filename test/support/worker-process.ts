@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { projectRoot } from '../../src/config/project-root';
 
 const READY_LINE = 'Rectify 队列工作进程已启动';
-const START_TIMEOUT_MS = 20_000;
+/** A worker boots in 2–3 s alone; on a loaded two-core machine, with another booting beside it, far longer. */
+const START_TIMEOUT_MS = 90_000;
 
 /** The worker is the built production entry, so dist/ must match the sources (a no-op when it does, as in CI). */
 export function ensureBuilt(): void {

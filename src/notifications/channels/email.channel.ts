@@ -18,6 +18,8 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
       to: recipient.email,
       subject: notification.title,
       text: `${recipient.displayName}，您好：\n\n${notification.body}\n\n—— Rectify 整改事项跟踪系统`,
+      // The same Message-ID on every attempt: mail systems that drop repeats by Message-ID drop a resend.
+      messageId: `<${notification.deliveryId}@${senderDomain(this.runtime.config.SMTP_FROM)}>`,
       headers: { 'X-Rectify-Notification': notification.id },
     });
   }
@@ -25,4 +27,9 @@ export class EmailChannel implements NotificationChannel, OnModuleDestroy {
   onModuleDestroy(): void {
     this.transport?.close();
   }
+}
+
+/** The domain of the sender's address (`Rectify <rectify@example.gov.cn>` → example.gov.cn). */
+function senderDomain(from: string): string {
+  return /@([^>\s]+)/.exec(from)?.[1] ?? 'rectify.localhost';
 }

@@ -4,6 +4,8 @@ import { Runtime, RUNTIME } from '../../runtime/runtime';
 import { DeliverableNotification, NotificationChannel, Recipient } from './notification-channel';
 
 export const SIGNATURE_HEADER = 'x-rectify-signature';
+/** The delivery id, also in the body as `deliveryId`: a receiver that keeps the ids it has seen drops repeats. */
+export const DELIVERY_HEADER = 'x-rectify-delivery';
 
 export function signBody(body: string, secret: string): string {
   return createHmac('sha256', secret).update(body).digest('hex');
@@ -21,12 +23,14 @@ export class WebhookChannel implements NotificationChannel {
     const body = JSON.stringify({
       msgtype: 'text',
       text: { content: `【${notification.title}】${recipient.displayName}：${notification.body}` },
+      deliveryId: notification.deliveryId,
     });
     const response = await fetch(WEBHOOK_URL, {
       method: 'POST',
       headers: {
         'content-type': 'application/json; charset=utf-8',
         [SIGNATURE_HEADER]: signBody(body, WEBHOOK_SECRET),
+        [DELIVERY_HEADER]: notification.deliveryId,
       },
       body,
       signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),

@@ -66,7 +66,7 @@ describe('demo township (npm run demo)', () => {
   });
 
   it("gives today's reminder sweep something to send to the demo staff", async () => {
-    await app.app.get(ReminderSweepService).sweep(todayIn('Asia/Shanghai'));
+    await app.app.get(ReminderSweepService).sweepOrganization(todayIn('Asia/Shanghai'), organizationId);
     const rows = await app.app
       .get(DataSource)
       .query(

@@ -1,7 +1,6 @@
-import { DataSource } from 'typeorm';
 import { ensureDatabaseExists } from '../../../src/db/ensure-database';
 import { runMigrations } from '../../../src/db/migrate';
-import { createOrgWithUsers } from '../../support/identity-fixtures';
+import { Fixtures } from '../../support/fixtures';
 import { PrivatePostgres } from '../../support/private-postgres';
 import { TestApp, TestResponse, testRuntime } from '../../support/test-app';
 
@@ -52,13 +51,14 @@ describe('PostgreSQL stopped and restarted while the API runs', () => {
 
   it('answers 503 naming the database while it is down and recovers without a restart', async () => {
     const api = app!;
-    const { org, users } = await createOrgWithUsers(api);
-    const [task] = await api.app
-      .get(DataSource)
-      .query(
-        `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, deadline, status) VALUES ($1, 'rectification', 'measure', '重启前的任务', '原文', '2099-12-31', 'new') RETURNING id`,
-        [org.id],
-      );
+    const { org, users } = await Fixtures.of(api).organization();
+    const task = {
+      id: await Fixtures.of(api).task(org.id, {
+        deadline: '2099-12-31',
+        status: 'new',
+        title: '重启前的任务',
+      }),
+    };
     const listTasks = () => api.get('/api/v1/tasks', { token: users.leader.token });
     expect((await api.get('/health')).status).toBe(200);
     expect((await listTasks()).body).toMatchObject({ total: 1, items: [{ id: task.id }] });

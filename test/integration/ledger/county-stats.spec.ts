@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { TestApp } from '../../support/test-app';
-import { createLedgerOrg, multipart, SAMPLE_REPORT } from './ledger-fixtures';
+import { Fixtures } from '../../support/fixtures';
+import { uniqueSuffix } from '../../support/test-env';
+import { LEDGER_UNITS, SAMPLE_REPORT, multipart } from './ledger-fixtures';
 
 describe('ledger: county dashboard', () => {
   let app: TestApp;
@@ -11,11 +13,17 @@ describe('ledger: county dashboard', () => {
   afterAll(() => app.close());
 
   it('shows completion rates and lights per township to the county, and nothing of the county to a township', async () => {
-    const county = await createLedgerOrg(app, '鲁山县人民政府');
-    const township = await createLedgerOrg(app, '鲁山县张良镇人民政府');
+    const county = await Fixtures.of(app).organization({
+      name: `鲁山县人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
+    const township = await Fixtures.of(app).organization({
+      name: `鲁山县张良镇人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     await app.app
       .get(DataSource)
-      .query(`UPDATE organizations SET parent_id = $1 WHERE id = $2`, [county.orgId, township.orgId]);
+      .query(`UPDATE organizations SET parent_id = $1 WHERE id = $2`, [county.org.id, township.org.id]);
 
     const { body, headers } = multipart('r.txt', SAMPLE_REPORT);
     const report = await app.post('/api/v1/reports', body, { token: township.users.leader.token, headers });
@@ -27,13 +35,13 @@ describe('ledger: county dashboard', () => {
           {
             itemId: overdue.id,
             leaderId: township.users.leader.id,
-            unitId: township.units['综合行政执法队'],
+            unitId: township.units['综合行政执法队'].id,
             deadline: '2020-01-31',
           },
           {
             itemId: onTime.id,
             leaderId: township.users.leader.id,
-            unitId: township.units['综合行政执法队'],
+            unitId: township.units['综合行政执法队'].id,
             deadline: '2099-01-31',
           },
         ],
@@ -45,7 +53,7 @@ describe('ledger: county dashboard', () => {
     expect(stats.status).toBe(200);
     expect(stats.body.byOrganization).toEqual([
       expect.objectContaining({
-        organizationId: township.orgId,
+        organizationId: township.org.id,
         total: 2,
         completed: 0,
         completionRate: 0,

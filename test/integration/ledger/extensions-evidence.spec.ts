@@ -4,15 +4,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { TestApp, testRuntime } from '../../support/test-app';
-import { createLedgerOrg, LedgerOrg, multipart, SAMPLE_REPORT } from './ledger-fixtures';
+import { FixtureUser, Fixtures, OrgWithUsers } from '../../support/fixtures';
+import { LEDGER_UNITS, SAMPLE_REPORT, multipart } from './ledger-fixtures';
 
 describe('ledger: extension requests and evidence', () => {
   let app: TestApp;
-  let org: LedgerOrg;
+  let org: OrgWithUsers;
+  /** Staff of the other unit. */
+  let otherStaff: FixtureUser;
 
   beforeAll(async () => {
     app = await TestApp.start(testRuntime('api', { UPLOAD_MAX_BYTES: '4096' }));
-    org = await createLedgerOrg(app);
+    org = await Fixtures.of(app).organization({ units: LEDGER_UNITS });
+    otherStaff = await Fixtures.of(app).user(org.org.id, 'staff', { unitId: org.units[LEDGER_UNITS[1]].id });
   });
   afterAll(() => app.close());
 
@@ -27,7 +31,7 @@ describe('ledger: extension requests and evidence', () => {
           {
             itemId: item.id,
             leaderId: org.users.leader.id,
-            assigneeId: org.users.otherStaff.id,
+            assigneeId: otherStaff.id,
             deadline: '2099-01-31',
           },
         ],
@@ -39,7 +43,7 @@ describe('ledger: extension requests and evidence', () => {
 
   it('approves an extension: deadline changes with the reason in history; a second decision is refused', async () => {
     const task = await assignedTask();
-    const token = org.users.otherStaff.token; // the assignee, from another unit
+    const token = otherStaff.token; // the assignee, from another unit
     const requested = await app.post(
       `/api/v1/tasks/${task.id}/extensions`,
       { requestedDeadline: '2099-06-30', reason: '需等待上级批复' },
@@ -104,7 +108,7 @@ describe('ledger: extension requests and evidence', () => {
     const content = Buffer.from('培训签到表 2025-03-01');
     const { body, headers } = multipart('签到表.txt', content);
     const uploaded = await app.post(`/api/v1/tasks/${task.id}/evidence`, body, {
-      token: org.users.otherStaff.token,
+      token: otherStaff.token,
       headers,
     });
     expect(uploaded.status).toBe(201);
@@ -124,7 +128,7 @@ describe('ledger: extension requests and evidence', () => {
     const update = await app.post(
       `/api/v1/tasks/${task.id}/updates`,
       { progress: 30, note: '附签到表', evidenceIds: [uploaded.body.id] },
-      { token: org.users.otherStaff.token },
+      { token: otherStaff.token },
     );
     expect(update.status).toBe(201);
     expect(update.body.evidence[0]).toMatchObject({
@@ -134,7 +138,7 @@ describe('ledger: extension requests and evidence', () => {
     const reused = await app.post(
       `/api/v1/tasks/${task.id}/updates`,
       { note: '重复关联', evidenceIds: [uploaded.body.id] },
-      { token: org.users.otherStaff.token },
+      { token: otherStaff.token },
     );
     expect(reused.body.code).toBe('EVIDENCE_NOT_FOUND');
   });
@@ -153,7 +157,7 @@ describe('ledger: extension requests and evidence', () => {
           {
             itemId: plan.id,
             leaderId: org.users.leader.id,
-            assigneeId: org.users.otherStaff.id,
+            assigneeId: otherStaff.id,
             deadline: '2099-01-31',
             evidenceInterval: 'quarterly',
           },
@@ -166,7 +170,7 @@ describe('ledger: extension requests and evidence', () => {
     await app.post(
       `/api/v1/tasks/${task.id}/updates`,
       { status: 'pending_review', note: '本季度以案释法3场' },
-      { token: org.users.otherStaff.token },
+      { token: otherStaff.token },
     );
     const accepted = await app.post(
       `/api/v1/tasks/${task.id}/review`,

@@ -1,17 +1,18 @@
 import ExcelJS from 'exceljs';
 import { TestApp } from '../../support/test-app';
-import { createLedgerOrg, LedgerOrg, multipart, SAMPLE_REPORT } from './ledger-fixtures';
+import { Fixtures, OrgWithUsers } from '../../support/fixtures';
+import { LEDGER_UNITS, SAMPLE_REPORT, multipart } from './ledger-fixtures';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 describe('ledger: 整改台账 import', () => {
   let app: TestApp;
-  let org: LedgerOrg;
+  let org: OrgWithUsers;
   let taskIds: string[];
 
   beforeAll(async () => {
     app = await TestApp.start();
-    org = await createLedgerOrg(app);
+    org = await Fixtures.of(app).organization({ units: LEDGER_UNITS });
     const { body, headers } = multipart('r.txt', SAMPLE_REPORT);
     const report = await app.post('/api/v1/reports', body, { token: org.users.admin.token, headers });
     const items = report.body.items
@@ -48,7 +49,7 @@ describe('ledger: 整改台账 import', () => {
     const workbook = await exported();
     const sheet = workbook.getWorksheet('整改台账')!;
     const row = rowOf(sheet, taskIds[0]);
-    row.getCell(5).value = 'leader用户';
+    row.getCell(5).value = org.users.leader.displayName;
     row.getCell(6).value = '党政综合办公室';
     row.getCell(8).value = '2099年9月30日';
     const response = await upload(workbook);
@@ -56,7 +57,7 @@ describe('ledger: 整改台账 import', () => {
     expect(response.body).toMatchObject({ updated: 1 });
     const task = await app.get(`/api/v1/tasks/${taskIds[0]}`, { token: org.users.leader.token });
     expect(task.body).toMatchObject({
-      unitId: org.units['党政综合办公室'],
+      unitId: org.units['党政综合办公室'].id,
       deadline: '2099-09-30',
       leaderId: org.users.leader.id,
       status: 'assigned',

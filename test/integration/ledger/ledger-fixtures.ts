@@ -1,54 +1,7 @@
-import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
-import { TEST_JWT_SECRET, TestApp } from '../../support/test-app';
 import { uniqueSuffix } from '../../support/test-env';
 
-export interface LedgerUser {
-  id: string;
-  token: string;
-}
-
-export interface LedgerOrg {
-  orgId: string;
-  units: Record<string, string>;
-  users: Record<'admin' | 'leader' | 'staff' | 'otherStaff' | 'viewer', LedgerUser>;
-}
-
-/** An organization with two units and one user per role, inserted directly, with access tokens the auth guard accepts. */
-export async function createLedgerOrg(app: TestApp, name = '鲁山县张良镇人民政府'): Promise<LedgerOrg> {
-  const db = app.app.get(DataSource);
-  const suffix = uniqueSuffix();
-  const [org] = await db.query(`INSERT INTO organizations (name) VALUES ($1) RETURNING id`, [
-    `${name}${suffix}`,
-  ]);
-  const units: Record<string, string> = {};
-  for (const unit of ['综合行政执法队', '党政综合办公室']) {
-    const [row] = await db.query(`INSERT INTO units (organization_id, name) VALUES ($1, $2) RETURNING id`, [
-      org.id,
-      unit,
-    ]);
-    units[unit] = row.id;
-  }
-  const jwt = new JwtService({ secret: TEST_JWT_SECRET });
-  const user = async (role: string, unitId: string | null): Promise<LedgerUser> => {
-    const [row] = await db.query(
-      `INSERT INTO users (organization_id, unit_id, username, password_hash, display_name, role) VALUES ($1, $2, $3, 'x', $4, $5) RETURNING id`,
-      [org.id, unitId, `${role}-${uniqueSuffix()}`, `${role}用户`, role.replace('otherStaff', 'staff')],
-    );
-    return { id: row.id, token: await jwt.signAsync({ sub: row.id, typ: 'access' }, { expiresIn: 3600 }) };
-  };
-  return {
-    orgId: org.id,
-    units,
-    users: {
-      admin: await user('admin', null),
-      leader: await user('leader', null),
-      staff: await user('staff', units['综合行政执法队']),
-      otherStaff: await user('otherStaff', units['党政综合办公室']),
-      viewer: await user('viewer', null),
-    },
-  };
-}
+/** The units of a ledger test organization: the staff user works in the first, a second staff user in the other. */
+export const LEDGER_UNITS = ['综合行政执法队', '党政综合办公室'] as const;
 
 export const SAMPLE_REPORT = `鲁山县张良镇人民政府关于2024年法治政府建设情况的报告
 

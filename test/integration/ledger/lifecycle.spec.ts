@@ -4,17 +4,22 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { TestApp, testRuntime } from '../../support/test-app';
-import { createLedgerOrg, LedgerOrg, multipart, SAMPLE_REPORT } from './ledger-fixtures';
+import { FixtureUser, Fixtures, OrgWithUsers } from '../../support/fixtures';
+import { uniqueSuffix } from '../../support/test-env';
+import { LEDGER_UNITS, SAMPLE_REPORT, multipart } from './ledger-fixtures';
 
 describe('ledger: reports → tasks → review', () => {
   let app: TestApp;
-  let org: LedgerOrg;
+  let org: OrgWithUsers;
+  /** Staff of the other unit. */
+  let otherStaff: FixtureUser;
   let db: DataSource;
 
   beforeAll(async () => {
     app = await TestApp.start(testRuntime('api', { UPLOAD_MAX_BYTES: '4096' }));
     db = app.app.get(DataSource);
-    org = await createLedgerOrg(app);
+    org = await Fixtures.of(app).organization({ units: LEDGER_UNITS });
+    otherStaff = await Fixtures.of(app).user(org.org.id, 'staff', { unitId: org.units[LEDGER_UNITS[1]].id });
   });
   afterAll(() => app.close());
 
@@ -34,7 +39,7 @@ describe('ledger: reports → tasks → review', () => {
           {
             itemId: problem.id,
             leaderId: org.users.leader.id,
-            unitId: org.units['综合行政执法队'],
+            unitId: org.units['综合行政执法队'].id,
             deadline: '2099-12-31',
           },
         ],
@@ -153,7 +158,7 @@ describe('ledger: reports → tasks → review', () => {
     const foreignStaff = await app.post(
       `/api/v1/tasks/${task.id}/updates`,
       { progress: 50, note: 'x' },
-      { token: org.users.otherStaff.token },
+      { token: otherStaff.token },
     );
     expect(foreignStaff.status).toBe(403);
 
@@ -263,7 +268,10 @@ describe('ledger: reports → tasks → review', () => {
 
   it('refuses people and units of another organization with 404 and shows lights in the list', async () => {
     const { task } = await importTasks();
-    const other = await createLedgerOrg(app, '另一个镇');
+    const other = await Fixtures.of(app).organization({
+      name: `另一个镇${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     const token = org.users.leader.token;
     const foreignLeader = await app.patch(
       `/api/v1/tasks/${task.id}`,
@@ -273,7 +281,7 @@ describe('ledger: reports → tasks → review', () => {
     expect(foreignLeader.status).toBe(404);
     const foreignUnit = await app.patch(
       `/api/v1/tasks/${task.id}`,
-      { version: task.version, unitId: other.units['综合行政执法队'] },
+      { version: task.version, unitId: other.units['综合行政执法队'].id },
       { token },
     );
     expect(foreignUnit.status).toBe(404);
@@ -304,7 +312,10 @@ describe('ledger: reports → tasks → review', () => {
 
   it("hides other organizations' tasks (404) and lists with filters, search and labels", async () => {
     const { task } = await importTasks();
-    const other = await createLedgerOrg(app, '别的镇');
+    const other = await Fixtures.of(app).organization({
+      name: `别的镇${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     const foreign = await app.get(`/api/v1/tasks/${task.id}`, { token: other.users.admin.token });
     expect(foreign.status).toBe(404);
     const foreignList = await app.get('/api/v1/tasks', { token: other.users.admin.token });

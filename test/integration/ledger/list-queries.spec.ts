@@ -1,6 +1,8 @@
 import { DataSource } from 'typeorm';
 import { TestApp, testRuntime } from '../../support/test-app';
-import { createLedgerOrg, LedgerOrg } from './ledger-fixtures';
+import { Fixtures, OrgWithUsers } from '../../support/fixtures';
+import { uniqueSuffix } from '../../support/test-env';
+import { LEDGER_UNITS } from './ledger-fixtures';
 
 /**
  * List totals and whole pages are reused while an organization's tasks are unchanged. Two app instances on one
@@ -11,41 +13,32 @@ describe('ledger list: totals and pages across API processes, lights and indexes
   let first: TestApp;
   let second: TestApp;
   let db: DataSource;
-  let org: LedgerOrg;
-  let otherOrg: LedgerOrg;
+  let org: OrgWithUsers;
+  let otherOrg: OrgWithUsers;
 
   beforeAll(async () => {
     first = await TestApp.start(testRuntime('api'));
     second = await TestApp.start(testRuntime('api'));
     db = first.app.get(DataSource);
-    org = await createLedgerOrg(first);
-    otherOrg = await createLedgerOrg(first, '鲁山县四棵树乡人民政府');
+    org = await Fixtures.of(first).organization({ units: LEDGER_UNITS });
+    otherOrg = await Fixtures.of(first).organization({
+      name: `鲁山县四棵树乡人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
   });
   afterAll(async () => {
     await first.close();
     await second.close();
   });
 
-  const insertTasks = (
-    target: LedgerOrg,
-    count: number,
-    status: string,
-    deadline: string,
-  ): Promise<Array<{ id: string }>> =>
-    db.query(
-      `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, leader_id, unit_id, assignee_id, deadline, status, progress, assigned_at)
-       SELECT $1, 'rectification', 'measure', '整改任务' || n, '整改任务' || n || '，按要求落实。', $2, $3, $4, $5::date, $6, 30, now()
-         FROM generate_series(1, $7::int) n RETURNING id`,
-      [
-        target.orgId,
-        target.users.leader.id,
-        target.units['综合行政执法队'],
-        target.users.staff.id,
-        deadline,
-        status,
-        count,
-      ],
-    );
+  const insertTasks = (target: OrgWithUsers, count: number, status: string, deadline: string) =>
+    Fixtures.of(first).tasks(target.org.id, count, {
+      status,
+      deadline,
+      leaderId: target.users.leader.id,
+      unitId: target.units['综合行政执法队'].id,
+      assigneeId: target.users.staff.id,
+    });
 
   const total = async (app: TestApp, query: string, target = org): Promise<number> => {
     const response = await app.get(`/api/v1/tasks?${query}`, { token: target.users.viewer.token });
@@ -84,7 +77,10 @@ describe('ledger list: totals and pages across API processes, lights and indexes
   };
 
   it('shows changes made through the other process or the database on a page it has already served', async () => {
-    const pageOrg = await createLedgerOrg(first, '鲁山县瓦屋镇人民政府');
+    const pageOrg = await Fixtures.of(first).organization({
+      name: `鲁山县瓦屋镇人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     const [task] = await insertTasks(pageOrg, 2, 'in_progress', '2099-03-31');
     const query = 'status=in_progress&pageSize=10';
     const itemOf = async (app: TestApp) =>
@@ -135,7 +131,10 @@ describe('ledger list: totals and pages across API processes, lights and indexes
   });
 
   it('keeps the dashboard counts in step with writes through the other process and the database', async () => {
-    const statsOrg = await createLedgerOrg(first, '鲁山县熊背乡人民政府');
+    const statsOrg = await Fixtures.of(first).organization({
+      name: `鲁山县熊背乡人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     const [task] = await insertTasks(statsOrg, 3, 'in_progress', '2099-03-31');
     const stats = async () => {
       const response = await second.get('/api/v1/tasks/stats', { token: statsOrg.users.viewer.token });
@@ -165,7 +164,10 @@ describe('ledger list: totals and pages across API processes, lights and indexes
   });
 
   it('derives days left afresh on a new day even when no task changed', async () => {
-    const dayOrg = await createLedgerOrg(first, '鲁山县赵村镇人民政府');
+    const dayOrg = await Fixtures.of(first).organization({
+      name: `鲁山县赵村镇人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     await insertTasks(dayOrg, 1, 'assigned', '2099-12-31');
     const realNow = Date.now();
     // Only Date is faked (a day back: tokens issued today stay valid), so database and timers run as usual.
@@ -212,7 +214,10 @@ describe('ledger list: totals and pages across API processes, lights and indexes
   });
 
   it('filters each light to exactly the tasks the list shows with that light', async () => {
-    const lightsOrg = await createLedgerOrg(first, '鲁山县辛集乡人民政府');
+    const lightsOrg = await Fixtures.of(first).organization({
+      name: `鲁山县辛集乡人民政府${uniqueSuffix()}`,
+      units: LEDGER_UNITS,
+    });
     const today = new Date().toISOString().slice(0, 10);
     const plusDays = (days: number) =>
       new Date(Date.parse(`${today}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
@@ -260,7 +265,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
          SELECT $1, 'rectification', 'measure', '整改任务' || n, '整改任务' || n, $2, $3, $4, DATE '2026-01-01' + (n % 730),
                 (ARRAY['new','assigned','in_progress','pending_review','completed','completed','completed','cancelled'])[1 + n % 8], 30, now()
            FROM generate_series(1, 6000) n`,
-        [org.orgId, org.users.leader.id, org.units['综合行政执法队'], org.users.leader.id],
+        [org.org.id, org.users.leader.id, org.units['综合行政执法队'].id, org.users.leader.id],
       );
       await runner.query('ANALYZE tasks');
       const [row] = await runner.query(`EXPLAIN (FORMAT JSON) ${sql}`, params);
@@ -275,7 +280,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     const order = `ORDER BY COALESCE(t.deadline, 'infinity'::date), t.created_at, t.id LIMIT 20`;
     const oneStatus = await planOf(
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status = $2 AND COALESCE(t.deadline, 'infinity'::date) >= $3::date ${order}`,
-      [org.orgId, 'in_progress', '2026-12-01'],
+      [org.org.id, 'in_progress', '2026-12-01'],
     );
     expect(oneStatus).toMatch(/tasks_org_(status|open)_due_idx/);
     expect(oneStatus).toMatch(/"Index Cond":"[^"]*COALESCE\(deadline, 'infinity'::date\)\)? >= /);
@@ -283,20 +288,20 @@ describe('ledger list: totals and pages across API processes, lights and indexes
 
     const overdue = await planOf(
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.status NOT IN ('completed','cancelled') AND COALESCE(t.deadline, 'infinity'::date) < $2::date ${order}`,
-      [org.orgId, '2026-12-01'],
+      [org.org.id, '2026-12-01'],
     );
     expect(overdue).toContain('tasks_org_open_due_idx');
     expect(overdue).not.toContain('"Node Type":"Sort"');
 
     const ownTasks = await planOf(
       `SELECT t.id FROM tasks t WHERE t.organization_id = $1 AND t.assignee_id = $2 ${order}`,
-      [org.orgId, org.users.staff.id],
+      [org.org.id, org.users.staff.id],
     );
     expect(ownTasks).toContain('tasks_org_assignee_due_idx');
     expect(ownTasks).not.toContain('"Node Type":"Sort"');
 
     const everything = await planOf(`SELECT t.id FROM tasks t WHERE t.organization_id = $1 ${order}`, [
-      org.orgId,
+      org.org.id,
     ]);
     expect(everything).toContain('tasks_org_due_idx');
     expect(everything).not.toContain('"Node Type":"Sort"');

@@ -1,44 +1,36 @@
-import { Client } from 'pg';
+import { addDays } from '../../../src/common/calendar';
 import type { AuthUser } from '../../../src/identity/auth-user';
 import { NotificationsService } from '../../../src/notifications/notifications.service';
 import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
+import { Fixtures } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
-import { addDays, connectDb, createOrganization, createTask, createUser } from './reminder-fixtures';
 
 const AS_OF = '2025-08-01';
 
 describe("the caller's notifications", () => {
-  let db: Client;
   let app: TestApp;
+  let fx: Fixtures;
   let notifications: NotificationsService;
 
   beforeAll(async () => {
-    db = await connectDb();
     app = await TestApp.start();
+    fx = Fixtures.of(app);
     notifications = app.app.get(NotificationsService);
   });
 
-  afterAll(async () => {
-    await app.close();
-    await db.end();
-  });
+  afterAll(() => app.close());
 
   it("lists only the caller's own, filters unread, pages, and marks one or all read", async () => {
-    const org = await createOrganization(db, '通知测试');
-    const staffId = await createUser(db, org, 'staff');
-    const otherId = await createUser(db, org, 'staff');
+    const { org } = await fx.organization();
+    const staffId = (await fx.user(org.id, 'staff')).id;
+    const otherId = (await fx.user(org.id, 'staff')).id;
     for (const days of [7, 3, 1])
-      await createTask(db, {
-        organizationId: org,
-        deadline: addDays(AS_OF, days),
-        assigneeId: staffId,
-        title: `任务${days}`,
-      });
-    await createTask(db, { organizationId: org, deadline: addDays(AS_OF, 7), assigneeId: otherId });
-    await app.app.get(ReminderSweepService).sweep(AS_OF);
+      await fx.task(org.id, { deadline: addDays(AS_OF, days), assigneeId: staffId, title: `任务${days}` });
+    await fx.task(org.id, { deadline: addDays(AS_OF, 7), assigneeId: otherId });
+    await app.app.get(ReminderSweepService).sweepOrganization(AS_OF, org.id);
     const me: AuthUser = {
       id: staffId,
-      organizationId: org,
+      organizationId: org.id,
       role: 'staff',
       unitId: null,
       username: 'me',

@@ -33,7 +33,7 @@ describe('queue dashboard at /admin/queues', () => {
     const queues = await app.get(`/admin/queues/api/queues?token=${users.admin.token}`);
     expect(queues.status).toBe(200);
     expect(queues.body.queues.map((q: { name: string }) => q.name)).toEqual(
-      expect.arrayContaining(['events', 'reminders', 'notifications']),
+      expect.arrayContaining(['events', 'reminders', 'deliveries-email', 'deliveries-webhook']),
     );
   });
 });

@@ -1,14 +1,15 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { Client } from 'pg';
+import { INestApplicationContext } from '@nestjs/common';
+import { addDays } from '../../../src/common/calendar';
 import { JobProducer } from '../../../src/queue/job-producer';
 import { QueueName } from '../../../src/queue/jobs';
-import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
-import { TestApp, testRuntime } from '../../support/test-app';
-import { addDays, connectDb, createOrganization, createTask, createUser } from './reminder-fixtures';
-import { useIsolatedDatabase } from '../../support/isolated-database';
 import { freePort } from '../../../src/runtime/free-port';
+import { Fixtures, OrgWithUsers } from '../../support/fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
+import { startWorker, TestApp, testRuntime } from '../../support/test-app';
+import { waitFor } from '../../support/wait-for';
 
-/** A private Redis, so restarting it disturbs nobody else's tests. */
+/** A private Redis, so stopping it disturbs nobody else's tests. */
 function startRedis(port: number): ChildProcess {
   return spawn(
     'redis-server',
@@ -24,57 +25,62 @@ const stop = (child: ChildProcess) =>
 
 useIsolatedDatabase();
 
-describe('Redis restarted during a sweep', () => {
-  let db: Client;
+describe('a sweep requested while Redis is down', () => {
   let redis: ChildProcess;
+  let redisUrl: string;
   let app: TestApp;
-  let port: number;
+  let fx: Fixtures;
+  let worker: INestApplicationContext | undefined;
+  let township: OrgWithUsers;
 
   beforeAll(async () => {
-    db = await connectDb();
-    port = await freePort();
+    const port = await freePort();
+    redisUrl = `redis://127.0.0.1:${port}`;
     redis = startRedis(port);
-    const runtime = testRuntime('api', { WEBHOOK_URL: 'http://127.0.0.1:9/robot' });
-    app = await TestApp.start({ ...runtime, redisUrl: `redis://127.0.0.1:${port}` });
-    await app.app.get(JobProducer).queue(QueueName.Notifications).getJobCounts();
-  }, 20000);
-
-  afterAll(async () => {
-    await app.close();
-    await stop(redis);
-    await db.end();
+    app = await TestApp.start({ ...testRuntime('api'), redisUrl });
+    await app.app.get(JobProducer).queue(QueueName.Reminders).getJobCounts();
+    fx = Fixtures.of(app);
+    township = await fx.organization();
   });
 
-  it('waits for Redis to come back and then has every reminder stored and queued', async () => {
-    const org = await createOrganization(db, '重启测试');
-    const staff = await createUser(db, org, 'staff');
-    // One client runs one query at a time: created in turn, not concurrently.
-    const tasks: string[] = [];
-    for (let i = 0; i < 5; i++)
-      tasks.push(
-        await createTask(db, { organizationId: org, deadline: addDays('2025-10-01', 7), assigneeId: staff }),
-      );
+  afterAll(async () => {
+    await worker?.close();
+    await app.close();
+    await stop(redis);
+  });
+
+  it('answers at once, 202 with the sweep recorded, and the sweep runs once Redis is back', async () => {
+    const task = await fx.task(township.org.id, {
+      deadline: addDays('2025-10-01', 7),
+      assigneeId: township.users.staff.id,
+    });
     await stop(redis);
 
-    let finished = false;
-    const sweep = app.app
-      .get(ReminderSweepService)
-      .sweep('2025-10-01')
-      .finally(() => (finished = true));
-    await new Promise((r) => setTimeout(r, 800));
-    expect(finished).toBe(false);
-    const stored = async () =>
-      (await db.query(`SELECT id FROM notifications WHERE task_id = ANY($1::uuid[])`, [tasks])).rows.map(
-        (r) => r.id as string,
-      );
-    expect(await stored()).toEqual([]);
+    const started = Date.now();
+    const answered = await Promise.race([
+      app.post('/api/v1/admin/reminders/sweep?asOf=2025-10-01', undefined, {
+        token: township.users.admin.token,
+      }),
+      new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 15_000)),
+    ]);
+    expect(answered).not.toBe('no answer');
+    const response = answered as Exclude<typeof answered, 'no answer'>;
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(response.status).toBe(202);
+    expect(response.body).toEqual({ asOf: '2025-10-01', enqueued: 0, pending: 1 });
+    expect(await fx.query(`SELECT organization_id, as_of::text, enqueued_at FROM reminder_sweeps`)).toEqual([
+      { organization_id: township.org.id, as_of: '2025-10-01', enqueued_at: null },
+    ]);
 
-    redis = startRedis(port);
-    expect(await sweep).toMatchObject({ enqueued: 5 });
-    const ids = await stored();
-    expect(ids).toHaveLength(5);
-    const queue = app.app.get(JobProducer).queue(QueueName.Notifications);
-    const jobs = await Promise.all(ids.map((id) => queue.getJob(`deliver-${id}-webhook`)));
-    expect(jobs.every((job) => job !== undefined)).toBe(true);
-  }, 30000);
+    redis = startRedis(Number(new URL(redisUrl).port));
+    worker = await startWorker({ ...testRuntime('worker', { OUTBOX_POLL_MS: '200' }), redisUrl });
+    const reminders = await waitFor(async () => {
+      const rows = await fx.query(`SELECT kind FROM notifications WHERE task_id = $1`, [task]);
+      return rows.length ? rows : undefined;
+    });
+    expect(reminders).toEqual([{ kind: 'due_in_7' }]);
+    await waitFor(
+      async () => (await fx.query(`SELECT 1 FROM reminder_sweeps WHERE enqueued_at IS NULL`)).length === 0,
+    );
+  });
 });

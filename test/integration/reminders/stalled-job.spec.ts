@@ -2,13 +2,13 @@ import { createServer, Server } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
-import { Client } from 'pg';
 import { DeliveryService } from '../../../src/notifications/delivery.service';
 import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { Fixtures } from '../../support/fixtures';
+import { useIsolatedDatabase } from '../../support/isolated-database';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { testQueuePrefix } from '../../support/test-env';
-import { connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';
-import { useIsolatedDatabase } from '../../support/isolated-database';
+import { waitFor } from '../../support/wait-for';
 
 /**
  * A worker that dies mid-job stops renewing its lock; another worker's stalled-job check puts the job back and
@@ -17,13 +17,13 @@ import { useIsolatedDatabase } from '../../support/isolated-database';
 useIsolatedDatabase();
 
 describe('stalled delivery job', () => {
-  let db: Client;
+  let fx: Fixtures;
   let context: INestApplicationContext;
   let robot: Server & { port: number };
   const posts: string[] = [];
 
   beforeAll(async () => {
-    db = await connectDb();
+    fx = await Fixtures.connect();
     robot = await new Promise((resolve) => {
       const server = createServer((req, res) => {
         let body = '';
@@ -40,31 +40,31 @@ describe('stalled delivery job', () => {
     context = await startWorker(
       testRuntime('worker', { WEBHOOK_URL: `http://127.0.0.1:${robot.port}/robot` }),
     );
-  }, 20000);
+  });
 
   afterAll(async () => {
     await context.close();
     await new Promise<void>((r) => robot.close(() => r()));
-    await db.end();
+    await fx.close();
   });
 
   it('is picked up again after the worker dies and delivers exactly once', async () => {
-    const org = await createOrganization(db, '停滞测试');
-    const staff = await createUser(db, org, 'staff');
-    const task = await createTask(db, { organizationId: org, deadline: '2025-09-04', assigneeId: staff });
-    // Stored directly so no job lands on the real notifications queue; only the test's own queue carries it.
-    const { rows } = await db.query(
+    const { org } = await fx.organization();
+    const staff = await fx.user(org.id, 'staff');
+    const task = await fx.task(org.id, { deadline: '2025-09-04', assigneeId: staff.id });
+    // Stored directly so no job lands on the real delivery queues; only the test's own queue carries it.
+    const rows = await fx.query(
       `INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key)
        VALUES ($1, $2, $3, 'due_in_3', '整改任务3天后到期', '停滞任务', $4) RETURNING id`,
-      [org, staff, task, `test:${task}`],
+      [org.id, staff.id, task, `test:${task}`],
     );
 
     const name = `stall-${Date.now()}`;
     const connection = () => createRedisConnection(testRuntime().redisUrl, 'queue');
     const queue = new Queue(name, { connection: connection(), prefix: testQueuePrefix() });
     await queue.add(
-      'notifications.deliver',
-      { notificationId: rows[0].id, channel: 'webhook' },
+      'deliveries.webhook',
+      { notificationId: rows[0].id },
       { jobId: `deliver-${rows[0].id}-webhook`, attempts: 3 },
     );
 
@@ -85,7 +85,7 @@ describe('stalled delivery job', () => {
     const rescuer = new Worker(
       name,
       async (job: Job) => {
-        outcomes.push(await deliveries.deliver(job.data));
+        outcomes.push(await deliveries.deliver(job.data.notificationId, 'webhook'));
       },
       { connection: connection(), prefix: testQueuePrefix(), lockDuration: 1000, stalledInterval: 500 },
     );

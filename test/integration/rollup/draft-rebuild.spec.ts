@@ -1,20 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext, StreamableFile } from '@nestjs/common';
 import * as mammoth from 'mammoth';
-import { Client } from 'pg';
 import { DraftFilesService } from '../../../src/rollup/draft-files.service';
 import { Draft } from '../../../src/rollup/draft-types';
 import { RollupService } from '../../../src/rollup/rollup.service';
-import {
-  addProgressNote,
-  completeTask,
-  connectDb,
-  ImportedTask,
-  importReport,
-  sampleReportText,
-  shiftedOneYearEarlier,
-  startRollupContext,
-} from './rollup-fixtures';
+import { Fixtures, ImportedTask } from '../../support/fixtures';
+import { sampleReportText, shiftedOneYearEarlier, startRollupContext } from './rollup-fixtures';
 
 function section(draft: Draft, key: string) {
   return draft.sections.find((candidate) => candidate.key === key)!;
@@ -22,28 +13,28 @@ function section(draft: Draft, key: string) {
 
 describe('rebuilding the 2025 draft from the tasks of sample report 001', () => {
   let context: INestApplicationContext;
-  let db: Client;
+  let fx: Fixtures;
   let rollup: RollupService;
   const organizationId = randomUUID();
   let tasks: ImportedTask[];
   let plans: ImportedTask[];
 
   beforeAll(async () => {
-    db = await connectDb();
+    fx = await Fixtures.connect();
     context = await startRollupContext();
     rollup = context.get(RollupService);
-    tasks = await importReport(db, organizationId, sampleReportText());
+    tasks = await fx.importReport(organizationId, sampleReportText());
     plans = tasks.filter((task) => task.kind === 'plan');
-    await completeTask(db, plans[0].id, '全年组织专题学习12次，覆盖全体机关干部。');
-    await completeTask(db, plans[1].id, '开展普法宣传活动30场，发放资料5000份。');
-    await addProgressNote(db, organizationId, plans[2].id, '受人员调整影响，进度滞后');
+    await fx.complete(plans[0].id, '全年组织专题学习12次，覆盖全体机关干部。');
+    await fx.complete(plans[1].id, '开展普法宣传活动30场，发放资料5000份。');
+    await fx.progressNote(organizationId, plans[2].id, '受人员调整影响，进度滞后');
     const measure = tasks.find((task) => task.itemKind === 'measure')!;
-    await completeTask(db, measure.id, '组织执法人员培训4期');
+    await fx.complete(measure.id, '组织执法人员培训4期');
   });
 
   afterAll(async () => {
     await context?.close();
-    await db?.end();
+    await fx?.close();
   });
 
   it('writes completed plan tasks under their plan headings from their outcomes', async () => {
@@ -78,18 +69,18 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
 
   it('rebuilds idempotently', async () => {
     const first = await rollup.rebuild(organizationId, 2025);
-    const stored = await db.query(
+    const stored = await fx.query(
       `SELECT source_hash, build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
       [organizationId],
     );
     const second = await rollup.rebuild(organizationId, 2025);
-    const again = await db.query(
+    const again = await fx.query(
       `SELECT source_hash, build_count FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
       [organizationId],
     );
     expect(second).toEqual(first);
-    expect(again.rows[0].source_hash).toBe(stored.rows[0].source_hash);
-    expect(again.rows[0].build_count).toBe(stored.rows[0].build_count + 1);
+    expect(again[0].source_hash).toBe(stored[0].source_hash);
+    expect(again[0].build_count).toBe(stored[0].build_count + 1);
   });
 
   it('keeps an edited paragraph through rebuilds, marked, with the generated text alongside, until reverted', async () => {
@@ -101,7 +92,7 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
       '全年组织专题学习12次，镇党委书记带头讲法治课。',
       randomUUID(),
     );
-    await completeTask(db, plans[3].id, '完善行政执法公示制度。');
+    await fx.complete(plans[3].id, '完善行政执法公示制度。');
     await rollup.rebuild(organizationId, 2025);
     const draft = await rollup.getDraft(organizationId, 2025);
     const paragraph = section(draft, 'achievements').paragraphs.find((p) => p.id === paragraphId)!;
@@ -140,7 +131,7 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
   });
 
   it('judges the imported report complete or not per required part', async () => {
-    const { rows } = await db.query(`SELECT id FROM reports WHERE organization_id = $1`, [organizationId]);
+    const rows = await fx.query(`SELECT id FROM reports WHERE organization_id = $1`, [organizationId]);
     const completeness = await rollup.reportCompleteness(organizationId, rows[0].id);
     expect(completeness.parts.find((part) => part.key === 'leadership')).toMatchObject({
       present: true,
@@ -152,23 +143,23 @@ describe('rebuilding the 2025 draft from the tasks of sample report 001', () => 
 
 describe('recurring problems across yearly reports', () => {
   let context: INestApplicationContext;
-  let db: Client;
+  let fx: Fixtures;
 
   beforeAll(async () => {
-    db = await connectDb();
+    fx = await Fixtures.connect();
     context = await startRollupContext();
   });
 
   afterAll(async () => {
     await context?.close();
-    await db?.end();
+    await fx?.close();
   });
 
   it('flags a problem of the 2024 report that the 2023 report already named', async () => {
     const organizationId = randomUUID();
     const text = sampleReportText();
-    await importReport(db, organizationId, shiftedOneYearEarlier(text), '2024-12-31');
-    await importReport(db, organizationId, text);
+    await fx.importReport(organizationId, shiftedOneYearEarlier(text), '2024-12-31');
+    await fx.importReport(organizationId, text);
     const draft = await context.get(RollupService).rebuild(organizationId, 2025);
     const recurring = section(draft, 'shortcomings').paragraphs.filter((p) => p.recurring);
     expect(recurring.length).toBeGreaterThan(0);
@@ -177,7 +168,7 @@ describe('recurring problems across yearly reports', () => {
 
   it('flags nothing when only one year was imported', async () => {
     const organizationId = randomUUID();
-    await importReport(db, organizationId, sampleReportText());
+    await fx.importReport(organizationId, sampleReportText());
     const draft = await context.get(RollupService).rebuild(organizationId, 2025);
     expect(section(draft, 'shortcomings').paragraphs.filter((p) => p.recurring)).toEqual([]);
   });

@@ -1,34 +1,35 @@
 import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
-import { Client } from 'pg';
 import { startWorker } from '../../support/test-app';
-import { completeTask, connectDb, importReport, sampleReportText, waitFor } from './rollup-fixtures';
+import { Fixtures } from '../../support/fixtures';
+import { waitFor } from '../../support/wait-for';
+import { sampleReportText } from './rollup-fixtures';
 
 describe('task events in the outbox rebuild the draft through the real workers', () => {
   let worker: INestApplicationContext;
-  let db: Client;
+  let fx: Fixtures;
 
   beforeAll(async () => {
-    db = await connectDb();
+    fx = await Fixtures.connect();
     worker = await startWorker();
   });
 
   afterAll(async () => {
     await worker?.close();
-    await db?.end();
+    await fx?.close();
   });
 
   it('relays task.completed to a rebuild that contains the new outcome', async () => {
     const organizationId = randomUUID();
-    const tasks = await importReport(db, organizationId, sampleReportText());
+    const tasks = await fx.importReport(organizationId, sampleReportText());
     const plan = tasks.find((task) => task.kind === 'plan')!;
-    await completeTask(db, plan.id, '经由发件箱触发的成效。');
-    await db.query(
+    await fx.complete(plan.id, '经由发件箱触发的成效。');
+    await fx.query(
       `INSERT INTO outbox_events (organization_id, type, aggregate_id, payload) VALUES ($1, 'task.completed', $2, $3)`,
-      [organizationId, plan.id, JSON.stringify({ taskId: plan.id })],
+      [organizationId, plan.id, JSON.stringify({ taskId: plan.id, actorId: plan.id })],
     );
     const content = await waitFor(async () => {
-      const { rows } = await db.query(
+      const rows = await fx.query(
         `SELECT content FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
         [organizationId],
       );

@@ -1,0 +1,196 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, IsNull } from 'typeorm';
+import { Organization } from './organization.entity';
+import { Unit } from './unit.entity';
+import { User } from './user.entity';
+
+/**
+ * Who receives a notice about a task: `assignee` is the active assignee, else the active staff of the task's unit;
+ * `leader` the active 责任领导; `leader_or_admins` the leader, else the organization's active admins;
+ * `parent_admins` the active admins of the supervising organization.
+ */
+export type Audience = 'assignee' | 'leader' | 'leader_or_admins' | 'parent_admins';
+
+export interface RecipientQuery {
+  organizationId: string;
+  audience: Audience;
+  assigneeId: string | null;
+  unitId: string | null;
+  leaderId: string | null;
+}
+
+/** `query` is the index of the RecipientQuery the person answers. */
+export interface ResolvedRecipient {
+  query: number;
+  userId: string;
+  organizationId: string;
+  email: string | null;
+}
+
+export interface NameIndex {
+  /** Username and display name → ids of the active users carrying it (a display name may be shared). */
+  users: Map<string, string[]>;
+  units: Map<string, string>;
+}
+
+/**
+ * The reads (and the demo's one write) other features make of users, units and organizations: recipients of
+ * notices, names for exports and imports, membership checks. Identity's own services keep theirs.
+ * Methods that take a manager run inside the caller's transaction: a transaction that asked the pool for a
+ * second connection could wait forever once every connection is held by such a transaction.
+ */
+@Injectable()
+export class UserDirectoryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  isUserOf(organizationId: string, userId: string, manager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(User, { id: userId, organizationId });
+  }
+
+  isUnitOf(organizationId: string, unitId: string, manager = this.dataSource.manager): Promise<boolean> {
+    return manager.existsBy(Unit, { id: unitId, organizationId });
+  }
+
+  async findActiveUnitIdByName(
+    organizationId: string,
+    name: string,
+    manager = this.dataSource.manager,
+  ): Promise<string | null> {
+    const unit = await manager.findOne(Unit, {
+      select: { id: true },
+      where: { organizationId, name, active: true },
+    });
+    return unit?.id ?? null;
+  }
+
+  /** Active users by username and display name, active units by name: what a ledger sheet names people by. */
+  async findActiveNameIndex(organizationId: string): Promise<NameIndex> {
+    const [users, units] = await Promise.all([
+      this.dataSource.manager.find(User, {
+        select: { id: true, username: true, displayName: true },
+        where: { organizationId, active: true },
+      }),
+      this.dataSource.manager.find(Unit, {
+        select: { id: true, name: true },
+        where: { organizationId, active: true },
+      }),
+    ]);
+    const byName = new Map<string, string[]>();
+    for (const user of users)
+      for (const name of new Set([user.username, user.displayName]))
+        byName.set(name, [...(byName.get(name) ?? []), user.id]);
+    return { users: byName, units: new Map(units.map((unit) => [unit.name, unit.id])) };
+  }
+
+  /** Display names of users and names of units by id, active or not (a ledger shows who was responsible). */
+  async findNames(ids: { userIds: string[]; unitIds: string[] }) {
+    const [users, units] = await Promise.all([
+      ids.userIds.length
+        ? this.dataSource.manager.find(User, {
+            select: { id: true, displayName: true },
+            where: { id: In(ids.userIds) },
+          })
+        : [],
+      ids.unitIds.length
+        ? this.dataSource.manager.find(Unit, {
+            select: { id: true, name: true },
+            where: { id: In(ids.unitIds) },
+          })
+        : [],
+    ]);
+    return {
+      users: new Map(users.map((user) => [user.id, user.displayName])),
+      units: new Map(units.map((unit) => [unit.id, unit.name])),
+    };
+  }
+
+  /** Names by id, in name order. */
+  async findOrganizationNames(ids: string[]): Promise<Map<string, string>> {
+    if (!ids.length) return new Map();
+    const organizations = await this.dataSource.manager.find(Organization, {
+      select: { id: true, name: true },
+      where: { id: In(ids) },
+      order: { name: 'ASC' },
+    });
+    return new Map(organizations.map((organization) => [organization.id, organization.name]));
+  }
+
+  async findAllOrganizationIds(): Promise<string[]> {
+    const organizations = await this.dataSource.manager.find(Organization, { select: { id: true } });
+    return organizations.map((organization) => organization.id);
+  }
+
+  /** What a delivery addresses: the person's name and e-mail, whether or not they are still active. */
+  findRecipient(userId: string): Promise<Pick<User, 'id' | 'displayName' | 'email'> | null> {
+    return this.dataSource.manager.findOne(User, {
+      select: { id: true, displayName: true, email: true },
+      where: { id: userId },
+    });
+  }
+
+  /**
+   * Everyone each query reaches (see Audience), in one statement for any number of queries: a sweep asks for
+   * tens of thousands at once. Separate branches rather than OR-joins, so each is a hash join.
+   */
+  async resolveRecipients(queries: RecipientQuery[]): Promise<ResolvedRecipient[]> {
+    if (!queries.length) return [];
+    const rows: Array<{ query: number; user_id: string; organization_id: string; email: string | null }> =
+      await this.dataSource.query(
+        `WITH q AS MATERIALIZED (
+           SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
+             AS q(query, organization_id, audience, assignee_id, unit_id, leader_id)
+         )
+         SELECT q.query, u.id AS user_id, u.organization_id, u.email
+           FROM q JOIN users u ON u.id = q.assignee_id AND u.active
+          WHERE q.audience = 'assignee'
+         UNION ALL
+         SELECT q.query, u.id, u.organization_id, u.email
+           FROM q JOIN users u ON u.unit_id = q.unit_id AND u.role = 'staff' AND u.active
+          WHERE q.audience = 'assignee' AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = q.assignee_id AND a.active)
+         UNION ALL
+         SELECT q.query, u.id, u.organization_id, u.email
+           FROM q JOIN users u ON u.id = q.leader_id AND u.active
+          WHERE q.audience IN ('leader', 'leader_or_admins')
+         UNION ALL
+         SELECT q.query, u.id, u.organization_id, u.email
+           FROM q JOIN users u ON u.organization_id = q.organization_id AND u.role = 'admin' AND u.active
+          WHERE q.audience = 'leader_or_admins' AND NOT EXISTS (SELECT 1 FROM users l WHERE l.id = q.leader_id AND l.active)
+         UNION ALL
+         SELECT q.query, u.id, u.organization_id, u.email
+           FROM q JOIN organizations o ON o.id = q.organization_id
+           JOIN users u ON u.organization_id = o.parent_id AND u.role = 'admin' AND u.active
+          WHERE q.audience = 'parent_admins'`,
+        [
+          queries.map((_, index) => index),
+          queries.map((query) => query.organizationId),
+          queries.map((query) => query.audience),
+          queries.map((query) => query.assigneeId),
+          queries.map((query) => query.unitId),
+          queries.map((query) => query.leaderId),
+        ],
+      );
+    return rows.map((row) => ({
+      query: row.query,
+      userId: row.user_id,
+      organizationId: row.organization_id,
+      email: row.email,
+    }));
+  }
+
+  /** The demo's check that it has run before. */
+  async usernameExists(username: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(User, { username });
+  }
+
+  /** The top-level organization of that name (the first-admin bootstrap may have made it), created if missing. */
+  async findOrCreateRootOrganization(name: string): Promise<string> {
+    const db = this.dataSource.manager;
+    const existing = await db.findOne(Organization, {
+      select: { id: true },
+      where: { name, parentId: IsNull() },
+      order: { createdAt: 'ASC' },
+    });
+    if (existing) return existing.id;
+    return (await db.save(db.create(Organization, { name }))).id;
+  }
+}

@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Repository } from 'typeorm';
+import type { DeliveryChannel } from '../queue/jobs';
+import { Delivery } from './delivery.entity';
+import { Notification } from './notification.entity';
+
+export interface NewNotification {
+  organizationId: string;
+  userId: string;
+  taskId: string | null;
+  kind: string;
+  title: string;
+  body: string;
+  /** Unique: the same notice (task, kind, day, person) is stored once however often it is produced. */
+  dedupeKey: string;
+}
+
+/** `notifications` (the in-app delivery) and `deliveries` (one row per external channel). */
+@Injectable()
+export class NotificationRepository {
+  constructor(
+    @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    @InjectRepository(Delivery) private readonly deliveries: Repository<Delivery>,
+  ) {}
+
+  /**
+   * Stores each notification unless its dedupe key exists, in one statement. Returns, for every input that is stored
+   * now or already was, its id and whether this call created it: whoever produced it may have crashed before
+   * queueing its deliveries, so a producer that runs again queues them again (deterministic job ids dedupe).
+   * A row another transaction is inserting at the same moment is left to that transaction.
+   */
+  async storeOnce(
+    notices: NewNotification[],
+  ): Promise<Array<{ id: string; dedupeKey: string; created: boolean }>> {
+    if (!notices.length) return [];
+    return this.notifications.query(
+      `WITH input AS (
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])
+           AS d(organization_id, user_id, task_id, kind, title, body, dedupe_key)
+       ), inserted AS (
+         INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key)
+         SELECT * FROM input ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
+       )
+       SELECT DISTINCT COALESCE(i.id, n.id) AS id, d.dedupe_key AS "dedupeKey", i.id IS NOT NULL AS created
+         FROM input d LEFT JOIN inserted i ON i.dedupe_key = d.dedupe_key
+         LEFT JOIN notifications n ON n.dedupe_key = d.dedupe_key
+        WHERE COALESCE(i.id, n.id) IS NOT NULL`,
+      [
+        notices.map((notice) => notice.organizationId),
+        notices.map((notice) => notice.userId),
+        notices.map((notice) => notice.taskId),
+        notices.map((notice) => notice.kind),
+        notices.map((notice) => notice.title),
+        notices.map((notice) => notice.body),
+        notices.map((notice) => notice.dedupeKey),
+      ],
+    );
+  }
+
+  findOne(id: string): Promise<Notification | null> {
+    return this.notifications.findOneBy({ id });
+  }
+
+  findPageOf(userId: string, unreadOnly: boolean, skip: number, take: number) {
+    return this.notifications.findAndCount({
+      where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
+      order: { createdAt: 'DESC', id: 'ASC' },
+      skip,
+      take,
+    });
+  }
+
+  countUnread(userId: string): Promise<number> {
+    return this.notifications.count({ where: { userId, readAt: IsNull() } });
+  }
+
+  findOfUser(userId: string, id: string): Promise<Notification | null> {
+    return this.notifications.findOne({ where: { id, userId } });
+  }
+
+  async markRead(id: string, readAt: Date): Promise<void> {
+    await this.notifications.update({ id }, { readAt });
+  }
+
+  async markAllRead(userId: string, readAt: Date): Promise<number> {
+    return (await this.notifications.update({ userId, readAt: IsNull() }, { readAt })).affected ?? 0;
+  }
+
+  /**
+   * Claims the delivery for one more attempt: `sending`, attempt counted, committed before the channel is called.
+   * Null when it was delivered already.
+   */
+  async claimDelivery(
+    notificationId: string,
+    channel: DeliveryChannel,
+  ): Promise<{ attempts: number } | null> {
+    const rows: Array<{ attempts: number }> = await this.deliveries.query(
+      `INSERT INTO deliveries (notification_id, channel, status, attempts) VALUES ($1, $2, 'sending', 1)
+       ON CONFLICT (notification_id, channel) DO UPDATE
+         SET status = 'sending', attempts = deliveries.attempts + 1, updated_at = now()
+         WHERE deliveries.status <> 'delivered'
+       RETURNING attempts`,
+      [notificationId, channel],
+    );
+    return rows[0] ?? null;
+  }
+
+  async recordDelivered(notificationId: string, channel: DeliveryChannel): Promise<void> {
+    await this.deliveries.update(
+      { notificationId, channel },
+      { status: 'delivered', lastError: null, deliveredAt: () => 'now()', updatedAt: () => 'now()' },
+    );
+  }
+
+  async recordFailure(notificationId: string, channel: DeliveryChannel, error: string): Promise<void> {
+    await this.deliveries.update(
+      { notificationId, channel, status: 'sending' },
+      { status: 'failed', lastError: error, updatedAt: () => 'now()' },
+    );
+  }
+}

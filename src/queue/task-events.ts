@@ -1,0 +1,74 @@
+/**
+ * Every task event, its payload and the features that react to it, in one place (like jobs.ts for jobs). The outbox
+ * writer only accepts these names with their payloads, the events queue carries them, and a worker refuses to boot
+ * while a consumer named here has not registered its listener for an event (EventListenerRegistry.assertComplete).
+ */
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+interface ByActor {
+  actorId: string;
+}
+
+export interface TaskEventPayloads {
+  'task.created': ByActor;
+  'task.assigned': ByActor & {
+    unitId: string | null;
+    assigneeId: string | null;
+    leaderId: string | null;
+    deadline: string | null;
+  };
+  'task.status_changed': ByActor & { from: string; to: string };
+  'task.completed': ByActor;
+  'task.deadline_changed': ByActor & { from: unknown; to: unknown; reason?: string };
+  'task.review_requested': ByActor & { leaderId: string | null };
+  'task.rejected': ByActor & { note: string | null };
+  /** Anything else about the task moved: its fields, a progress note, an extension asked for or refused. */
+  'task.updated': ByActor & {
+    changes?: FieldChanges;
+    note?: string | null;
+    extensionRequested?: string;
+    extensionRefused?: string;
+  };
+}
+
+export type TaskEventName = keyof TaskEventPayloads;
+
+/** Features that listen to task events (in worker mode). */
+export type EventConsumer = 'rollup' | 'notifications';
+
+/**
+ * Who reacts to which event: the rollup rebuilds the draft of the task's plan year, notifications tell the right
+ * person at once. An event nobody consumes still lands in the outbox (history, replays).
+ */
+export const TASK_EVENT_CONSUMERS = {
+  'task.created': ['rollup'],
+  'task.assigned': ['rollup', 'notifications'],
+  'task.status_changed': ['rollup'],
+  'task.completed': ['rollup'],
+  'task.deadline_changed': ['rollup', 'notifications'],
+  'task.review_requested': ['rollup', 'notifications'],
+  'task.rejected': ['rollup', 'notifications'],
+  'task.updated': ['rollup'],
+} as const satisfies { [E in TaskEventName]: readonly EventConsumer[] };
+
+/** The events one consumer handles, as a type: a table keyed by it must cover exactly these. */
+export type EventsOf<C extends EventConsumer> = {
+  [E in TaskEventName]: C extends (typeof TASK_EVENT_CONSUMERS)[E][number] ? E : never;
+}[TaskEventName];
+
+export function eventsOf<C extends EventConsumer>(consumer: C): EventsOf<C>[] {
+  return (Object.keys(TASK_EVENT_CONSUMERS) as TaskEventName[]).filter((name) =>
+    (TASK_EVENT_CONSUMERS[name] as readonly EventConsumer[]).includes(consumer),
+  ) as EventsOf<C>[];
+}
+
+/** One outbox row on the events queue; `taskId` is the task the event is about. */
+export type TaskEvent<E extends TaskEventName = TaskEventName> = {
+  [K in E]: {
+    eventId: string;
+    type: K;
+    organizationId: string;
+    taskId: string;
+    payload: TaskEventPayloads[K];
+  };
+}[E];
