@@ -8,6 +8,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DirectoryController } from './directory.controller';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationScopeService } from './org-scope';
@@ -45,7 +46,7 @@ export class IdentityCoreModule {}
       }),
     }),
   ],
-  controllers: [AuthController, UnitsController, UsersController, OrganizationsController],
+  controllers: [AuthController, UnitsController, UsersController, OrganizationsController, DirectoryController],
   providers: [
     AuthService,
     LoginRateLimiter,

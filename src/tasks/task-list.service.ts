@@ -9,6 +9,7 @@ import { RevisionCache } from './revision-cache';
 import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
 import { lightSql, TASK_FROM, taskColumns, TaskRow } from './task-view';
+import { TRAFFIC_LIGHTS, TrafficLight } from './traffic-light';
 import { TasksService } from './tasks.service';
 
 interface OwnStats {
@@ -16,8 +17,8 @@ interface OwnStats {
   overdue: number;
   completionRate: number;
   byStatus: Array<{ status: string; statusLabel: string; count: number }>;
-  byLight: Record<string, number>;
-  byUnit: Array<{ unitId: string | null; count: number }>;
+  byLight: Record<TrafficLight, number>;
+  byUnit: Array<{ unitId: string | null; count: number; byLight: Record<TrafficLight, number> }>;
 }
 
 /** Filtered, sorted, paginated listing and dashboard counts; the light is computed in SQL so it can filter. */
@@ -109,7 +110,7 @@ export class TaskListService {
     const key = `${organizationId}\u0000${today}`;
     const cached = this.ownStatsCache.get(key, revision);
     if (cached) return cached;
-    const rows: Array<{ status: string; unitId: string | null; light: string; count: number }> =
+    const rows: Array<{ status: string; unitId: string | null; light: TrafficLight; count: number }> =
       await poolQuery(
         this.tasks.dataSource,
         `SELECT t.status, t.unit_id AS "unitId", ${light} AS light, count(*)::int AS count
@@ -117,12 +118,17 @@ export class TaskListService {
         [organizationId, today],
       );
     const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<string, number>;
-    const byLight: Record<string, number> = { green: 0, yellow: 0, red: 0 };
-    const byUnit = new Map<string | null, number>();
+    const noLights = () =>
+      Object.fromEntries(TRAFFIC_LIGHTS.map((light) => [light, 0])) as OwnStats['byLight'];
+    const byLight = noLights();
+    const byUnit = new Map<string | null, OwnStats['byUnit'][number]>();
     for (const row of rows) {
       byStatus[row.status] += row.count;
       byLight[row.light] += row.count;
-      byUnit.set(row.unitId, (byUnit.get(row.unitId) ?? 0) + row.count);
+      const unit = byUnit.get(row.unitId) ?? { unitId: row.unitId, count: 0, byLight: noLights() };
+      unit.count += row.count;
+      unit.byLight[row.light] += row.count;
+      byUnit.set(row.unitId, unit);
     }
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     const countable = total - byStatus.cancelled;
@@ -136,7 +142,7 @@ export class TaskListService {
         count: byStatus[status],
       })),
       byLight,
-      byUnit: [...byUnit].map(([unitId, count]) => ({ unitId, count })),
+      byUnit: [...byUnit.values()],
     };
     this.ownStatsCache.set(key, revision, stats);
     return stats;
@@ -157,6 +163,7 @@ export class TaskListService {
       green: number;
       yellow: number;
       red: number;
+      gray: number;
     }> = await poolQuery(
       this.tasks.dataSource,
       `SELECT o.id AS "organizationId", o.name,
@@ -165,7 +172,8 @@ export class TaskListService {
                 count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
                 count(t.id) FILTER (WHERE ${light} = 'green')::int AS green,
                 count(t.id) FILTER (WHERE ${light} = 'yellow')::int AS yellow,
-                count(t.id) FILTER (WHERE ${light} = 'red')::int AS red
+                count(t.id) FILTER (WHERE ${light} = 'red')::int AS red,
+                count(t.id) FILTER (WHERE ${light} = 'gray')::int AS gray
            FROM organizations o LEFT JOIN tasks t ON t.organization_id = o.id
           WHERE o.id = ANY($1::uuid[])
           GROUP BY o.id, o.name ORDER BY o.name`,

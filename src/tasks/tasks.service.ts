@@ -7,6 +7,8 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ConfirmItemsDto, PatchTaskDto } from './dto/task.dto';
 import { recordHistory, recordTaskEvent } from './outbox';
 import { assertCan } from '../identity/permissions';
+import { allowedActions } from './task-actions';
+import { CLOSED_STATUSES } from './task-status';
 import { presentTask, TASK_FROM, taskColumns, TaskRow } from './task-view';
 
 export interface AssignmentChanges {
@@ -153,7 +155,14 @@ export class TasksService {
         [id],
       ),
     ]);
-    return { ...this.present(row), history, updates, evidence, extensionRequests: extensions };
+    return {
+      ...this.present(row),
+      allowedActions: allowedActions(user, row),
+      history,
+      updates,
+      evidence,
+      extensionRequests: extensions,
+    };
   }
 
   /** Reassignment and rescheduling, guarded by the optimistic `version`. */
@@ -162,6 +171,8 @@ export class TasksService {
     await this.dataSource.transaction(async (manager) => {
       const task = await this.findRow(manager, user, id, true);
       if (task.version !== dto.version) throw versionConflict(task.version);
+      if (CLOSED_STATUSES.includes(task.status))
+        throw new ConflictError('TASK_CLOSED', '任务已办结（已销号或已撤销），不能再修改');
       await this.applyAssignment(manager, user, task, dto, 'updated');
     });
     return this.get(user, id);
