@@ -8,7 +8,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { DirectoryController } from './directory.controller';
+import { DirectoryModule } from './directory.controller';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationScopeService } from './org-scope';
@@ -35,6 +35,7 @@ export class IdentityCoreModule {}
 @Module({
   imports: [
     IdentityCoreModule,
+    DirectoryModule,
     JwtModule.registerAsync({
       inject: [RUNTIME],
       // A KeyObject, not a string: given a string, jsonwebtoken first tries to parse it as a PEM public key on every
@@ -46,7 +47,7 @@ export class IdentityCoreModule {}
       }),
     }),
   ],
-  controllers: [AuthController, UnitsController, UsersController, OrganizationsController, DirectoryController],
+  controllers: [AuthController, UnitsController, UsersController, OrganizationsController],
   providers: [
     AuthService,
     LoginRateLimiter,
