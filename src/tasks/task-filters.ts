@@ -26,6 +26,8 @@ export interface TaskFilterQuery {
   itemType?: ItemType;
   year?: number;
   overdue?: 'true' | 'false';
+  /** true: not yet closed (已销号 or 已撤销); false: closed. */
+  open?: 'true' | 'false';
   light?: TrafficLight;
   q?: string;
 }
@@ -63,6 +65,7 @@ export function taskFilters(
     clause === 'none' ? clauses.push('false') : clause && add(clause, context.today);
   const addStatus = (clause: string | null) => clause && clauses.push(clause);
   if (query.overdue) addDue(overdueClause(query.overdue === 'true', status));
+  if (query.open) addStatus(closedClause(query.open === 'false', status));
   if (query.light) {
     // Red is exactly "overdue", yellow implies "open and not yet due", gray is exactly "closed" and green implies
     // "open": saying so lets a due index (or the status) narrow the rows before the light expression runs on each.

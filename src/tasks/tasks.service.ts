@@ -136,7 +136,7 @@ export class TasksService {
     const row = await this.findRow(this.dataSource.manager, user, id);
     const [history, updates, evidence, extensions] = await Promise.all([
       this.dataSource.query(
-        `SELECT id::text, actor_id AS "actorId", action, changes, note, created_at AS "createdAt" FROM task_history WHERE task_id = $1 ORDER BY id`,
+        `SELECT id::text, actor_id AS "actorId", action, changes, note, created_at AS "createdAt" FROM task_history WHERE task_id = $1 ORDER BY task_history.id`,
         [id],
       ),
       this.dataSource.query(

@@ -93,6 +93,7 @@ export class ListTasksQuery {
   @IsOptional() @IsIn(ITEM_TYPES) itemType?: ItemType;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(3000) year?: number;
   @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
+  @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
   @IsOptional() @IsIn(TRAFFIC_LIGHTS) light?: TrafficLight;
   @IsOptional() @IsString() @MaxLength(100) q?: string;
   @IsOptional()

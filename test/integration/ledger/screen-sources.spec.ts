@@ -100,4 +100,25 @@ describe('sources of the screens', () => {
       { unitId: unit, count: 134, byLight: { green: 120, yellow: 0, red: 7, gray: 7 } },
     ]);
   });
+
+  it('lists the 办理记录 in the order things happened, also past the ninth entry', async () => {
+    const [task] = await db.query(
+      `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, leader_id, unit_id, deadline, status, assigned_at)
+       VALUES ($1, 'rectification', 'measure', '规范行政执法案卷', '规范行政执法案卷。', $2, $3, '2099-06-30', 'assigned', now())
+       RETURNING id`,
+      [org.orgId, org.users.leader.id, org.units['综合行政执法队']],
+    );
+    for (let step = 1; step <= 11; step++) {
+      const posted = await app.post(
+        `/api/v1/tasks/${task.id}/updates`,
+        { progress: step * 5, note: `第${step}次报送` },
+        { token: org.users.staff.token },
+      );
+      expect(posted.status).toBe(201);
+    }
+    const detail = await app.get(`/api/v1/tasks/${task.id}`, { token: org.users.viewer.token });
+    expect(detail.body.history.map((row: { note: string }) => row.note)).toEqual(
+      Array.from({ length: 11 }, (_, i) => `第${i + 1}次报送`),
+    );
+  });
 });
