@@ -95,4 +95,19 @@ describe('ledger filters', () => {
       params: ['org', 'assigned'],
     });
   });
+
+  it('keeps open or closed tasks, settled by the status filter when one is given', () => {
+    expect(taskFilters({ open: 'true' }, context).where).toBe(
+      "t.organization_id = $1 AND t.status NOT IN ('completed','cancelled')",
+    );
+    expect(taskFilters({ open: 'false', assigneeId: 'u' }, context).where).toBe(
+      "t.organization_id = $1 AND t.assignee_id = $2 AND t.status IN ('completed','cancelled')",
+    );
+    expect(taskFilters({ open: 'true', status: 'assigned' }, context).where).toBe(
+      't.organization_id = $1 AND t.status = $2',
+    );
+    expect(taskFilters({ open: 'true', status: 'completed' }, context).where).toBe(
+      't.organization_id = $1 AND t.status = $2 AND false',
+    );
+  });
 });

@@ -15,7 +15,9 @@ export function DraftParagraph({ year, paragraph, canEdit, onSaved }) {
       event.preventDefault();
       const text = String(new FormData(event.currentTarget).get('text'));
       const path = `/reports/drafts/${year}/paragraphs/${encodeURIComponent(paragraph.id)}`;
-      if (await attempt(() => api('PUT', path, { body: { text } }), '段落已保存')) onSaved();
+      if (!(await attempt(() => api('PUT', path, { body: { text } }), '段落已保存'))) return;
+      setEditing(false);
+      onSaved();
     };
     return html`<form class="para-edit" onSubmit=${save}>
       <${Field} label="段落内容">

@@ -18,6 +18,12 @@ export function say(text, isError = false) {
   );
 }
 
+export function clearMessage() {
+  clearTimeout(timer);
+  current = null;
+  listener?.(null);
+}
+
 export function useMessage() {
   const [message, setMessage] = useState(current);
   useEffect(() => {

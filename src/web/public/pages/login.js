@@ -3,7 +3,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { Field } from '../components/field.js';
 import { api, saveSession } from '../lib/api.js';
 import { html } from '../lib/html.js';
-import { attempt } from '../lib/messages.js';
+import { attempt, clearMessage } from '../lib/messages.js';
 import { navigate } from '../lib/router.js';
 import { isDemo } from '../lib/vocabulary.js';
 
@@ -13,6 +13,7 @@ async function login(event) {
   const body = { username: String(form.get('username')).trim(), password: String(form.get('password')) };
   const result = await attempt(() => api('POST', '/auth/login', { body }));
   if (!result) return;
+  clearMessage();
   saveSession(result);
   navigate('#/');
 }
