@@ -59,11 +59,12 @@ const shared = {
   transformIgnorePatterns: [`/node_modules/(${commonJsPackages.join('|')})/`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   testEnvironment: 'node',
-  // Jest's 5 s default fails hooks that hash passwords or seed the demo while other test runs share the 2 cores;
-  // tests wait on conditions, so a generous limit only matters when something really hangs.
-  testTimeout: 60_000,
 };
 module.exports = {
+  // Jest's 5 s default fails hooks that hash passwords or seed the demo while other test runs share the 2 cores;
+  // tests wait on conditions, so a generous limit only matters when something really hangs. (A global option:
+  // Jest ignores it inside a project.)
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
     {
