@@ -169,6 +169,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await shot(page, '04-import-review');
     await page.locator('#confirm-items').click();
     await page.getByRole('heading', { name: '整改台账' }).waitFor();
+    await page.locator('.ledger tbody tr').first().waitFor();
     expect(await page.locator('.ledger tbody tr').count()).toBe(itemCount - 1);
     await expect(page.getByRole('link', { name: '加强执法人员业务培训' }).count()).resolves.toBe(1);
 
