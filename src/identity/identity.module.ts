@@ -8,6 +8,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { AdminBootstrap } from './admin-bootstrap';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { DirectoryModule } from './directory.controller';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationScopeService } from './org-scope';
@@ -35,6 +36,7 @@ export class IdentityCoreModule {}
 @Module({
   imports: [
     IdentityCoreModule,
+    DirectoryModule,
     JwtModule.registerAsync({
       inject: [RUNTIME],
       // A KeyObject, not a string: given a string, jsonwebtoken first tries to parse it as a PEM public key on every

@@ -1,5 +1,7 @@
+import { ItemType, itemTypeClause } from './item-type';
 import { CLOSED_STATUSES, TaskStatus } from './task-status';
 import { lightSql } from './task-view';
+import type { TrafficLight } from './traffic-light';
 
 /** The deadline key of the tasks_org_*due_idx indexes (migration TaskDueIndex): open-ended tasks sort last. */
 export const DUE_KEY = `COALESCE(t.deadline, 'infinity'::date)`;
@@ -21,9 +23,12 @@ export interface TaskFilterQuery {
   leaderId?: string;
   assigneeId?: string;
   kind?: string;
+  itemType?: ItemType;
   year?: number;
   overdue?: 'true' | 'false';
-  light?: 'green' | 'yellow' | 'red';
+  /** true: not yet closed (已销号 or 已撤销); false: closed. */
+  open?: 'true' | 'false';
+  light?: TrafficLight;
   q?: string;
 }
 
@@ -41,27 +46,33 @@ export function taskFilters(
 ): { where: string; params: unknown[] } {
   const params: unknown[] = [context.organizationId];
   const clauses = ['t.organization_id = $1'];
-  const add = (sql: (placeholder: string) => string, value: unknown) => {
+  const bind = (value: unknown) => {
     params.push(value);
-    clauses.push(sql(`$${params.length}`));
+    return `$${params.length}`;
   };
+  const add = (sql: (placeholder: string) => string, value: unknown) => clauses.push(sql(bind(value)));
   const status = query.status as TaskStatus | undefined;
   if (status) add((p) => `t.status = ${p}`, status);
   if (query.unitId) add((p) => `t.unit_id = ${p}`, query.unitId);
   if (query.leaderId) add((p) => `t.leader_id = ${p}`, query.leaderId);
   if (query.assigneeId) add((p) => `t.assignee_id = ${p}`, query.assigneeId);
   if (query.kind) add((p) => `t.kind = ${p}`, query.kind);
+  if (query.itemType) clauses.push(itemTypeClause(query.itemType, bind));
   if (query.year) add((p) => `t.plan_year = ${p}`, query.year);
   // Chinese has no word boundaries: substring match, served by the trigram index on search_text.
   if (query.q) add((p) => `t.search_text ILIKE ${p}`, `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const addDue = (clause: DueClause) =>
     clause === 'none' ? clauses.push('false') : clause && add(clause, context.today);
+  const addStatus = (clause: string | null) => clause && clauses.push(clause);
   if (query.overdue) addDue(overdueClause(query.overdue === 'true', status));
+  if (query.open) addStatus(closedClause(query.open === 'false', status));
   if (query.light) {
-    // Red is exactly "overdue" and yellow implies "open and not yet due": saying so lets the open-tasks due index
-    // narrow the rows before the light expression is evaluated on each.
+    // Red is exactly "overdue", yellow implies "open and not yet due", gray is exactly "closed" and green implies
+    // "open": saying so lets a due index (or the status) narrow the rows before the light expression runs on each.
     if (query.light === 'red') addDue(overdueClause(true, status));
     if (query.light === 'yellow') addDue(openNotDueClause(status));
+    if (query.light === 'gray') addStatus(closedClause(true, status));
+    if (query.light === 'green') addStatus(closedClause(false, status));
     params.push(context.today);
     const light = lightSql(`$${params.length}::date`, context.marginPercent, context.timeZone);
     add((p) => `(${light}) = ${p}`, query.light);
@@ -85,6 +96,12 @@ function overdueClause(overdue: boolean, status: TaskStatus | undefined): DueCla
   return overdue
     ? (p) => `t.status NOT IN (${CLOSED_LIST}) AND ${DUE_KEY} < ${p}::date`
     : (p) => `(t.status IN (${CLOSED_LIST}) OR ${DUE_KEY} >= ${p}::date)`;
+}
+
+/** Whether the task is closed, left out when the status filter already settles it. */
+function closedClause(closed: boolean, status: TaskStatus | undefined): string | null {
+  if (status) return CLOSED_STATUSES.includes(status) === closed ? null : 'false';
+  return `t.status ${closed ? 'IN' : 'NOT IN'} (${CLOSED_LIST})`;
 }
 
 function openNotDueClause(status: TaskStatus | undefined): DueClause {

@@ -11,14 +11,15 @@ import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
 import { lightSql, presentTask } from './task-view';
 import { TaskRepository } from './task.repository';
+import { TRAFFIC_LIGHTS, type TrafficLight } from './traffic-light';
 
 interface OwnStats {
   total: number;
   overdue: number;
   completionRate: number;
   byStatus: Array<{ status: string; statusLabel: string; count: number }>;
-  byLight: Record<string, number>;
-  byUnit: Array<{ unitId: string | null; count: number }>;
+  byLight: Record<TrafficLight, number>;
+  byUnit: Array<{ unitId: string | null; count: number; byLight: Record<TrafficLight, number> }>;
 }
 
 /** Filtered, sorted, paginated listing and dashboard counts; the light is computed in SQL so it can filter. */
@@ -105,12 +106,17 @@ export class TaskListService {
     if (cached) return cached;
     const rows = await this.tasks.countByStatusUnitAndLight(organizationId, today, light);
     const byStatus = Object.fromEntries(TASK_STATUSES.map((status) => [status, 0])) as Record<string, number>;
-    const byLight: Record<string, number> = { green: 0, yellow: 0, red: 0 };
-    const byUnit = new Map<string | null, number>();
+    const noLights = () =>
+      Object.fromEntries(TRAFFIC_LIGHTS.map((light) => [light, 0])) as OwnStats['byLight'];
+    const byLight = noLights();
+    const byUnit = new Map<string | null, OwnStats['byUnit'][number]>();
     for (const row of rows) {
       byStatus[row.status] += row.count;
       byLight[row.light] += row.count;
-      byUnit.set(row.unitId, (byUnit.get(row.unitId) ?? 0) + row.count);
+      const unit = byUnit.get(row.unitId) ?? { unitId: row.unitId, count: 0, byLight: noLights() };
+      unit.count += row.count;
+      unit.byLight[row.light] += row.count;
+      byUnit.set(row.unitId, unit);
     }
     const total = rows.reduce((sum, row) => sum + row.count, 0);
     const countable = total - byStatus.cancelled;
@@ -124,7 +130,7 @@ export class TaskListService {
         count: byStatus[status],
       })),
       byLight,
-      byUnit: [...byUnit].map(([unitId, count]) => ({ unitId, count })),
+      byUnit: [...byUnit.values()],
     };
     this.ownStatsCache.set(key, revision, stats);
     return stats;
@@ -140,7 +146,7 @@ export class TaskListService {
       this.directory.findOrganizationNames(children),
       this.tasks.countPerOrganization(children, today, light),
     ]);
-    const none = { total: 0, completed: 0, cancelled: 0, green: 0, yellow: 0, red: 0 };
+    const none = { total: 0, completed: 0, cancelled: 0, green: 0, yellow: 0, red: 0, gray: 0 };
     const byOrganization = new Map(counted.map((row) => [row.organizationId, row]));
     const rows = [...names].map(([organizationId, name]) => ({
       ...none,

@@ -33,7 +33,7 @@ export class TaskProgressService {
       const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
       assertCan(user, 'task.progress', task);
       if (task.status === 'new')
-        throw new ConflictError('TASK_NOT_ASSIGNED', '任务尚未分派（未启动），不能报送进展');
+        throw new ConflictError('TASK_NOT_ASSIGNED', '任务尚未交办（待交办），不能报送进展');
       // Reporting on an assigned task starts it; otherwise the status stays unless one is asked for.
       const status: TaskStatus = dto.status ?? (task.status === 'assigned' ? 'in_progress' : task.status);
       if (status !== task.status) assertTransition(task.status, status);

@@ -10,11 +10,14 @@ export const TASK_STATUSES = [
 ] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
 
-/** Labels as the ledgers use them. */
+/**
+ * Where a task stands in its handling, as the ledgers word it. These words are the status only: how urgent a task is
+ * (the light) and what kind of item it is (item type) have words of their own, so no two of them ever coincide.
+ */
 export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
-  new: '未启动',
+  new: '待交办',
   assigned: '已交办',
-  in_progress: '序时推进',
+  in_progress: '整改中',
   pending_review: '待核验',
   completed: '已销号',
   cancelled: '已撤销',

@@ -1,3 +1,4 @@
+import { ITEM_TYPE_LABELS, itemTypeOf } from './item-type';
 import { CLOSED_STATUSES, TASK_STATUS_LABELS, TaskStatus } from './task-status';
 import { TRAFFIC_LIGHT_LABELS, trafficLight } from './traffic-light';
 
@@ -28,12 +29,11 @@ export function sqlLiteral(value: string): string {
 
 /** SQL for the light, mirroring trafficLight(): $today is a date parameter, margin a validated integer. */
 export function lightSql(today: string, margin: number, timeZone: string): string {
-  const open = `t.status NOT IN ('completed','cancelled') AND t.deadline IS NOT NULL`;
   const assignedOn = `(t.assigned_at AT TIME ZONE ${sqlLiteral(timeZone)})::date`;
   const behind = `(NOT t.long_term AND t.assigned_at IS NOT NULL AND t.deadline > ${assignedOn} AND ${today} > ${assignedOn}
     AND t.progress < (${today} - ${assignedOn})::numeric * 100 / (t.deadline - ${assignedOn}) - ${Math.trunc(margin)})`;
-  return `CASE WHEN ${open} AND t.deadline < ${today} THEN 'red'
-    WHEN ${open} AND (t.deadline - ${today} <= 7 OR ${behind}) THEN 'yellow' ELSE 'green' END`;
+  return `CASE WHEN t.status IN ('completed','cancelled') THEN 'gray' WHEN t.deadline IS NULL THEN 'green'
+    WHEN t.deadline < ${today} THEN 'red' WHEN t.deadline - ${today} <= 7 OR ${behind} THEN 'yellow' ELSE 'green' END`;
 }
 
 export const TASK_FROM = `tasks t LEFT JOIN report_items i ON i.id = t.report_item_id`;
@@ -71,7 +71,9 @@ export interface TaskRow {
 }
 
 /**
- * A task as the API shows it: the row plus Chinese labels and the derived light/overdue/daysLeft. Built field by
+ * A task as the API shows it: the row plus its three labels (status, item type, light: three separate vocabularies,
+ * see GET /meta) and the derived light/overdue/daysLeft. A pending extension request is its own flag
+ * (extensionPending), never a status. Built field by
  * field rather than by spreading the row, since lists present thousands of rows a second and spreads of
  * driver rows were the largest cost of a page.
  */
@@ -86,13 +88,7 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
     closed,
     marginPercent,
   });
-  const statusLabel = closed
-    ? TASK_STATUS_LABELS[row.status]
-    : row.extensionPending
-      ? '申请延期'
-      : row.longTerm
-        ? '长期坚持'
-        : TASK_STATUS_LABELS[row.status];
+  const itemType = itemTypeOf(row);
   return {
     id: row.id,
     organizationId: row.organizationId,
@@ -122,7 +118,9 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
     sourceStart: row.sourceStart,
     sourceEnd: row.sourceEnd,
     extensionPending: row.extensionPending,
-    statusLabel,
+    statusLabel: TASK_STATUS_LABELS[row.status],
+    itemType,
+    itemTypeLabel: ITEM_TYPE_LABELS[itemType],
     light,
     overdue,
     daysLeft,

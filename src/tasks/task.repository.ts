@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
+import type { TrafficLight } from './traffic-light';
 import { poolQuery } from '../db/pool-query';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskStatus } from './task-status';
@@ -55,7 +56,7 @@ export interface LedgerRow {
 export interface StatsRow {
   status: TaskStatus;
   unitId: string | null;
-  light: 'green' | 'yellow' | 'red';
+  light: TrafficLight;
   count: number;
 }
 
@@ -67,6 +68,7 @@ export interface OrganizationStatsRow {
   green: number;
   yellow: number;
   red: number;
+  gray: number;
 }
 
 /** A task planned for a year, as the report draft tells it. */
@@ -186,7 +188,8 @@ export class TaskRepository {
               count(*) FILTER (WHERE t.status = 'cancelled')::int AS cancelled,
               count(*) FILTER (WHERE ${light} = 'green')::int AS green,
               count(*) FILTER (WHERE ${light} = 'yellow')::int AS yellow,
-              count(*) FILTER (WHERE ${light} = 'red')::int AS red
+              count(*) FILTER (WHERE ${light} = 'red')::int AS red,
+              count(*) FILTER (WHERE ${light} = 'gray')::int AS gray
          FROM tasks t WHERE t.organization_id = ANY($1::uuid[]) GROUP BY t.organization_id`,
       [organizationIds, today],
     );

@@ -41,7 +41,7 @@ export class TasksController {
   @ApiOperation({
     summary: '任务列表（筛选、排序、搜索、分页）',
     description:
-      '返回 {items, total, page, pageSize}。total 为精确总数。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
+      '返回 {items, total, page, pageSize}。total 为精确总数。每项带 statusLabel（状态）、itemType/itemTypeLabel（事项类型：整改问题、整改措施、工作计划、长期坚持）、light/lightLabel（红黄绿灯，已办结为 gray）和 extensionPending（有待审批的延期申请）；用语见 GET /meta 的 vocabulary。itemType 按事项类型筛选，open=true 只列未办结的任务，light 可取 green、yellow、red、gray。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
   })
   list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery, @TasksRevision() revision: string) {
     return this.listing.list(user, query, revision);
@@ -51,7 +51,7 @@ export class TasksController {
   @ApiOperation({
     summary: '按状态、单位、红黄绿灯统计',
     description:
-      '本组织的计数按日期和组织版本号复用，任务有变化即重新统计；县级用户另得各乡镇的完成率与红黄绿灯（byOrganization）。',
+      '统计本组织的全部任务（不受分页限制）：total、overdue、completionRate、byStatus、byLight（green、yellow、red、gray）和 byUnit（每个责任单位的 count 与 byLight）。计数按日期和组织版本号复用，任务有变化即重新统计；县级用户另得各乡镇的完成率与红黄绿灯（byOrganization）。',
   })
   stats(@CurrentUser() user: AuthUser, @TasksRevision() revision: string) {
     return this.listing.stats(user, revision);
@@ -78,7 +78,11 @@ export class TasksController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: '任务详情（含变更历史）' })
+  @ApiOperation({
+    summary: '任务详情（含变更历史）',
+    description:
+      'allowedActions 列出调用者此刻可对本任务执行的操作（按固定顺序）：update 报送进展、submit_for_review 申请销号、upload_evidence 上传佐证材料、request_extension 申请延期、review 核验销号、decide_extension 审批延期、edit 修改标题、reassign 调整责任领导/单位/责任人、change_deadline 调整完成时限、cancel 撤销任务。由权限表和状态机算出，与各接口的校验一致；界面只显示其中列出的操作。',
+  })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.tasks.get(user, id);
   }

@@ -10,7 +10,9 @@ import type { FieldChanges } from '../queue/task-events';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { PatchTaskDto } from './dto/task.dto';
 import { TaskExtensionRepository } from './task-extension.repository';
+import { allowedActions } from './task-actions';
 import { TaskHistoryRepository } from './task-history.repository';
+import { CLOSED_STATUSES } from './task-status';
 import { presentTask, TaskRow } from './task-view';
 import { TaskRepository } from './task.repository';
 
@@ -50,7 +52,14 @@ export class TasksService {
       this.history.findEvidence(id),
       this.extensions.findOfTask(id),
     ]);
-    return { ...this.present(row), history, updates, evidence, extensionRequests };
+    return {
+      ...this.present(row),
+      allowedActions: allowedActions(user, row),
+      history,
+      updates,
+      evidence,
+      extensionRequests,
+    };
   }
 
   /** Reassignment and rescheduling, guarded by the optimistic `version`. */
@@ -59,6 +68,8 @@ export class TasksService {
     await this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
       if (task.version !== dto.version) throw versionConflict(task.version);
+      if (CLOSED_STATUSES.includes(task.status))
+        throw new ConflictError('TASK_CLOSED', '任务已办结（已销号或已撤销），不能再修改');
       await this.applyAssignment(manager, user, task, dto, 'updated');
     });
     return this.get(user, id);

@@ -1,9 +1,20 @@
-export type TrafficLight = 'green' | 'yellow' | 'red';
+export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red', 'gray'] as const;
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
 
+/** What each light means, worded apart from every status so a list never reads "逾期 · 整改中 · 逾期". */
 export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = {
-  green: '序时推进',
-  yellow: '滞后',
-  red: '已逾期',
+  green: '正常',
+  yellow: '临期或滞后',
+  red: '逾期',
+  gray: '已办结',
+};
+
+/** The colour as offices name it (绿灯、黄灯…), for legends and printed ledgers. */
+export const TRAFFIC_LIGHT_COLORS: Record<TrafficLight, string> = {
+  green: '绿',
+  yellow: '黄',
+  red: '红',
+  gray: '灰',
 };
 
 export interface LightInput {
@@ -32,17 +43,14 @@ export function daysBetween(from: string, to: string): number {
 }
 
 /**
- * Township supervisors' lights: red when overdue; yellow when due within 7 days or behind 序时进度
- * (progress below the elapsed share of the assignment→deadline span minus the margin); green otherwise.
- * A closed task is never overdue.
+ * Township supervisors' lights: gray once closed (已销号 or 已撤销: nothing left to chase, and never overdue); red
+ * when overdue; yellow when due within 7 days or behind 序时进度 (progress below the elapsed share of the
+ * assignment→deadline span minus the margin); green otherwise, also while no deadline is set.
+ * lightSql() in task-view.ts is the same rule in SQL.
  */
 export function trafficLight(input: LightInput): LightResult {
-  if (input.closed || !input.deadline)
-    return {
-      light: 'green',
-      overdue: false,
-      daysLeft: input.deadline && !input.closed ? daysBetween(input.today, input.deadline) : null,
-    };
+  if (input.closed) return { light: 'gray', overdue: false, daysLeft: null };
+  if (!input.deadline) return { light: 'green', overdue: false, daysLeft: null };
   const daysLeft = daysBetween(input.today, input.deadline);
   if (daysLeft < 0) return { light: 'red', overdue: true, daysLeft };
   if (daysLeft <= YELLOW_WITHIN_DAYS) return { light: 'yellow', overdue: false, daysLeft };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
@@ -7,6 +7,17 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** Same folder layout under src/ (jest) and dist/src/ (built, copied by scripts/copy-assets.js). */
 export const WEB_ROOT = join(__dirname, 'public');
+
+/**
+ * The browser modules the UI imports by bare name (index.html's import map points them here), served straight from
+ * node_modules, which the build and the Docker image keep at run time: no bundler, no copy to go stale.
+ */
+export const VENDOR_MODULES: Record<string, string> = {
+  'preact.mjs': require.resolve('preact'),
+  'hooks.mjs': require.resolve('preact/hooks'),
+  // htm's `require` entry is CommonJS; its ES module build sits beside it.
+  'htm.mjs': join(dirname(require.resolve('htm')), 'htm.mjs'),
+};
 
 /** Paths the SPA fallback must never answer: the API, health checks and the queue dashboard keep their own 404s. */
 const SERVER_PREFIXES = ['/api', '/health', '/admin/queues'];
@@ -25,9 +36,16 @@ export class WebModule implements OnModuleInit {
       wildcard: false,
       index: ['index.html'],
     });
-    // A catch-all route has the lowest precedence in Fastify's router, so API routes still win.
+    for (const [name, file] of Object.entries(VENDOR_MODULES)) {
+      fastify.get(`/vendor/${name}`, (_request: FastifyRequest, reply: FastifyReply) =>
+        reply.type('text/javascript; charset=utf-8').sendFile(basename(file), dirname(file)),
+      );
+    }
+    // A catch-all route has the lowest precedence in Fastify's router, so API routes still win. A missing file
+    // (a name with an extension) is a 404 too: index.html in its place only makes the browser refuse a module.
     fastify.get('/*', (request: FastifyRequest, reply: FastifyReply) => {
-      if (SERVER_PREFIXES.some((prefix) => request.url.startsWith(prefix))) {
+      const path = request.url.split('?')[0];
+      if (SERVER_PREFIXES.some((prefix) => path.startsWith(prefix)) || /\.[a-z0-9]+$/i.test(path)) {
         return reply.code(404).send({ statusCode: 404, code: 'NOT_FOUND', message: '请求的地址不存在' });
       }
       return reply.type('text/html; charset=utf-8').sendFile('index.html');

@@ -20,4 +20,18 @@ describe('web UI serving', () => {
     const health = await app.get('/health');
     expect(health.status).not.toBe(404);
   });
+
+  it('serves every module the import map names from node_modules as JavaScript, and no page for a missing file', async () => {
+    const index = (await app.get('/')).raw.toString('utf8');
+    const map = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(index)![1]);
+    expect(Object.keys(map.imports).sort()).toEqual(['htm', 'preact', 'preact/hooks']);
+    for (const url of Object.values<string>(map.imports)) {
+      const module = await app.get(url);
+      expect(module.status).toBe(200);
+      expect(String(module.headers['content-type'])).toMatch(/javascript/);
+      expect(module.raw.toString('utf8')).toMatch(/\bexport\s*(\{|default)/);
+    }
+    const missing = await app.get('/components/no-such-widget.js');
+    expect(missing.status).toBe(404);
+  });
 });

@@ -17,6 +17,9 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { ITEM_TYPES, ItemType } from '../item-type';
+import { TASK_STATUSES } from '../task-status';
+import { TRAFFIC_LIGHTS, TrafficLight } from '../traffic-light';
 
 export class ConfirmItemDto {
   @ApiProperty() @IsUUID() itemId: string;
@@ -81,15 +84,17 @@ export class CancelDto {
 
 export class ListTasksQuery {
   @IsOptional()
-  @IsIn(['new', 'assigned', 'in_progress', 'pending_review', 'completed', 'cancelled'])
+  @IsIn(TASK_STATUSES)
   status?: string;
   @IsOptional() @IsUUID() unitId?: string;
   @IsOptional() @IsUUID() leaderId?: string;
   @IsOptional() @IsUUID() assigneeId?: string;
   @IsOptional() @IsIn(['rectification', 'plan']) kind?: string;
+  @IsOptional() @IsIn(ITEM_TYPES) itemType?: ItemType;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(3000) year?: number;
   @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
-  @IsOptional() @IsIn(['green', 'yellow', 'red']) light?: 'green' | 'yellow' | 'red';
+  @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
+  @IsOptional() @IsIn(TRAFFIC_LIGHTS) light?: TrafficLight;
   @IsOptional() @IsString() @MaxLength(100) q?: string;
   @IsOptional()
   @IsIn(['deadline', '-deadline', 'createdAt', '-createdAt', 'progress', '-progress', 'title', '-title'])

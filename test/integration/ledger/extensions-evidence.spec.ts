@@ -50,7 +50,8 @@ describe('ledger: extension requests and evidence', () => {
       { token },
     );
     expect(requested.status).toBe(201);
-    expect(requested.body.statusLabel).toBe('申请延期');
+    // A pending request is a flag of its own; the status stays what it was.
+    expect(requested.body).toMatchObject({ extensionPending: true, statusLabel: '已交办' });
     const duplicate = await app.post(
       `/api/v1/tasks/${task.id}/extensions`,
       { requestedDeadline: '2099-07-30', reason: '再申请' },
@@ -166,7 +167,7 @@ describe('ledger: extension requests and evidence', () => {
       { token: org.users.leader.token },
     );
     const task = created.body.tasks[0];
-    expect(task).toMatchObject({ longTerm: true, statusLabel: '长期坚持' });
+    expect(task).toMatchObject({ longTerm: true, itemTypeLabel: '长期坚持', statusLabel: '已交办' });
     await app.post(
       `/api/v1/tasks/${task.id}/updates`,
       { status: 'pending_review', note: '本季度以案释法3场' },
@@ -178,7 +179,12 @@ describe('ledger: extension requests and evidence', () => {
       { token: org.users.leader.token },
     );
     expect(accepted.status).toBe(201);
-    expect(accepted.body).toMatchObject({ status: 'in_progress', statusLabel: '长期坚持', light: 'green' });
+    expect(accepted.body).toMatchObject({
+      status: 'in_progress',
+      statusLabel: '整改中',
+      itemTypeLabel: '长期坚持',
+      light: 'green',
+    });
     expect(accepted.body.deadline).toBe(addMonths(todayIn('Asia/Shanghai'), 3));
     expect(accepted.body.history.at(-1)).toMatchObject({ action: 'evidence_accepted' });
   });

@@ -87,7 +87,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
       (await page(app, query, pageOrg)).find((item) => item.id === task.id)!;
     expect(await itemOf(second)).toMatchObject({
       progress: 30,
-      statusLabel: '序时推进',
+      statusLabel: '整改中',
       extensionPending: false,
     });
 
@@ -110,7 +110,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     expect(requested.status).toBe(201);
     expect(await itemOf(second)).toMatchObject({
       extensionPending: true,
-      statusLabel: '申请延期',
+      statusLabel: '整改中',
       deadline: '2099-03-31',
     });
 
@@ -125,7 +125,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
     expect(refused.status).toBe(201);
     expect(await itemOf(second)).toMatchObject({
       extensionPending: false,
-      statusLabel: '序时推进',
+      statusLabel: '整改中',
       deadline: '2099-03-31',
     });
   });
@@ -226,6 +226,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
       ['assigned', plusDays(3)],
       ['in_progress', plusDays(200)],
       ['completed', plusDays(-30)],
+      ['cancelled', plusDays(100)],
       ['new', plusDays(-1)],
       ['pending_review', plusDays(7)],
     ]) {
@@ -237,7 +238,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
         .filter((item: { light: string }) => item.light === light)
         .map((item: { id: string }) => item.id)
         .sort();
-    for (const light of ['red', 'yellow', 'green']) {
+    for (const light of ['red', 'yellow', 'green', 'gray']) {
       const filtered = await second.get(`/api/v1/tasks?light=${light}&pageSize=100`, {
         token: lightsOrg.users.viewer.token,
       });
@@ -245,6 +246,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
       expect(filtered.body.total).toBe(byLight(light).length);
     }
     expect(byLight('red')).toHaveLength(4);
+    expect(byLight('gray')).toHaveLength(4);
     const overdue = await second.get('/api/v1/tasks?overdue=true&pageSize=100', {
       token: lightsOrg.users.viewer.token,
     });

@@ -45,7 +45,9 @@ describe('ledger filters', () => {
   it('filters by light through the same SQL that computes it, with today as a parameter', () => {
     const { where, params } = taskFilters({ light: 'green' }, context);
     expect(params).toEqual(['org', '2026-12-01', 'green']);
-    expect(where).toMatch(/^t\.organization_id = \$1 AND \(CASE WHEN .*\$2::date.* END\) = \$3$/s);
+    expect(where).toMatch(
+      /^t\.organization_id = \$1 AND t\.status NOT IN \('completed','cancelled'\) AND \(CASE WHEN .*\$2::date.* END\) = \$3$/s,
+    );
   });
 
   it('narrows red and yellow to the due ranges they imply, so an index can serve them', () => {
@@ -62,6 +64,50 @@ describe('ledger filters', () => {
     );
     expect(taskFilters({ light: 'yellow', status: 'completed' }, context).where).toMatch(
       / AND false AND \(CASE /,
+    );
+  });
+
+  it('narrows gray to closed tasks and green to open ones, or to nothing when the status contradicts the light', () => {
+    expect(taskFilters({ light: 'gray' }, context).where).toMatch(
+      /^t\.organization_id = \$1 AND t\.status IN \('completed','cancelled'\) AND \(CASE /,
+    );
+    expect(taskFilters({ light: 'green' }, context).where).toMatch(
+      /^t\.organization_id = \$1 AND t\.status NOT IN \('completed','cancelled'\) AND \(CASE /,
+    );
+    expect(taskFilters({ light: 'gray', status: 'completed' }, context).where).toMatch(
+      /^t\.organization_id = \$1 AND t\.status = \$2 AND \(CASE /,
+    );
+    expect(taskFilters({ light: 'gray', status: 'in_progress' }, context).where).toMatch(
+      / AND false AND \(CASE /,
+    );
+    expect(taskFilters({ light: 'green', status: 'cancelled' }, context).where).toMatch(
+      / AND false AND \(CASE /,
+    );
+  });
+
+  it('filters item types by the report item kinds they gather, and 长期坚持 by its flag', () => {
+    expect(taskFilters({ itemType: 'problem' }, context)).toEqual({
+      where: 't.organization_id = $1 AND NOT t.long_term AND t.item_kind = ANY($2::text[])',
+      params: ['org', ['problem', 'cause']],
+    });
+    expect(taskFilters({ itemType: 'long_term', status: 'assigned' }, context)).toEqual({
+      where: 't.organization_id = $1 AND t.status = $2 AND t.long_term',
+      params: ['org', 'assigned'],
+    });
+  });
+
+  it('keeps open or closed tasks, settled by the status filter when one is given', () => {
+    expect(taskFilters({ open: 'true' }, context).where).toBe(
+      "t.organization_id = $1 AND t.status NOT IN ('completed','cancelled')",
+    );
+    expect(taskFilters({ open: 'false', assigneeId: 'u' }, context).where).toBe(
+      "t.organization_id = $1 AND t.assignee_id = $2 AND t.status IN ('completed','cancelled')",
+    );
+    expect(taskFilters({ open: 'true', status: 'assigned' }, context).where).toBe(
+      't.organization_id = $1 AND t.status = $2',
+    );
+    expect(taskFilters({ open: 'true', status: 'completed' }, context).where).toBe(
+      't.organization_id = $1 AND t.status = $2 AND false',
     );
   });
 });

@@ -47,28 +47,59 @@ describe('task presentation', () => {
     expect(todayIn('UTC', new Date('2025-06-30T17:00:00Z'))).toBe('2025-06-30');
   });
 
-  it('labels status and light in Chinese; long-term, extension and closed states win in that order', () => {
+  it('labels status, item type and light from three separate vocabularies', () => {
     expect(presentTask(row(), '2025-06-01', 10)).toMatchObject({
-      statusLabel: '序时推进',
+      statusLabel: '整改中',
+      itemType: 'measure',
+      itemTypeLabel: '整改措施',
       light: 'yellow',
-      lightLabel: '滞后',
+      lightLabel: '临期或滞后',
     });
-    expect(presentTask(row({ longTerm: true }), '2025-06-01', 10)).toMatchObject({
-      statusLabel: '长期坚持',
+    expect(presentTask(row({ itemKind: 'problem', progress: 60 }), '2025-06-01', 10)).toMatchObject({
+      itemTypeLabel: '整改问题',
       light: 'green',
+      lightLabel: '正常',
     });
-    expect(presentTask(row({ longTerm: true, extensionPending: true }), '2025-06-01', 10).statusLabel).toBe(
-      '申请延期',
+    expect(presentTask(row({ itemKind: 'cause' }), '2025-06-01', 10).itemTypeLabel).toBe('整改问题');
+    expect(presentTask(row({ kind: 'plan', itemKind: 'plan' }), '2025-06-01', 10).itemTypeLabel).toBe(
+      '工作计划',
     );
-    expect(presentTask(row({ status: 'completed', longTerm: true }), '2026-06-01', 10)).toMatchObject({
-      statusLabel: '已销号',
-      overdue: false,
-    });
     expect(presentTask(row({ status: 'new' }), '2026-01-05', 10)).toMatchObject({
-      statusLabel: '未启动',
+      statusLabel: '待交办',
       light: 'red',
+      lightLabel: '逾期',
       overdue: true,
       daysLeft: -5,
+    });
+  });
+
+  it('keeps 长期坚持 an item type and a pending extension a flag: the status label stays the status', () => {
+    expect(presentTask(row({ longTerm: true }), '2025-06-01', 10)).toMatchObject({
+      statusLabel: '整改中',
+      itemType: 'long_term',
+      itemTypeLabel: '长期坚持',
+      light: 'green',
+    });
+    expect(presentTask(row({ longTerm: true, extensionPending: true }), '2025-06-01', 10)).toMatchObject({
+      statusLabel: '整改中',
+      extensionPending: true,
+    });
+    expect(
+      presentTask(row({ status: 'assigned', extensionPending: true }), '2025-06-01', 10).statusLabel,
+    ).toBe('已交办');
+  });
+
+  it('shows closed tasks gray (已办结) with their own status, never the green of a running task', () => {
+    expect(presentTask(row({ status: 'completed', longTerm: true }), '2026-06-01', 10)).toMatchObject({
+      statusLabel: '已销号',
+      itemTypeLabel: '长期坚持',
+      light: 'gray',
+      lightLabel: '已办结',
+      overdue: false,
+    });
+    expect(presentTask(row({ status: 'cancelled' }), '2025-06-01', 10)).toMatchObject({
+      statusLabel: '已撤销',
+      light: 'gray',
     });
   });
 

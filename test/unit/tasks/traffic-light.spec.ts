@@ -39,12 +39,14 @@ describe('traffic light', () => {
     expect(trafficLight({ ...base, progress: 31, marginPercent: 11 }).light).toBe('green');
   });
 
-  it('never marks a closed task overdue', () => {
-    expect(trafficLight({ ...base, today: '2026-03-01', closed: true })).toMatchObject({
-      light: 'green',
-      overdue: false,
-      daysLeft: null,
-    });
+  it('shows a closed task gray and never overdue, whatever its deadline', () => {
+    for (const today of ['2025-06-01', '2025-12-30', '2026-03-01'])
+      expect(trafficLight({ ...base, today, closed: true })).toEqual({
+        light: 'gray',
+        overdue: false,
+        daysLeft: null,
+      });
+    expect(trafficLight({ ...base, deadline: null, closed: true }).light).toBe('gray');
   });
 
   it('is green without a deadline', () => {

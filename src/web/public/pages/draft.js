@@ -1,89 +1,72 @@
-import { api, download, session } from '../api.js';
-import { attempt, field, h } from '../ui.js';
+// 年度报告草稿: next year's report built from the tasks, editable paragraph by paragraph, downloadable as Word.
+import { DraftParagraph } from '../components/draft-paragraph.js';
+import { Field } from '../components/field.js';
+import { Loaded } from '../components/loading.js';
+import { api, download } from '../lib/api.js';
+import { html } from '../lib/html.js';
+import { attempt } from '../lib/messages.js';
+import { navigate } from '../lib/router.js';
+import { useLoad } from '../lib/use-load.js';
+import { roleMay } from '../lib/vocabulary.js';
 
-export async function draftPage(main, yearText) {
+export function DraftPage({ user, params: [yearText] }) {
   const year = Number(yearText) || new Date().getFullYear();
-  const draft = await api('GET', `/reports/drafts/${year}`);
-  const canEdit = ['admin', 'leader'].includes(session().user.role);
-  const yearInput = h('input', { name: 'year', type: 'number', min: 2000, max: 2100, value: year });
-  const pick = h(
-    'form',
-    { class: 'card row' },
-    field('年度', yearInput),
-    h('button', { type: 'submit' }, '查看'),
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'secondary',
-        onclick: () =>
-          attempt(() => download(`/reports/drafts/${year}.docx`, `${year}年度报告草稿.docx`), '已开始下载'),
-      },
-      '下载 Word',
-    ),
-  );
-  pick.addEventListener('submit', (event) => {
+  const state = useLoad(() => api('GET', `/reports/drafts/${year}`), [year]);
+  const pick = (event) => {
     event.preventDefault();
-    location.hash = `#/draft/${yearInput.value}`;
-  });
-  const paragraph = (p) => {
-    const el = h(p.style === 'subheading' ? 'h3' : 'p', { class: p.edited ? 'para edited' : 'para' }, p.text);
-    if (!canEdit || p.style === 'subheading') return el;
-    const edit = h(
-      'button',
-      { type: 'button', class: 'secondary small', 'aria-label': `修改段落：${p.text.slice(0, 12)}` },
-      '修改',
-    );
-    edit.addEventListener('click', () => {
-      const text = h('textarea', { name: 'text' }, p.text);
-      const form = h(
-        'form',
-        {},
-        field('段落内容', text),
-        h(
-          'p',
-          { class: 'row' },
-          h('button', { type: 'submit' }, '保存'),
-          h(
-            'button',
-            { type: 'button', class: 'secondary', onclick: () => draftPage(main, String(year)) },
-            '取消',
-          ),
-        ),
-      );
-      form.addEventListener('submit', async (event) => {
-        event.preventDefault();
-        if (
-          await attempt(
-            () =>
-              api('PUT', `/reports/drafts/${year}/paragraphs/${encodeURIComponent(p.id)}`, {
-                body: { text: text.value },
-              }),
-            '段落已保存',
-          )
-        )
-          draftPage(main, String(year));
-      });
-      wrapper.replaceChildren(form);
-      text.focus();
-    });
-    const wrapper = h('div', { class: 'para-row' }, el, edit);
-    return wrapper;
+    navigate(`#/draft/${new FormData(event.currentTarget).get('year')}`);
   };
+  const word = () =>
+    attempt(() => download(`/reports/drafts/${year}.docx`, `${year}年度报告草稿.docx`), '已开始下载');
+  return html`<h1>年度报告草稿</h1>
+    <form class="card filters draft-picker" onSubmit=${pick}>
+      <${Field} label="年度"
+        ><input name="year" type="number" min="2000" max="2100" defaultValue=${year}
+      /><//>
+      <div class="filter-actions">
+        <button type="submit">查看</button>
+        <button type="button" class="secondary" onClick=${word}>下载 Word</button>
+      </div>
+    </form>
+    <${Loaded} state=${state}>
+      ${(draft) =>
+        html`<${Draft}
+          draft=${draft}
+          year=${year}
+          canEdit=${roleMay(user.role, 'draft.edit')}
+          reload=${state.reload}
+        />`}
+    <//>`;
+}
+
+function Draft({ draft, year, canEdit, reload }) {
   const counts = draft.counts || {};
-  main.replaceChildren(
-    h('h1', {}, draft.title || `${year} 年度报告草稿`),
-    pick,
-    h(
-      'p',
-      { class: 'muted' },
-      `计划 ${counts.planned ?? 0} 项 · 已完成 ${counts.completed ?? 0} 项 · 按期 ${counts.onTime ?? 0} 项 · 逾期 ${counts.overdue ?? 0} 项`,
-    ),
-    draft.completeness && !draft.completeness.complete
-      ? h('p', { class: 'msg error' }, `尚缺：${draft.completeness.missing.join('、')}`)
-      : null,
-    ...(draft.sections || []).map((s) =>
-      h('section', { class: 'card' }, h('h2', {}, s.heading), s.paragraphs.map(paragraph)),
-    ),
-  );
+  return html`<article class="card draft">
+    <h2 class="draft-title">${draft.title || `${year} 年度报告草稿`}</h2>
+    <p class="muted">
+      计划 ${counts.planned ?? 0} 项 · 已完成 ${counts.completed ?? 0} 项 · 按期 ${counts.onTime ?? 0} 项 ·
+      逾期 ${counts.overdue ?? 0} 项
+    </p>
+    ${
+      draft.completeness && !draft.completeness.complete
+        ? html`<p class="msg error">尚缺：${draft.completeness.missing.join('、')}</p>`
+        : null
+    }
+    ${(draft.sections || []).map(
+      (section) =>
+        html`<section>
+          <h3 class="section-heading">${section.heading}</h3>
+          ${section.paragraphs.map(
+            (paragraph) =>
+              html`<${DraftParagraph}
+                key=${paragraph.id}
+                year=${year}
+                paragraph=${paragraph}
+                canEdit=${canEdit}
+                onSaved=${reload}
+              />`,
+          )}
+        </section>`,
+    )}
+  </article>`;
 }

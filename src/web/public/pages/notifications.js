@@ -1,63 +1,45 @@
-import { api } from '../api.js';
-import { attempt, h } from '../ui.js';
+// 消息: reminders and notices for the caller, newest first.
+import { Loaded } from '../components/loading.js';
+import { api } from '../lib/api.js';
+import { dateTime } from '../lib/format.js';
+import { html } from '../lib/html.js';
+import { attempt } from '../lib/messages.js';
+import { useLoad } from '../lib/use-load.js';
 
-export async function notificationsPage(main) {
-  const result = await api('GET', '/notifications');
-  const items = Array.isArray(result) ? result : result.items || [];
-  const reload = () => notificationsPage(main);
-  main.replaceChildren(
-    h('h1', {}, '消息通知'),
-    h(
-      'p',
-      {},
-      h(
-        'button',
-        {
-          type: 'button',
-          class: 'secondary',
-          onclick: async () => {
-            if (await attempt(() => api('POST', '/notifications/read-all'), '已全部标为已读')) reload();
-          },
-        },
-        '全部标为已读',
-      ),
-    ),
-    items.length
-      ? h(
-          'div',
-          { id: 'notification-list' },
-          items.map((n) =>
-            h(
-              'div',
-              { class: 'card' },
-              h('strong', {}, n.readAt ? '' : '【未读】', n.title),
-              h('p', {}, n.body),
-              h(
-                'p',
-                { class: 'actions' },
-                h(
-                  'span',
-                  { class: 'muted' },
-                  new Date(n.createdAt).toLocaleString('zh-CN', { hour12: false }),
-                ),
-                n.taskId ? h('a', { href: `#/tasks/${n.taskId}` }, '查看任务') : null,
-                n.readAt
-                  ? null
-                  : h(
-                      'button',
-                      {
-                        type: 'button',
-                        class: 'secondary',
-                        onclick: async () => {
-                          if (await attempt(() => api('POST', `/notifications/${n.id}/read`))) reload();
-                        },
-                      },
-                      '标为已读',
-                    ),
-              ),
-            ),
-          ),
-        )
-      : h('p', { class: 'muted' }, '暂无消息'),
-  );
+export function NotificationsPage() {
+  const state = useLoad(() => api('GET', '/notifications'), []);
+  const readAll = async () => {
+    if (await attempt(() => api('POST', '/notifications/read-all'), '已全部标为已读')) state.reload();
+  };
+  const read = (id) => async () => {
+    if (await attempt(() => api('POST', `/notifications/${id}/read`))) state.reload();
+  };
+  return html`<h1>消息通知</h1>
+    <${Loaded} state=${state}>
+      ${(result) => {
+        const items = Array.isArray(result) ? result : result.items || [];
+        if (!items.length) return html`<p class="card muted">暂无消息</p>`;
+        return html`<p><button type="button" class="secondary" onClick=${readAll}>全部标为已读</button></p>
+          <div id="notification-list">
+            ${items.map(
+              (notice) =>
+                html`<article class=${notice.readAt ? 'card notice' : 'card notice unread'}>
+                  <h2>${notice.readAt ? null : html`<span class="flag">未读</span> `}${notice.title}</h2>
+                  <p>${notice.body}</p>
+                  <p class="buttons">
+                    <span class="muted">${dateTime(notice.createdAt)}</span>
+                    ${notice.taskId ? html`<a href=${`#/tasks/${notice.taskId}`}>查看任务</a>` : null}
+                    ${
+                      notice.readAt
+                        ? null
+                        : html`<button type="button" class="secondary small" onClick=${read(notice.id)}>
+                            标为已读
+                          </button>`
+                    }
+                  </p>
+                </article>`,
+            )}
+          </div>`;
+      }}
+    <//>`;
 }

@@ -1,0 +1,75 @@
+// The frame of every signed-in page: demo banner, header with navigation, status line.
+import { api, saveSession } from '../lib/api.js';
+import { html } from '../lib/html.js';
+import { say, useMessage } from '../lib/messages.js';
+import { navigate } from '../lib/router.js';
+import { isDemo, label, roleMay } from '../lib/vocabulary.js';
+
+/** Pages in the menu; `permission` names a row of the server's permission table. */
+const NAV = [
+  { href: '#/', text: '工作台' },
+  { href: '#/tasks', text: '整改台账' },
+  { href: '#/import', text: '导入报告', permission: 'report.import' },
+  { href: '#/draft', text: '年度报告草稿' },
+  { href: '#/notifications', text: '消息' },
+  { href: '#/admin/units', text: '责任单位', permission: 'unit.manage' },
+  { href: '#/admin/users', text: '用户', permission: 'user.manage' },
+];
+
+function isCurrent(href, path) {
+  const target = href.slice(1);
+  return target === '/' ? path === '/' : path === target || path.startsWith(`${target}/`);
+}
+
+async function logout() {
+  await api('POST', '/auth/logout').catch(() => undefined);
+  saveSession(null);
+  say('已退出登录');
+  navigate('#/login');
+}
+
+export function StatusLine() {
+  const message = useMessage();
+  return html`<div class="messages" role="status" aria-live="polite">
+    ${
+      message
+        ? html`<div
+            class=${message.isError ? 'msg error' : 'msg'}
+            role=${message.isError ? 'alert' : undefined}
+          >
+            ${message.text}
+          </div>`
+        : null
+    }
+  </div>`;
+}
+
+export function Shell({ user, path, children }) {
+  const links = NAV.filter((item) => !item.permission || roleMay(user.role, item.permission));
+  return html`<a class="skip" href="#main" onClick=${skipToMain}>跳到正文</a>
+    ${isDemo() ? html`<div class="demo">演示模式：数据为示例，可随时重置</div>` : null}
+    <header class="top">
+      <div class="top-band">
+        <div class="top-inner">
+          <a class="brand" href="#/">法治政府建设整改事项跟踪</a>
+          <span class="who">${user.displayName}（${label('roles', user.role)}）</span>
+          <button type="button" class="link-button" onClick=${logout}>退出</button>
+        </div>
+      </div>
+      <nav aria-label="主导航" class="nav">
+        ${links.map(
+          (item) =>
+            html`<a href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : undefined}
+              >${item.text}</a
+            >`,
+        )}
+      </nav>
+    </header>
+    <${StatusLine} />
+    <main id="main" tabindex="-1">${children}</main>`;
+}
+
+function skipToMain(event) {
+  event.preventDefault();
+  document.getElementById('main')?.focus();
+}

@@ -1,0 +1,73 @@
+// The ledger's filter bar; every list of values (statuses, lights, item types) is the server's vocabulary.
+import { download } from '../lib/api.js';
+import { unitOptions } from '../lib/directory.js';
+import { html } from '../lib/html.js';
+import { attempt } from '../lib/messages.js';
+import { hrefWith, navigate } from '../lib/router.js';
+import { words } from '../lib/vocabulary.js';
+import { Field } from './field.js';
+import { Select } from './select.js';
+
+export const FILTER_KEYS = ['q', 'status', 'light', 'itemType', 'unitId', 'sort'];
+/** Filters the bar has no control for but links may set (dashboard lists); kept until the bar is reset. */
+const LINK_ONLY_KEYS = ['leaderId', 'assigneeId', 'overdue', 'open'];
+
+const SORTS = [
+  { key: 'deadline', label: '时限近的在前' },
+  { key: '-deadline', label: '时限远的在前' },
+  { key: '-createdAt', label: '新生成的在前' },
+  { key: '-progress', label: '进度高的在前' },
+  { key: 'progress', label: '进度低的在前' },
+  { key: 'title', label: '按事项名称' },
+];
+
+function lightOptions() {
+  return words('lights').map((light) => ({ key: light.key, label: `${light.color}灯（${light.label}）` }));
+}
+
+export function TaskFilters({ query, directory }) {
+  const value = (key) => query.get(key) || '';
+  const kept = LINK_ONLY_KEYS.filter((key) => query.get(key));
+  const submit = (event) => {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const params = Object.fromEntries(FILTER_KEYS.map((key) => [key, String(form.get(key) || '').trim()]));
+    for (const key of kept) params[key] = query.get(key);
+    navigate(hrefWith('/tasks', params));
+  };
+  return html`<form class="card filters" role="search" onSubmit=${submit}>
+    <${Field} label="搜索" wide
+      ><input name="q" type="search" placeholder="事项名称或原文" defaultValue=${value('q')}
+    /><//>
+    <${Field} label="状态"
+      ><${Select} name="status" options=${words('statuses')} initial=${value('status')} empty="全部状态"
+    /><//>
+    <${Field} label="红黄绿灯"
+      ><${Select} name="light" options=${lightOptions()} initial=${value('light')} empty="全部"
+    /><//>
+    <${Field} label="事项类型"
+      ><${Select} name="itemType" options=${words('itemTypes')} initial=${value('itemType')} empty="全部类型"
+    /><//>
+    <${Field} label="责任单位"
+      ><${Select} name="unitId" options=${unitOptions(directory)} initial=${value('unitId')} empty="全部单位"
+    /><//>
+    <${Field} label="排序"
+      ><${Select} name="sort" options=${SORTS} initial=${value('sort') || 'deadline'}
+    /><//>
+    <div class="filter-actions">
+      <button type="submit">查询</button>
+      ${
+        kept.length || FILTER_KEYS.some((key) => value(key))
+          ? html`<a class="button secondary" href="#/tasks">清除条件</a>`
+          : null
+      }
+      <button
+        type="button"
+        class="secondary"
+        onClick=${() => attempt(() => download('/tasks/export.xlsx', '整改台账.xlsx'), '已开始下载')}
+      >
+        导出 Excel
+      </button>
+    </div>
+  </form>`;
+}

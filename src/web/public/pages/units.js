@@ -1,0 +1,78 @@
+// 责任单位管理 (admins): add units with the keywords that steer the parser's suggestions, switch them on and off.
+import { Field } from '../components/field.js';
+import { Loaded } from '../components/loading.js';
+import { api } from '../lib/api.js';
+import { forgetDirectory } from '../lib/directory.js';
+import { html } from '../lib/html.js';
+import { attempt } from '../lib/messages.js';
+import { useLoad } from '../lib/use-load.js';
+
+export function UnitsPage() {
+  const state = useLoad(() => api('GET', '/units'), []);
+  const changed = () => {
+    forgetDirectory();
+    state.reload();
+  };
+  const add = async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const body = {
+      name: String(data.get('name')).trim(),
+      keywords: String(data.get('keywords'))
+        .split(/[,，、\s]+/)
+        .map((keyword) => keyword.trim())
+        .filter(Boolean),
+    };
+    if (await attempt(() => api('POST', '/units', { body }), '单位已添加')) {
+      form.reset();
+      changed();
+    }
+  };
+  const toggle = (unit) => async () => {
+    const body = { active: unit.active === false };
+    if (await attempt(() => api('PATCH', `/units/${unit.id}`, { body }), body.active ? '已启用' : '已停用'))
+      changed();
+  };
+  return html`<h1>责任单位管理</h1>
+    <form class="card" onSubmit=${add}>
+      <h2>新增责任单位</h2>
+      <div class="form-grid">
+        <${Field} label="单位名称"><input name="name" required maxlength="100" /><//>
+        <${Field} label="推荐关键词" hint="用逗号或顿号分隔；导入报告时据此推荐责任单位"
+          ><input name="keywords"
+        /><//>
+      </div>
+      <p><button type="submit">新增单位</button></p>
+    </form>
+    <${Loaded} state=${state}>
+      ${(units) =>
+        html`<div class="table-wrap">
+          <table class="grid-table stack">
+            <thead>
+              <tr>
+                <th scope="col">单位名称</th>
+                <th scope="col">关键词</th>
+                <th scope="col">状态</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${units.map(
+                (unit) =>
+                  html`<tr>
+                    <th scope="row">${unit.name}</th>
+                    <td data-label="关键词">${(unit.keywords || []).join('、') || '—'}</td>
+                    <td data-label="状态">${unit.active === false ? '停用' : '启用'}</td>
+                    <td data-label="操作">
+                      <button type="button" class="secondary small" onClick=${toggle(unit)}>
+                        ${unit.active === false ? '启用' : '停用'}
+                      </button>
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>`}
+    <//>`;
+}

@@ -1,0 +1,90 @@
+// 用户管理 (admins): accounts of the organization, their role and unit; deactivate or reactivate them.
+import { Field } from '../components/field.js';
+import { Loaded } from '../components/loading.js';
+import { Select } from '../components/select.js';
+import { api } from '../lib/api.js';
+import { forgetDirectory, loadDirectory, unitName, unitOptions } from '../lib/directory.js';
+import { html } from '../lib/html.js';
+import { attempt } from '../lib/messages.js';
+import { useLoad } from '../lib/use-load.js';
+import { label, words } from '../lib/vocabulary.js';
+
+export function UsersPage() {
+  const state = useLoad(() => Promise.all([api('GET', '/users'), loadDirectory()]), []);
+  const changed = () => {
+    forgetDirectory();
+    state.reload();
+  };
+  const add = async (event) => {
+    event.preventDefault();
+    const form = event.currentTarget;
+    const data = new FormData(form);
+    const body = {
+      username: String(data.get('username')).trim(),
+      displayName: String(data.get('displayName')).trim(),
+      password: String(data.get('password')),
+      role: String(data.get('role')),
+      unitId: String(data.get('unitId')) || undefined,
+    };
+    if (await attempt(() => api('POST', '/users', { body }), '用户已添加')) {
+      form.reset();
+      changed();
+    }
+  };
+  const toggle = (user) => async () => {
+    const body = { active: user.active === false };
+    if (await attempt(() => api('PATCH', `/users/${user.id}`, { body }), body.active ? '已启用' : '已停用'))
+      changed();
+  };
+  return html`<h1>用户管理</h1>
+    <${Loaded} state=${state}>
+      ${([users, directory]) => html`
+        <form class="card" onSubmit=${add}>
+          <h2>新增用户</h2>
+          <div class="form-grid">
+            <${Field} label="登录名"><input name="username" required autocomplete="off" /><//>
+            <${Field} label="姓名"><input name="displayName" required /><//>
+            <${Field} label="初始密码（至少 8 位）"
+              ><input name="password" type="password" required minlength="8" autocomplete="new-password"
+            /><//>
+            <${Field} label="角色"><${Select} name="role" options=${words('roles')} initial="staff" /><//>
+            <${Field} label="所属责任单位"
+              ><${Select} name="unitId" options=${unitOptions(directory)} empty="无"
+            /><//>
+          </div>
+          <p><button type="submit">新增用户</button></p>
+        </form>
+        <div class="table-wrap">
+          <table class="grid-table stack">
+            <thead>
+              <tr>
+                <th scope="col">姓名</th>
+                <th scope="col">登录名</th>
+                <th scope="col">角色</th>
+                <th scope="col">所属单位</th>
+                <th scope="col">状态</th>
+                <th scope="col">操作</th>
+              </tr>
+            </thead>
+            <tbody>
+              ${users.map(
+                (user) =>
+                  html`<tr>
+                    <th scope="row">${user.displayName}</th>
+                    <td data-label="登录名">${user.username}</td>
+                    <td data-label="角色">${label('roles', user.role)}</td>
+                    <td data-label="所属单位">${user.unitId ? unitName(directory, user.unitId) : '—'}</td>
+                    <td data-label="状态">${user.active === false ? '停用' : '启用'}</td>
+                    <td data-label="操作">
+                      <button type="button" class="secondary small" onClick=${toggle(user)}>
+                        ${user.active === false ? '启用' : '停用'}
+                      </button>
+                    </td>
+                  </tr>`,
+              )}
+            </tbody>
+          </table>
+        </div>
+      `}
+    <//>`;
+}
