@@ -24,6 +24,8 @@ export interface JobPayloads {
   /** `asOf` is a calendar date (YYYY-MM-DD) in TIME_ZONE; 'today' for the scheduled daily run. */
   'reminders.sweep': { asOf: string };
   'notifications.deliver': { notificationId: string; channel: 'email' | 'webhook' };
+  /** Sends a robot's queued messages; one per robot at a time through deduplication id `robot:<robotId>`. */
+  'robots.flush': { robotId: string };
   /** Debounced through deduplication id `rollup:<organizationId>:<year>`. */
   'rollup.rebuild': { organizationId: string; year: number };
 }
@@ -35,6 +37,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'events.dispatch': QueueName.Events,
   'reminders.sweep': QueueName.Reminders,
   'notifications.deliver': QueueName.Notifications,
+  'robots.flush': QueueName.Notifications,
   'rollup.rebuild': QueueName.Rollup,
 };
 
