@@ -125,7 +125,7 @@ export class RobotReceiver {
   }
 
   private receive(url: URL, headers: IncomingHttpHeaders, raw: string): Verdict {
-    let body: any = null;
+    let body: any;
     try {
       body = JSON.parse(raw);
     } catch {
