@@ -14,6 +14,7 @@ import {
 } from './robot-messages.repository';
 import { RobotRateLimiter } from './robot-rate-limiter';
 import { RobotReminder } from './robot-reminder';
+import { RobotKeyMissingError } from './robot-secret-key';
 import { RobotSender } from './robot-sender';
 import { composeMessage } from './robot-text';
 import { RobotAnswer, RobotTarget } from './robot-vendor';
@@ -105,6 +106,17 @@ export class RobotDispatcher {
     return queued;
   }
 
+  /**
+   * Schedules a flush for every robot with messages still open. Run when a worker starts: the queued rows are in
+   * PostgreSQL, so flush jobs lost with Redis (a flushed or replaced Redis) are made again rather than waiting for
+   * the robot's next reminder.
+   */
+  async resume(): Promise<number> {
+    const robotIds = await this.messages.findRobotsWithOpenMessages();
+    for (const robotId of robotIds) await this.schedule(robotId, 0);
+    return robotIds.length;
+  }
+
   /** The `robots.flush` job: one message to the robot, if it has anything due and its rate limit allows. */
   async flush(robotId: string, jobId: string): Promise<FlushResult> {
     const robot = await this.robots.findById(robotId);
@@ -123,7 +135,7 @@ export class RobotDispatcher {
     try {
       target = this.keyring.open(robot);
     } catch (error) {
-      if (!(error instanceof SecretUnreadableError)) throw error;
+      if (!(error instanceof SecretUnreadableError || error instanceof RobotKeyMissingError)) throw error;
       unreadable = {
         ok: false,
         kind: 'permanent',

@@ -161,6 +161,13 @@ export class RobotMessagesRepository {
     }));
   }
 
+  async findRobotsWithOpenMessages(): Promise<string[]> {
+    const rows: { robot_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT robot_id FROM robot_messages WHERE status IN ('pending', 'sending')`,
+    );
+    return rows.map((row) => row.robot_id);
+  }
+
   /** When the robot's next waiting message becomes due, or null when nothing waits. */
   async nextDueAt(robotId: string): Promise<Date | null> {
     const [row] = await this.dataSource.query(

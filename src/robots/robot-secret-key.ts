@@ -1,10 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { HttpStatus } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
 import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { AppConfig } from '../config/app-config';
 import { projectRoot } from '../config/project-root';
 
-export class RobotKeyMissingError extends Error {}
+/** The deployment lacks a usable ROBOT_SECRET_KEY: a configuration fault, reported as such to admins and on messages. */
+export class RobotKeyMissingError extends DomainError {
+  constructor(message: string) {
+    super('ROBOT_KEY_MISSING', message, HttpStatus.INTERNAL_SERVER_ERROR);
+  }
+}
 
 /** 32 bytes from base64 (44 characters) or hex (64 characters); the config validation admits only these forms. */
 export function decodeRobotKey(text: string): Buffer {

@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { RobotDispatcher, RobotOutcome } from '../../../src/robots/robot-dispatcher';
 import { RobotsService } from '../../../src/robots/robots.service';
 import { RobotInputDto } from '../../../src/robots/dto/robot.dto';
@@ -187,5 +187,23 @@ describe('robot deliveries through the worker', () => {
     expect(markdown.text).toMatch(/3\. 【到期提醒】第[一三]项/);
     expect(at.atMobiles.sort()).toEqual(['13800001111', '13900002222']);
     expect(robot.violations).toEqual([]);
+  });
+
+  it('sends messages whose flush job was lost with Redis once a worker resumes', async () => {
+    const robot = await receiver('generic');
+    const robotId = await robotFor({ vendor: 'generic', url: robot.url });
+    const [{ organization_id: organizationId }] = await app.app
+      .get(DataSource)
+      .query(`SELECT organization_id FROM unit_robots WHERE id = $1`, [robotId]);
+    // Queued in PostgreSQL, but no job in Redis for it: what a flushed Redis leaves behind.
+    await app.app
+      .get(DataSource)
+      .query(
+        `INSERT INTO robot_messages (robot_id, organization_id, delivery_key, reminder) VALUES ($1, $2, 'orphan', $3)`,
+        [robotId, organizationId, JSON.stringify(reminderFor('无人调度的提醒', [ZHANG]))],
+      );
+    expect(await dispatcher.resume()).toBeGreaterThanOrEqual(1);
+    expect(await settledMessages(robotId, 1)).toEqual([expect.objectContaining({ status: 'delivered' })]);
+    expect(RobotReceiver.textOf(robot.accepted[0])).toContain('无人调度的提醒');
   });
 });
