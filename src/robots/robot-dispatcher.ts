@@ -19,6 +19,7 @@ import { RobotSender } from './robot-sender';
 import { composeMessage } from './robot-text';
 import { RobotAnswer, RobotTarget } from './robot-vendor';
 import { SecretUnreadableError } from './secret-cipher';
+import { UnitRobot } from './unit-robot.entity';
 import { UnitRobotsRepository } from './unit-robots.repository';
 import { VENDOR_ADAPTERS } from './vendors';
 
@@ -120,32 +121,11 @@ export class RobotDispatcher {
   /** The `robots.flush` job: one message to the robot, if it has anything due and its rate limit allows. */
   async flush(robotId: string, jobId: string): Promise<FlushResult> {
     const robot = await this.robots.findById(robotId);
-    if (!robot) {
-      const failed = await this.dataSource.transaction(async (manager) =>
-        this.report(manager, await this.messages.failOpen(manager, [robotId], ROBOT_REMOVED)),
-      );
-      return { outcome: 'robot_removed', messages: failed };
-    }
-    if (!(await this.messages.hasClaimable(robotId, jobId))) {
-      await this.scheduleNext(robotId);
-      return { outcome: 'idle', messages: 0 };
-    }
-    let target: RobotTarget | null = null;
-    let unreadable: RobotAnswer | null = null;
-    try {
-      target = this.keyring.open(robot);
-    } catch (error) {
-      if (!(error instanceof SecretUnreadableError || error instanceof RobotKeyMissingError)) throw error;
-      unreadable = {
-        ok: false,
-        kind: 'permanent',
-        code: null,
-        explanation: error.message,
-        vendorMessage: null,
-      };
-    }
-    if (target) {
-      const wait = await this.limiter.acquire(rateLimitKey(target.url));
+    if (!robot) return this.failRemoved(robotId);
+    if (!(await this.messages.hasClaimable(robotId, jobId))) return this.idle(robotId);
+    const opened = this.open(robot);
+    if (opened.target) {
+      const wait = await this.limiter.acquire(rateLimitKey(opened.target.url));
       // Put back without spending an attempt; reminders arriving meanwhile join the batch it then sends.
       if (wait > 0) throw new RetryLaterError(`机器人 ${robotId} 已达发送频率上限`, wait, Infinity);
     }
@@ -154,22 +134,49 @@ export class RobotDispatcher {
     const batch = await this.messages.claim(robotId, jobId, CANDIDATES, (reminders) =>
       packBatch(adapter, reminders, base),
     );
-    if (!batch) {
-      await this.scheduleNext(robotId);
-      return { outcome: 'idle', messages: 0 };
-    }
-    const answer =
-      unreadable ?? (await this.sender.send(target!, composeMessage(batch.reminders, base), batch.batchId));
-    if (!answer.ok && answer.kind === 'too_fast' && target)
-      await this.limiter.block(rateLimitKey(target.url), this.deferMs(answer));
+    if (!batch) return this.idle(robotId);
+    const answer = opened.target
+      ? await this.sender.send(opened.target, composeMessage(batch.reminders, base), batch.batchId)
+      : opened.failure;
+    if (opened.target && !answer.ok && answer.kind === 'too_fast')
+      await this.limiter.block(rateLimitKey(opened.target.url), this.deferMs(answer));
     const settled = await this.settle(batch, jobId, answer);
     await this.scheduleNext(robotId);
-    const outcome = answer.ok
-      ? 'delivered'
-      : settled.some((m) => m.status === 'failed')
-        ? 'failed'
-        : 'retrying';
+    const failed = settled.some((message) => message.status === 'failed');
+    const outcome = answer.ok ? 'delivered' : failed ? 'failed' : 'retrying';
     return { outcome, messages: batch.ids.length, batchId: batch.batchId, explanation: answer.explanation };
+  }
+
+  /** The robot's URL and secret, or, when they cannot be read here, the failure its messages are recorded with. */
+  private open(
+    robot: UnitRobot,
+  ): { target: RobotTarget; failure?: never } | { target?: never; failure: RobotAnswer } {
+    try {
+      return { target: this.keyring.open(robot) };
+    } catch (error) {
+      if (!(error instanceof SecretUnreadableError || error instanceof RobotKeyMissingError)) throw error;
+      return {
+        failure: {
+          ok: false,
+          kind: 'permanent',
+          code: null,
+          explanation: error.message,
+          vendorMessage: null,
+        },
+      };
+    }
+  }
+
+  private async failRemoved(robotId: string): Promise<FlushResult> {
+    const failed = await this.dataSource.transaction(async (manager) =>
+      this.report(manager, await this.messages.failOpen(manager, [robotId], ROBOT_REMOVED)),
+    );
+    return { outcome: 'robot_removed', messages: failed };
+  }
+
+  private async idle(robotId: string): Promise<FlushResult> {
+    await this.scheduleNext(robotId);
+    return { outcome: 'idle', messages: 0 };
   }
 
   private async settle(batch: ClaimedBatch, token: string, answer: RobotAnswer): Promise<SettledMessage[]> {

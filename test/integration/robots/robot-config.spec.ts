@@ -1,11 +1,15 @@
 import { DataSource } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/common/domain-error';
 import { RobotDispatcher } from '../../../src/robots/robot-dispatcher';
+import { robotAudienceOf } from '../../../src/robots/robot-reminder';
 import { RobotsService } from '../../../src/robots/robots.service';
 import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
 import { RobotReceiver } from '../../support/robot-receivers';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { callerOf, reminderFor, robotEnv, robotMessages } from './robot-fixtures';
+
+// Worker round trips, retries with backoff and a shared 2-core machine: wait on conditions, not on a 5 s default.
+jest.setTimeout(180_000);
 
 const DINGTALK_SECRET = 'SECconfig0123456789abcdef';
 
@@ -98,6 +102,19 @@ describe('group robot configuration and 发送测试消息', () => {
     expect((await robots.listRobots(callerOf(fixture), unitId())).map((r) => r.url)).not.toContain(
       'http://127.0.0.1:1/leaders',
     );
+  });
+
+  it("routes a notification to the unit's robots, the leaders' robots or both, as its kind says", async () => {
+    const unit = fixture.units['综合行政执法队'].id;
+    const [unitRobot] = await robots.setRobots(callerOf(fixture), unit, [
+      { vendor: 'generic', url: 'http://127.0.0.1:1/enforcement' },
+    ]);
+    const [leaderRobot] = await robots.listRobots(callerOf(fixture), null);
+    const route = (kind: string) => robots.robotIdsFor(fixture.org.id, unit, robotAudienceOf(kind)!);
+    expect(await route('due_in_3')).toEqual([unitRobot.id]);
+    expect(await route('escalate_leader')).toEqual([leaderRobot.id]);
+    expect(await route('supervise')).toEqual([unitRobot.id, leaderRobot.id]);
+    expect(await robots.robotIdsFor(other.org.id, unit, robotAudienceOf('supervise')!)).toEqual([]);
   });
 
   it.each([

@@ -7,6 +7,9 @@ import { RobotReceiver } from '../../support/robot-receivers';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { callerOf, reminderFor, robotEnv, robotMessages, waitFor } from './robot-fixtures';
 
+// Worker round trips, retries with backoff and a shared 2-core machine: wait on conditions, not on a 5 s default.
+jest.setTimeout(180_000);
+
 const SECRET = 'SECdelivery0123456789abcdef';
 const ZHANG = { name: '张三', mobile: '13800001111' };
 const LI = { name: '李四', mobile: null };
@@ -64,7 +67,7 @@ describe('robot deliveries through the worker', () => {
       return (
         rows.length === count && rows.every((row) => ['delivered', 'failed'].includes(row.status)) && rows
       );
-    }, 60_000);
+    }, 120_000);
 
   it.each([
     ['dingtalk', SECRET],

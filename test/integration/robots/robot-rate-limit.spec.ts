@@ -6,6 +6,9 @@ import { ReceivedRequest, RobotReceiver } from '../../support/robot-receivers';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { callerOf, reminderFor, robotEnv, robotMessages, waitFor } from './robot-fixtures';
 
+// Worker round trips, retries with backoff and a shared 2-core machine: wait on conditions, not on a 5 s default.
+jest.setTimeout(180_000);
+
 /** A minute shortened to 3 seconds: robots allow 20 messages in it, as DingTalk and WeCom do in a minute. */
 const WINDOW_MS = 3000;
 const SECRET = 'SECrate0123456789abcdef';
@@ -81,7 +84,7 @@ describe('robot rate limits and batching', () => {
     expect(Math.max(...robot.accepted.map((request) => request.body.at.atMobiles.length))).toBeGreaterThan(1);
     // Every mention in at.atMobiles is also written in the text, as DingTalk needs to render it.
     expect(robot.violations).toEqual([]);
-  }, 180_000);
+  });
 
   it('waits out the vendor\'s own "too fast" (WeCom 45009) and then delivers everything', async () => {
     // The group's robot is also fed by someone else: WeCom lets only 2 more messages through per window.
@@ -108,5 +111,5 @@ describe('robot rate limits and batching', () => {
       const next = robot.requests.find((request) => request.at > rejected.at);
       if (next) expect(next.at - rejected.at).toBeGreaterThanOrEqual(WINDOW_MS - 50);
     }
-  }, 180_000);
+  });
 });
