@@ -118,6 +118,14 @@ export class RobotDispatcher {
     return robotIds.length;
   }
 
+  /**
+   * Robots taken out of the configuration can never send: their waiting messages fail, reported like any other
+   * outcome, in the caller's transaction (the one that removes the robots).
+   */
+  async abandon(manager: EntityManager, robotIds: string[]): Promise<number> {
+    return this.report(manager, await this.messages.failOpen(manager, robotIds, ROBOT_REMOVED));
+  }
+
   /** The `robots.flush` job: one message to the robot, if it has anything due and its rate limit allows. */
   async flush(robotId: string, jobId: string): Promise<FlushResult> {
     const robot = await this.robots.findById(robotId);
@@ -168,9 +176,7 @@ export class RobotDispatcher {
   }
 
   private async failRemoved(robotId: string): Promise<FlushResult> {
-    const failed = await this.dataSource.transaction(async (manager) =>
-      this.report(manager, await this.messages.failOpen(manager, [robotId], ROBOT_REMOVED)),
-    );
+    const failed = await this.dataSource.transaction((manager) => this.abandon(manager, [robotId]));
     return { outcome: 'robot_removed', messages: failed };
   }
 

@@ -9,8 +9,8 @@ import { Unit } from '../identity/unit.entity';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { RobotInputDto, RobotTestResult, RobotView } from './dto/robot.dto';
 import { testMessage } from './robot-batch';
+import { RobotDispatcher } from './robot-dispatcher';
 import { rateLimitKey, RobotKeyring } from './robot-keyring';
-import { RobotMessagesRepository } from './robot-messages.repository';
 import { RobotRateLimiter } from './robot-rate-limiter';
 import { RobotAudience } from './robot-reminder';
 import { RobotSender } from './robot-sender';
@@ -28,11 +28,11 @@ export class RobotsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly robots: UnitRobotsRepository,
-    private readonly messages: RobotMessagesRepository,
     @InjectRepository(Unit) private readonly units: Repository<Unit>,
     private readonly keyring: RobotKeyring,
     private readonly limiter: RobotRateLimiter,
     private readonly sender: RobotSender,
+    private readonly dispatcher: RobotDispatcher,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -80,7 +80,7 @@ export class RobotsService {
         });
       });
       const removed = await this.robots.replaceScope(manager, organizationId, unitId, rows);
-      await this.messages.failOpen(manager, removed, '机器人已从配置中移除，消息未发送');
+      await this.dispatcher.abandon(manager, removed);
       return rows;
     });
     return saved.map((robot) => this.view(robot));

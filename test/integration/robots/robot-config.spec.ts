@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/common/domain-error';
-import { RobotDispatcher } from '../../../src/robots/robot-dispatcher';
+import { RobotDispatcher, RobotOutcome } from '../../../src/robots/robot-dispatcher';
 import { robotAudienceOf } from '../../../src/robots/robot-reminder';
 import { RobotsService } from '../../../src/robots/robots.service';
 import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
@@ -86,7 +86,10 @@ describe('group robot configuration and 发送测试消息', () => {
     await app.app
       .get(RobotDispatcher)
       .enqueue([{ robotId: robot.id, deliveryKey: 'removed-1', reminder: reminderFor('撤下的机器人', []) }]);
+    const outcomes: RobotOutcome[] = [];
+    app.app.get(RobotDispatcher).onOutcome(async (_, settled) => void outcomes.push(...settled));
     await robots.setRobots(callerOf(fixture), unit, []);
+    expect(outcomes).toEqual([expect.objectContaining({ deliveryKey: 'removed-1', status: 'failed' })]);
     expect(await robotMessages(app, robot.id)).toEqual([
       expect.objectContaining({ status: 'failed', last_error: '机器人已从配置中移除，消息未发送' }),
     ]);
