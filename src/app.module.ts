@@ -13,6 +13,7 @@ import { RollupModule, RollupWorkerModule } from './rollup/rollup.module';
 import { QueueDashboardModule } from './queue/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
+import { RobotsModule, RobotsWorkerModule } from './robots/robots.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WorkerModule } from './queue/worker.module';
 import { WebModule } from './web/web.module';
@@ -28,6 +29,7 @@ const API_MODULES: Type[] = [
   QueueDashboardModule,
   RollupModule,
   ReportsModule,
+  RobotsModule,
   TasksModule,
   WebModule,
   DemoModule,
@@ -38,6 +40,7 @@ const WORKER_MODULES: Type[] = [
   NotificationsWorkerModule,
   RemindersWorkerModule,
   RollupWorkerModule,
+  RobotsWorkerModule,
 ];
 
 @Global()

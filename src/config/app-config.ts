@@ -195,6 +195,55 @@ export class AppConfig {
   @Max(60000)
   OUTBOX_POLL_MS: number;
 
+  /**
+   * Where people open Rectify (e.g. https://zfjs.example.gov.cn): robot messages link to the task under it.
+   * Empty means messages carry no link.
+   */
+  @ValidateIf((config: AppConfig) => config.PUBLIC_BASE_URL !== '')
+  @Matches(/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/, {
+    message: '必须是 http:// 或 https:// 开头、不带查询参数的地址',
+  })
+  PUBLIC_BASE_URL: string;
+
+  /**
+   * AES-256-GCM key for group robots' URLs and signing secrets at rest: 32 bytes as base64 (44 characters) or hex
+   * (64 characters). Empty means the key is read from ROBOT_SECRET_KEY_FILE (created there outside production).
+   */
+  @ValidateIf((config: AppConfig) => config.ROBOT_SECRET_KEY !== '')
+  @Matches(/^(?:[A-Za-z0-9+/]{43}=|[0-9a-fA-F]{64})$/, {
+    message: '必须是 32 字节的密钥：44 个字符的 base64 或 64 个十六进制字符',
+  })
+  ROBOT_SECRET_KEY: string;
+
+  @IsString()
+  @MinLength(1)
+  ROBOT_SECRET_KEY_FILE: string;
+
+  /** Messages one robot may send per ROBOT_RATE_WINDOW_MS (DingTalk and WeCom allow 20 a minute). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  ROBOT_RATE_LIMIT: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  ROBOT_RATE_WINDOW_MS: number;
+
+  /** How long reminders for one robot are collected before they go out together as one message. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  ROBOT_BATCH_WINDOW_MS: number;
+
+  /** Accept robot URLs on any host (local test receivers); otherwise only each vendor's own host. */
+  @Transform(toBool)
+  @IsBoolean()
+  ROBOT_ALLOW_ANY_HOST: boolean;
+
   @Transform(toInt)
   @IsInt()
   @Min(1)

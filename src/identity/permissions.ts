@@ -39,6 +39,7 @@ export const PERMISSIONS = {
   // Everyone sees the unit list (filters, task views); leaders also see users, to pick assignees.
   'unit.read': { roles: ALL, ownership: 'organization' },
   'unit.manage': { roles: ['admin'], ownership: 'organization' },
+  'robot.manage': { roles: ['admin'], ownership: 'organization' },
   'user.read': { roles: MANAGERS, ownership: 'organization' },
   'user.manage': { roles: ['admin'], ownership: 'organization' },
   'organization.read': { roles: ALL, ownership: 'organization' },

@@ -21,6 +21,7 @@ export class JobProducer {
     @InjectQueue(QueueName.Reminders) reminders: Queue,
     @InjectQueue(QueueName.EmailDeliveries) emailDeliveries: Queue,
     @InjectQueue(QueueName.WebhookDeliveries) webhookDeliveries: Queue,
+    @InjectQueue(QueueName.Robots) robots: Queue,
     @InjectQueue(QueueName.Rollup) rollup: Queue,
   ) {
     this.queues = {
@@ -29,6 +30,7 @@ export class JobProducer {
       [QueueName.Reminders]: reminders,
       [QueueName.EmailDeliveries]: emailDeliveries,
       [QueueName.WebhookDeliveries]: webhookDeliveries,
+      [QueueName.Robots]: robots,
       [QueueName.Rollup]: rollup,
     };
   }

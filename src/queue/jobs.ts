@@ -11,6 +11,8 @@ export const QueueName = {
   /** One queue per delivery channel, so each channel's concurrency is its own (DELIVERY_CONCURRENCY_*). */
   EmailDeliveries: 'deliveries-email',
   WebhookDeliveries: 'deliveries-webhook',
+  /** Group robots' batched messages, one flush job per robot at a time. */
+  Robots: 'robots',
   Rollup: 'rollup',
 } as const;
 export type QueueName = (typeof QueueName)[keyof typeof QueueName];
@@ -29,6 +31,8 @@ export interface JobPayloads {
   /** jobId `deliver-<notificationId>-<channel>`. */
   'deliveries.email': { notificationId: string };
   'deliveries.webhook': { notificationId: string };
+  /** Sends a robot's queued messages; one per robot at a time through deduplication id `robot:<robotId>`. */
+  'robots.flush': { robotId: string };
   /** Debounced through deduplication id `rollup:<organizationId>:<year>`. */
   'rollup.rebuild': { organizationId: string; year: number };
 }
@@ -42,6 +46,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'reminders.sweep_organization': QueueName.Reminders,
   'deliveries.email': QueueName.EmailDeliveries,
   'deliveries.webhook': QueueName.WebhookDeliveries,
+  'robots.flush': QueueName.Robots,
   'rollup.rebuild': QueueName.Rollup,
 };
 
@@ -50,4 +55,7 @@ export const DELIVERY_JOB: { [C in DeliveryChannel]: `deliveries.${C}` } = {
   webhook: 'deliveries.webhook',
 };
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N]) => Promise<unknown>;
+export type JobHandler<N extends JobName> = (
+  payload: JobPayloads[N],
+  meta: { jobId: string | undefined; attemptsMade: number },
+) => Promise<unknown>;

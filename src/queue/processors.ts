@@ -13,6 +13,8 @@ function concurrencyOf(queue: QueueName, config: AppConfig): number {
     [QueueName.Reminders]: 2,
     [QueueName.EmailDeliveries]: config.DELIVERY_CONCURRENCY_EMAIL,
     [QueueName.WebhookDeliveries]: config.DELIVERY_CONCURRENCY_WEBHOOK,
+    /** Flush jobs are deduplicated per robot, so this is how many robots send at once. */
+    [QueueName.Robots]: config.DELIVERY_CONCURRENCY_WEBHOOK,
     /** One rebuild at a time: rebuilds are short, and serial ones cannot overwrite a newer draft with an older one. */
     [QueueName.Rollup]: 1,
   };

@@ -23,6 +23,9 @@ describe('loadConfig', () => {
     [{ JWT_SECRET: 'short' }, /JWT_SECRET.*32/],
     [{ WORKER_LOCK_DURATION_MS: '500' }, /WORKER_LOCK_DURATION_MS.*最小值/],
     [{ WORKER_STALLED_INTERVAL_MS: 'soon' }, /WORKER_STALLED_INTERVAL_MS.*必须是整数/],
+    [{ ROBOT_SECRET_KEY: 'too-short' }, /ROBOT_SECRET_KEY.*32 字节/],
+    [{ PUBLIC_BASE_URL: 'zfjs.example.gov.cn' }, /PUBLIC_BASE_URL.*http/],
+    [{ ROBOT_RATE_LIMIT: '0' }, /ROBOT_RATE_LIMIT.*最小值/],
   ])('stops with one sentence naming the bad variable: %j', (env, pattern) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(pattern);

@@ -29,6 +29,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'task.extension.decide': { admin: true, leader: true, staff: false, viewer: false },
   'unit.read': { admin: true, leader: true, staff: true, viewer: true },
   'unit.manage': { admin: true, leader: false, staff: false, viewer: false },
+  'robot.manage': { admin: true, leader: false, staff: false, viewer: false },
   'user.read': { admin: true, leader: true, staff: false, viewer: false },
   'user.manage': { admin: true, leader: false, staff: false, viewer: false },
   'organization.read': { admin: true, leader: true, staff: true, viewer: true },

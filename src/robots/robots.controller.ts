@@ -1,0 +1,36 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentUser } from '../common/current-user.decorator';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { Roles } from '../common/roles.decorator';
+import type { AuthUser } from '../identity/auth-user';
+import { PERMISSIONS } from '../identity/permissions';
+import { RobotTestResult } from './dto/robot.dto';
+import { RobotsService } from './robots.service';
+
+@ApiTags('群机器人')
+@ApiBearerAuth()
+@Controller('robots')
+export class RobotsController {
+  constructor(private readonly robots: RobotsService) {}
+
+  @Post(':id/test')
+  @HttpCode(200)
+  @Roles(...PERMISSIONS['robot.manage'].roles)
+  @ApiOperation({
+    summary: '发送测试消息',
+    description:
+      '立即向该群机器人发送一条测试消息，返回机器人接口的应答及中文说明（如签名不匹配、关键词不符、地址无效）。计入该机器人每分钟 20 条的发送限额；超出时返回 429 ROBOT_RATE_LIMITED。',
+  })
+  @ApiOkResponse({
+    type: RobotTestResult,
+    description: '测试已执行；ok 表示机器人是否接受，message 为中文说明',
+  })
+  @ApiResponse({ status: 403, description: 'FORBIDDEN：仅管理员可测试机器人' })
+  @ApiResponse({ status: 404, description: 'ROBOT_NOT_FOUND：机器人不存在或不属于本单位' })
+  @ApiResponse({ status: 409, description: 'ROBOT_SECRET_UNREADABLE：ROBOT_SECRET_KEY 与保存机器人时不同' })
+  @ApiResponse({ status: 429, description: 'ROBOT_RATE_LIMITED：该机器人本分钟的发送限额已用完' })
+  test(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.robots.testRobot(user, id);
+  }
+}

@@ -1,0 +1,75 @@
+import { RobotAnswer, VendorError } from '../robot-vendor';
+
+export const OK_EXPLANATION = '发送成功';
+
+/** HTTP-level failures, before any vendor body is read; null when the status is 2xx. */
+export function httpProblem(status: number, retryAfterMs?: number): RobotAnswer | null {
+  if (status >= 200 && status < 300) return null;
+  if (status === 429)
+    return {
+      ok: false,
+      kind: 'too_fast',
+      code: status,
+      explanation: '发送过于频繁，接收方要求稍后再发',
+      vendorMessage: null,
+      retryAfterMs,
+    };
+  if (status >= 500 || status === 408)
+    return {
+      ok: false,
+      kind: 'transient',
+      code: status,
+      explanation: `机器人接口暂时不可用（HTTP ${status}），稍后自动重试`,
+      vendorMessage: null,
+    };
+  return {
+    ok: false,
+    kind: 'permanent',
+    code: status,
+    explanation: `机器人接口拒绝了请求（HTTP ${status}）：请检查机器人地址是否完整、机器人是否仍在群中`,
+    vendorMessage: null,
+  };
+}
+
+/** A 2xx answer that is not the vendor's JSON (a proxy's page, a truncated body): worth another try. */
+export function unreadableAnswer(body: string): RobotAnswer {
+  return {
+    ok: false,
+    kind: 'transient',
+    code: null,
+    explanation: '机器人接口返回的内容无法识别，稍后自动重试',
+    vendorMessage: body.slice(0, 200) || null,
+  };
+}
+
+export function parseJsonObject(body: string): Record<string, unknown> | null {
+  try {
+    const value: unknown = JSON.parse(body);
+    return value && typeof value === 'object' && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A vendor's non-zero code through its table; codes the table does not know count as permanent. */
+export function vendorFailure(
+  code: number,
+  vendorMessage: string | null,
+  error: VendorError | undefined,
+  windowMs: number,
+): RobotAnswer {
+  const known = error ?? {
+    kind: 'permanent' as const,
+    explanation: `机器人接口返回错误码 ${code}${vendorMessage ? `（${vendorMessage.slice(0, 120)}）` : ''}`,
+  };
+  return {
+    ok: false,
+    kind: known.kind,
+    code,
+    explanation: known.explanation,
+    vendorMessage,
+    ...(known.kind === 'too_fast' ? { retryAfterMs: (known.windows ?? 1) * windowMs } : {}),
+  };
+}
