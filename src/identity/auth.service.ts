@@ -1,15 +1,17 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import { DomainError } from '../common/domain-error';
+import { DomainError, InvalidInputError } from '../common/domain-error';
 import { Runtime, RUNTIME } from '../runtime/runtime';
-import type { AuthUser } from './auth-user';
+import { AccessTokens } from './access-tokens';
+import { AccountChanges } from './account-changes';
+import type { Authentication } from './authenticator';
 import { LoginRateLimiter } from './login-rate-limiter';
-import { hashForUnknownUser, verifyPassword } from './passwords';
-import { RefreshToken } from './refresh-token.entity';
-import { toUserView, UserView } from './user.entity';
+import { assertStrongPassword } from './password-policy';
+import { hashForUnknownUser, hashPassword, verifyPassword } from './passwords';
+import { RefreshTokenRepository } from './refresh-token.repository';
+import { TokenDenyList } from './token-deny-list';
+import { toUserView, User, UserView } from './user.entity';
+import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
 export interface TokenPair {
@@ -35,65 +37,105 @@ function sha256(text: string): string {
 export class AuthService {
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    @InjectRepository(RefreshToken) private readonly refreshTokens: Repository<RefreshToken>,
-    private readonly jwt: JwtService,
+    private readonly tokens: AccessTokens,
+    private readonly refreshTokens: RefreshTokenRepository,
+    private readonly userRows: UserRepository,
     private readonly users: UsersService,
     private readonly rateLimiter: LoginRateLimiter,
+    private readonly denyList: TokenDenyList,
+    private readonly changes: AccountChanges,
   ) {}
 
-  async login(username: string, password: string, ip: string): Promise<LoginResult> {
-    await this.rateLimiter.assertAllowed(username, ip);
-    const user = await this.users.findForLogin(username);
+  async login(username: string, password: string, address: string): Promise<LoginResult> {
+    await this.rateLimiter.consume(username, address);
+    const user = await this.userRows.findWithPasswordHash({ username });
     const valid = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
-    if (!user || !valid || !user.active) {
-      await this.rateLimiter.recordFailure(username, ip);
-      throw invalidCredentials();
-    }
-    await this.rateLimiter.reset(username, ip);
-    return { ...(await this.issue(user.id, randomUUID())), user: toUserView(user) };
+    if (!user || !valid || !user.active) throw invalidCredentials();
+    await this.rateLimiter.succeeded(username, address);
+    return this.issue(user, randomUUID());
   }
 
   /** Rotates the refresh token; replaying an already used one revokes its whole session. */
   async refresh(refreshToken: string): Promise<LoginResult> {
-    const stored = await this.refreshTokens.findOneBy({ tokenHash: sha256(refreshToken) });
+    const stored = await this.refreshTokens.findByHash(sha256(refreshToken));
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
-    const claimed = await this.refreshTokens.update(
-      { id: stored.id, usedAt: IsNull() },
-      { usedAt: new Date() },
-    );
-    if (!claimed.affected) {
-      await this.revokeFamily(stored.familyId);
+    if (!(await this.refreshTokens.claim(stored.id))) {
+      await this.refreshTokens.revokeFamily(stored.familyId);
       throw invalidRefresh();
     }
-    const [user] = await this.users.findActiveByIds([stored.userId]);
+    const [user] = await this.userRows.findActiveByIds([stored.userId]);
     if (!user) throw invalidRefresh();
-    return { ...(await this.issue(user.id, stored.familyId)), user: toUserView(user) };
+    return this.issue(user, stored.familyId);
   }
 
-  /** Ends the caller's sessions: every refresh token of the user stops working. */
-  async logout(caller: AuthUser): Promise<void> {
-    await this.refreshTokens.update({ userId: caller.id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  /**
+   * Ends the caller's session: its refresh tokens, and the access token in hand (with any other token of the
+   * session, such as a dashboard cookie) through the deny-list. Redis goes first, so an outage answers 503 and
+   * ends nothing rather than half of it.
+   */
+  async logout({ user, claims }: Authentication): Promise<void> {
+    const ids = [claims.jti, claims.sid].filter((id): id is string => id !== undefined);
+    await this.denyList.revoke(user.id, ids, this.tokens.lifetimeSeconds);
+    // Tokens from before sessions had ids name no session: then all of the user's sessions end, as they used to.
+    if (claims.sid) await this.refreshTokens.revokeFamily(claims.sid);
+    else await this.refreshTokens.revokeAllOfUser(user.id);
+    await this.changes.announce(user.id);
   }
 
-  async me(caller: AuthUser): Promise<UserView> {
+  /**
+   * The caller's own password change: needs the current password (its failures count like failed logins), ends
+   * every session, and hands the caller a new token pair for the session they are in.
+   */
+  async changePassword(
+    { user: caller, claims }: Authentication,
+    currentPassword: string,
+    newPassword: string,
+    address: string,
+  ): Promise<LoginResult> {
+    const user = await this.userRows.findWithPasswordHash({ id: caller.id });
+    if (!user) throw invalidRefresh();
+    await this.rateLimiter.consume(user.username, address);
+    if (!(await verifyPassword(user.passwordHash, currentPassword)))
+      throw new InvalidInputError('WRONG_CURRENT_PASSWORD', '当前密码不正确');
+    await this.rateLimiter.succeeded(user.username, address);
+    if (newPassword === currentPassword)
+      throw new InvalidInputError('PASSWORD_UNCHANGED', '新密码不能与当前密码相同');
+    assertStrongPassword(newPassword, [user.username, user.displayName]);
+    const passwordHash = await hashPassword(newPassword);
+    user.sessionGeneration = await this.userRows.manager.transaction(async (manager) => {
+      await this.userRows.setPasswordHash(user.id, passwordHash, manager);
+      return this.users.endSessions(user.id, manager);
+    });
+    await this.changes.announce(user.id);
+    return this.issue(user, claims.sid ?? randomUUID());
+  }
+
+  me(caller: Authentication['user']): Promise<UserView> {
     return this.users.get(caller, caller.id);
   }
 
-  private async issue(userId: string, familyId: string): Promise<TokenPair> {
-    const expiresIn = this.runtime.config.JWT_EXPIRES_IN_SECONDS;
-    const accessToken = await this.jwt.signAsync({ sub: userId, typ: 'access' }, { expiresIn });
+  /** A short-lived cookie that opens the queue dashboard, of the same session and generation as the caller's token. */
+  async dashboardToken({ user, claims }: Authentication): Promise<{ token: string; maxAge: number }> {
+    const token = await this.tokens.sign('dashboard', user.id, {
+      sid: claims.sid ?? randomUUID(),
+      gen: claims.gen,
+    });
+    return { token, maxAge: this.tokens.lifetimeSeconds };
+  }
+
+  private async issue(user: User, sessionId: string): Promise<LoginResult> {
+    const accessToken = await this.tokens.sign('access', user.id, {
+      sid: sessionId,
+      gen: user.sessionGeneration,
+    });
     const refreshToken = randomBytes(32).toString('base64url');
     const lifetimeMs = this.runtime.config.REFRESH_EXPIRES_IN_DAYS * 86_400_000;
     await this.refreshTokens.insert({
-      userId,
-      familyId,
+      userId: user.id,
+      familyId: sessionId,
       tokenHash: sha256(refreshToken),
       expiresAt: new Date(Date.now() + lifetimeMs),
     });
-    return { accessToken, refreshToken, expiresIn };
-  }
-
-  private async revokeFamily(familyId: string): Promise<void> {
-    await this.refreshTokens.update({ familyId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return { accessToken, refreshToken, expiresIn: this.tokens.lifetimeSeconds, user: toUserView(user) };
   }
 }

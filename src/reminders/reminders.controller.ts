@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '../common/roles.decorator';
+import { Roles } from '../identity/roles.decorator';
 import { PERMISSIONS } from '../identity/permissions';
 import { SweepQuery } from './dto/sweep-query.dto';
 import { ReminderSweepService } from './reminder-sweep.service';

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { todayIn } from '../common/calendar';
 import { SerializedJson } from '../common/serialized-json';
 import { poolQuery } from '../db/pool-query';
+import { readTasksRevision } from '../db/tasks-revision';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { ListTasksQuery } from './dto/task.dto';
@@ -36,9 +37,10 @@ export class TaskListService {
 
   /**
    * `{items, total, page, pageSize}`, serialized: a page is sent as remembered while the organization's tasks stand
-   * still. `revision` is the organization's task revision, read before anything here (the auth guard reads it).
+   * still. The organization's task revision is read first, before anything it guards.
    */
-  async list(user: AuthUser, query: ListTasksQuery, revision: string): Promise<SerializedJson> {
+  async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
+    const revision = await readTasksRevision(this.tasks.dataSource, user.organizationId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
@@ -85,8 +87,9 @@ export class TaskListService {
     return total;
   }
 
-  /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; `revision` as for list. */
-  async stats(user: AuthUser, revision: string) {
+  /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; the revision as for list. */
+  async stats(user: AuthUser) {
+    const revision = await readTasksRevision(this.tasks.dataSource, user.organizationId);
     const today = todayIn(this.tasks.timeZone);
     const light = lightSql(
       '$2::date',

@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Client } from 'pg';
 import { deliveryJobs } from '../../../src/notifications/delivery-jobs';
 import { QueueName } from '../../../src/queue/jobs';
-import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { createRedisConnection } from '../../../src/runtime/redis-connection';
 import { useIsolatedDatabase } from '../../support/isolated-database';
 import { testRuntime } from '../../support/test-app';
 import { TEST_REDIS_URL, testDatabaseUrl, testQueuePrefix } from '../../support/test-env';

@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { EventListenerRegistry } from '../../../src/outbox/event-listeners';
 import { QueueName } from '../../../src/queue/jobs';
-import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { createRedisConnection } from '../../../src/runtime/redis-connection';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { testQueuePrefix } from '../../support/test-env';
 import { connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';

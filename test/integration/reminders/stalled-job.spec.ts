@@ -4,7 +4,7 @@ import { INestApplicationContext } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { Client } from 'pg';
 import { DeliveryService } from '../../../src/notifications/delivery.service';
-import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { createRedisConnection } from '../../../src/runtime/redis-connection';
 import { startWorker, testRuntime } from '../../support/test-app';
 import { testQueuePrefix } from '../../support/test-env';
 import { connectDb, createOrganization, createTask, createUser, waitFor } from './reminder-fixtures';

@@ -1,0 +1,22 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { AuthUser } from './auth-user';
+import { CurrentUser } from './current-user.decorator';
+import { DirectoryService } from './directory.service';
+
+@ApiTags('directory')
+@ApiBearerAuth()
+@Controller('directory')
+export class DirectoryController {
+  constructor(private readonly directory: DirectoryService) {}
+
+  @Get()
+  @ApiOperation({
+    summary: '本单位通讯录：人员与责任单位的名称',
+    description:
+      '所有角色可用。返回 {users: [{id, displayName, role, unitId, active}], units: [{id, name, active}]}，不含用户名、联系方式等信息；已停用的人员和单位保留并标记 active=false，以便历史记录仍能显示名称。',
+  })
+  get(@CurrentUser() user: AuthUser) {
+    return this.directory.of(user);
+  }
+}

@@ -1,0 +1,35 @@
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
+import type IORedis from 'ioredis';
+import { createRedisConnection } from '../runtime/redis-connection';
+import { Runtime, RUNTIME } from '../runtime/runtime';
+
+/**
+ * Identity's Redis connection (login and username-conflict limits, the token deny-list, account-change
+ * announcements), shared by every API process. Lazy and without an offline queue: while Redis is down, calls fail
+ * at once ("Connection is closed." / "Stream isn't writeable…", answered 503 QUEUE_UNAVAILABLE) instead of hanging.
+ */
+@Injectable()
+export class IdentityRedis implements OnModuleDestroy {
+  private readonly redis: IORedis;
+  private readonly prefix: string;
+
+  constructor(@Inject(RUNTIME) runtime: Runtime) {
+    this.redis = createRedisConnection(runtime.redisUrl, 'cache');
+    // Connection errors reach the callers of each command; the event would only repeat them.
+    this.redis.on('error', () => undefined);
+    this.prefix = runtime.config.QUEUE_PREFIX;
+  }
+
+  async client(): Promise<IORedis> {
+    if (this.redis.status === 'wait') await this.redis.connect();
+    return this.redis;
+  }
+
+  key(...parts: string[]): string {
+    return [this.prefix, ...parts].join(':');
+  }
+
+  onModuleDestroy(): void {
+    this.redis.disconnect();
+  }
+}
