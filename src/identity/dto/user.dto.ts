@@ -18,7 +18,10 @@ export class CreateUserDto {
   @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '用户名只能包含字母、数字、点、下划线和连字符（2–64 位）' })
   username: string;
 
-  @ApiProperty({ description: '初始密码：至少 8 位，不能是常见密码、连续或重复的字符，也不能只是用户名或姓名（否则 400 WEAK_PASSWORD）' })
+  @ApiProperty({
+    description:
+      '初始密码：至少 8 位，不能是常见密码、连续或重复的字符，也不能只是用户名或姓名（否则 400 WEAK_PASSWORD）',
+  })
   @IsString()
   @MaxLength(128)
   password: string;
