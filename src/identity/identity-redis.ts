@@ -12,6 +12,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 export class IdentityRedis implements OnModuleDestroy {
   private readonly redis: IORedis;
   private readonly prefix: string;
+  private firstConnect?: Promise<void>;
 
   constructor(@Inject(RUNTIME) runtime: Runtime) {
     this.redis = createRedisConnection(runtime.redisUrl, 'cache');
@@ -20,8 +21,14 @@ export class IdentityRedis implements OnModuleDestroy {
     this.prefix = runtime.config.QUEUE_PREFIX;
   }
 
+  /**
+   * Callers that arrive while the first connection is being made wait for it: without an offline queue their
+   * commands would otherwise fail as if Redis were down. Later reconnects are not waited for.
+   */
   async client(): Promise<IORedis> {
-    if (this.redis.status === 'wait') await this.redis.connect();
+    if (this.redis.status === 'wait')
+      this.firstConnect = this.redis.connect().finally(() => (this.firstConnect = undefined));
+    if (this.firstConnect) await this.firstConnect;
     return this.redis;
   }
 
