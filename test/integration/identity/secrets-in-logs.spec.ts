@@ -7,7 +7,7 @@ describe('secrets never reach responses or logs', () => {
     const app = await TestApp.start(testRuntime('api', { LOG_LEVEL: 'trace' }));
     const output = captureOutput();
     const seen: string[] = [];
-    let dashboardCookie = '';
+    let dashboardCookie: string | undefined;
     try {
       const fixture = await createOrgWithUsers(app);
       const login = await app.post('/api/v1/auth/login', {
@@ -57,7 +57,7 @@ describe('secrets never reach responses or logs', () => {
     expect(logs).not.toMatch(/Bearer ey/);
     expect(logs).toContain('/api/v1/auth/me?token=[已隐藏]');
     expect(dashboardCookie).toMatch(/^rectify_dashboard=ey/);
-    expect(logs).not.toContain(dashboardCookie.split('=')[1]);
+    expect(logs).not.toContain(dashboardCookie!.split('=')[1]);
     expect(logs).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });
 });
