@@ -59,22 +59,24 @@ function watch(page: Page): string[] {
     await page.close();
   }, 60_000);
 
-  it('opens the queue dashboard with the session cookie the admin page obtains, scripts and API calls included', async () => {
+  it('opens the queue dashboard from the admin page with its session cookie, scripts and API calls included', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const problems = watch(page);
-    const login = await page.request.post(`${baseUrl}/api/v1/auth/login`, {
-      data: { username: fixture.users.admin.username, password: FIXTURE_PASSWORD },
-    });
-    const { accessToken } = await login.json();
-    const session = await page.request.post(`${baseUrl}/api/v1/auth/dashboard-session`, {
-      headers: { authorization: `Bearer ${accessToken}` },
-    });
-    expect(session.status()).toBe(204);
-    await page.goto(`${baseUrl}/admin/queues`);
+    await page.goto(`${baseUrl}/#/login`);
+    await page.getByLabel('用户名').fill(fixture.users.admin.username);
+    await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByRole('heading', { name: /^你好/ }).waitFor();
+    await page.goto(`${baseUrl}/#/admin/users`);
+    const [dashboard] = await Promise.all([
+      context.waitForEvent('page'),
+      page.getByRole('button', { name: '打开队列面板' }).click(),
+    ]);
+    const problems = watch(dashboard);
+    await dashboard.waitForURL(`${baseUrl}/admin/queues`);
     // The queue list comes from /admin/queues/api/queues, fetched by the page's own scripts with the cookie.
-    await page.getByText('notifications').first().waitFor({ timeout: 30_000 });
-    await page.getByText('reminders').first().waitFor();
+    await dashboard.getByText('notifications').first().waitFor({ timeout: 30_000 });
+    await dashboard.getByText('reminders').first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

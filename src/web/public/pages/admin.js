@@ -76,6 +76,17 @@ export async function unitsPage(main) {
   );
 }
 
+/**
+ * Bull Board reads a short-lived HttpOnly cookie scoped to /admin/queues: ask the API for it, then open the page.
+ * The window opens before the request so that popup blockers see it come from the click.
+ */
+async function openQueueDashboard() {
+  const opened = window.open('', '_blank');
+  const session = await attempt(() => api('POST', '/auth/dashboard-session', { raw: true }));
+  if (session && opened) opened.location.href = '/admin/queues';
+  else opened?.close();
+}
+
 export async function usersPage(main) {
   const { users, units, unitName } = await directory();
   const username = h('input', { name: 'username', required: true, autocomplete: 'off' });
@@ -116,6 +127,11 @@ export async function usersPage(main) {
   });
   main.replaceChildren(
     h('h1', {}, '用户管理'),
+    h(
+      'p',
+      {},
+      h('button', { type: 'button', class: 'secondary', onclick: openQueueDashboard }, '打开队列面板'),
+    ),
     form,
     h(
       'div',
