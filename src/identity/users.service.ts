@@ -115,10 +115,15 @@ export class UsersService {
     return this.get(caller, id);
   }
 
-  /** Every token issued to the user so far stops working; returns the generation new ones carry. */
+  /**
+   * Every token issued to the user so far stops working; returns the generation new ones carry. The generation
+   * moves first: that update locks the user's row, so a refresh under way (which holds it FOR SHARE) either
+   * commits its new refresh token before the revocation below sees it, or waits and finds its token revoked.
+   */
   async endSessions(userId: string, manager: EntityManager): Promise<number> {
+    const generation = await this.users.nextSessionGeneration(userId, manager);
     await this.refreshTokens.revokeAllOfUser(userId, manager);
-    return this.users.nextSessionGeneration(userId, manager);
+    return generation;
   }
 
   private async findOwn(caller: AuthUser, id: string): Promise<User> {

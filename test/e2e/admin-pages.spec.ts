@@ -43,7 +43,7 @@ function watch(page: Page): string[] {
     if (!existsSync(CHROMIUM))
       throw new Error(`找不到浏览器 ${CHROMIUM}（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`);
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await browser?.close();
@@ -57,7 +57,7 @@ function watch(page: Page): string[] {
     await page.locator('.swagger-ui .info .title').waitFor({ timeout: 30_000 });
     expect(problems).toEqual([]);
     await page.close();
-  }, 60_000);
+  });
 
   it('opens the queue dashboard from the admin page with its session cookie, scripts and API calls included', async () => {
     const context = await browser.newContext();
@@ -79,5 +79,5 @@ function watch(page: Page): string[] {
     await dashboard.getByText('reminders').first().waitFor();
     expect(problems).toEqual([]);
     await context.close();
-  }, 60_000);
+  });
 });

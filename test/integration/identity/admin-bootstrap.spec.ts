@@ -34,9 +34,6 @@ function startWith(url: string, env: Record<string, string>) {
 }
 
 describe('first administrator at start-up', () => {
-  // Every case migrates a database of its own.
-  jest.setTimeout(60_000);
-
   afterAll(async () => {
     const admin = new Client({ connectionString: databaseUrlNamed('postgres') });
     await admin.connect();

@@ -9,8 +9,6 @@ import { TEST_REDIS_URL } from '../../support/test-env';
  * minute, so a change made through one must reach the other through Redis, or it would keep serving the old state.
  */
 describe('sessions across two API processes', () => {
-  // Several argon2 hashes a test on a shared two-core machine.
-  jest.setTimeout(60_000);
   let first: TestApp;
   let second: TestApp;
   let fixture: OrgWithUsers;
@@ -29,7 +27,7 @@ describe('sessions across two API processes', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     await redis.quit();
-  }, 60_000);
+  });
 
   afterAll(async () => {
     await first.close();
