@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { AuthCache } from './auth-cache';
+import { AUTH_CACHE_TTL_MS, AuthCache } from './auth-cache';
 import { IdentityRedis } from './identity-redis';
 
 /**
@@ -26,7 +26,7 @@ export class AccountChanges {
       // The change itself is committed; other processes then see it when their copy expires (AUTH_CACHE_TTL_MS).
       this.logger.warn(
         { err: error, userId },
-        'Redis 不可用，账号变更未能通知其他进程，其缓存将在 30 秒内过期',
+        `Redis 不可用，账号变更未能通知其他进程，它们缓存的账号将在 ${AUTH_CACHE_TTL_MS / 1000} 秒内过期`,
       );
     }
   }

@@ -40,7 +40,11 @@ export class Authenticator {
         : dashboardSessionOf(request.headers.cookie);
     if (!token) throw new UnauthenticatedError();
     const claims = await this.tokens.verify(token, kind);
-    const { account, revoked } = await this.account(claims.sub);
+    let { account, revoked } = await this.account(claims.sub);
+    // A token newer than the cached account (issued after a password change, say, by another process whose
+    // announcement has not arrived yet) means the copy is stale, not the token: read the account again.
+    if (account && claims.gen > account.sessionGeneration)
+      ({ account, revoked } = await this.account(claims.sub, { fresh: true }));
     if (!account) throw new UnauthenticatedError('账号不存在或已停用，请重新登录');
     if (
       claims.gen !== account.sessionGeneration ||
@@ -51,8 +55,8 @@ export class Authenticator {
     return { user: account.user, claims };
   }
 
-  private async account(userId: string): Promise<CachedAccount> {
-    const cached = this.cache.get(userId);
+  private async account(userId: string, { fresh = false } = {}): Promise<CachedAccount> {
+    const cached = fresh ? undefined : this.cache.get(userId);
     if (cached) return cached;
     const version = this.cache.version;
     const [account, revoked] = await Promise.all([

@@ -2,7 +2,7 @@ import IORedis from 'ioredis';
 import { AccountChanges } from '../../../src/identity/account-changes';
 import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
-import { TEST_REDIS_URL } from '../../support/test-env';
+import { TEST_REDIS_URL, testQueuePrefix, uniqueSuffix } from '../../support/test-env';
 
 /**
  * Two API processes on one database and Redis (as behind a load balancer): each keeps accounts cached for half a
@@ -168,6 +168,29 @@ describe('sessions across two API processes', () => {
         401,
       );
       await login(second, username, 'my-own-new-pass-9');
+    });
+
+    it('the new token works at once even in a process the announcement has not reached', async () => {
+      // A third process on another Redis prefix never hears the others' announcements.
+      const deaf = await TestApp.start(
+        testRuntime('api', { QUEUE_PREFIX: `${testQueuePrefix()}-${uniqueSuffix()}` }),
+      );
+      try {
+        const own = await createOrgWithUsers(first);
+        const session = await login(first, own.users.leader.username);
+        expect((await me(deaf, session.accessToken)).status).toBe(200);
+        const changed = await first.post(
+          '/api/v1/auth/password',
+          { currentPassword: FIXTURE_PASSWORD, newPassword: 'my-own-new-pass-9' },
+          { token: session.accessToken },
+        );
+        expect(changed.status).toBe(200);
+        expect((await me(deaf, changed.body.accessToken)).status).toBe(200);
+        // Having read the account again, it refuses the old token too.
+        expect((await me(deaf, session.accessToken)).status).toBe(401);
+      } finally {
+        await deaf.close();
+      }
     });
 
     it('refuses a wrong current password with 400 WRONG_CURRENT_PASSWORD and changes nothing', async () => {
