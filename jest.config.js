@@ -67,10 +67,6 @@ const slow = {
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
 };
 module.exports = {
-  // Jest's 5 s default fails hooks that hash passwords or seed the demo while other test runs share the 2 cores;
-  // tests wait on conditions, so a generous limit only matters when something really hangs. (A global option:
-  // Jest ignores it inside a project.)
-  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.spec.ts'] },
     {

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logge
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
+import { isRedisUnavailable } from './redis-unavailable';
 
 const CODE_BY_STATUS: Record<number, { code: string; message: string }> = {
   400: { code: 'BAD_REQUEST', message: '请求有误' },
@@ -30,7 +31,7 @@ function isChinese(text: unknown): text is string {
 
 /**
  * Maps every error to `{ statusCode, code, message }` with a Chinese message; a lost database is 503
- * `DATABASE_UNAVAILABLE`, other unexpected errors are logged as 500.
+ * `DATABASE_UNAVAILABLE`, a lost Redis 503 `QUEUE_UNAVAILABLE`, other unexpected errors are logged as 500.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -90,6 +91,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
         statusCode: HttpStatus.SERVICE_UNAVAILABLE,
         code: 'DATABASE_UNAVAILABLE',
         message: '数据库暂时无法连接，请稍后再试',
+      };
+    }
+    if (isRedisUnavailable(exception)) {
+      // Logins, their limits and sign-outs need Redis: worth retrying once it is back, like the database case.
+      this.logger.warn({ err: exception, requestId: request.id }, 'Redis 不可用');
+      return {
+        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
+        code: 'QUEUE_UNAVAILABLE',
+        message: '队列与缓存服务（Redis）暂时无法连接，请稍后再试',
       };
     }
     this.logger.error({ err: exception, requestId: request.id }, '未处理的错误');

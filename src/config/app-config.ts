@@ -11,6 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsTrustProxy, parseTrustProxy, TrustProxy } from './trust-proxy';
 
 export const APP_MODES = ['api', 'worker', 'all'] as const;
 export type AppMode = (typeof APP_MODES)[number];
@@ -31,10 +32,13 @@ export class AppConfig {
   @IsString()
   HOST: string;
 
-  /** Only behind a real reverse proxy: otherwise clients could fake X-Forwarded-For and dodge the login limit. */
-  @Transform(toBool)
-  @IsBoolean()
-  TRUST_PROXY: boolean;
+  /**
+   * Which reverse proxies may name the client in X-Forwarded-For (hop count or address list): a client must never
+   * pick its own address, which would let it dodge the per-address login limit.
+   */
+  @Transform(parseTrustProxy)
+  @IsTrustProxy()
+  TRUST_PROXY: TrustProxy;
 
   @Transform(toInt)
   @IsInt()
@@ -92,13 +96,36 @@ export class AppConfig {
   @Max(365)
   REFRESH_EXPIRES_IN_DAYS: number;
 
+  /**
+   * Login attempts are counted before the password is checked, per account and per client address, over a window
+   * that starts with the first attempt; past either limit the next attempts get 429 until the window ends.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  LOGIN_WINDOW_SECONDS: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  LOGIN_ATTEMPTS_PER_ACCOUNT: number;
+
+  /** Higher than per account: a whole office may sit behind one address, and only its failures count. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  LOGIN_ATTEMPTS_PER_ADDRESS: number;
+
   @IsOptional()
   @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '只能包含字母、数字、点、下划线和连字符（2–64 位）' })
   ADMIN_USERNAME?: string;
 
+  /** Checked against the password policy when the first administrator is created (AdminBootstrap), never echoed. */
   @IsOptional()
   @IsString()
-  @MinLength(8, { message: '长度至少 8 个字符' })
   ADMIN_PASSWORD?: string;
 
   /** Name of the organization created together with the first administrator. */

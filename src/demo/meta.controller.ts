@@ -1,6 +1,6 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Public } from '../common/public.decorator';
+import { Public } from '../identity/public.decorator';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { VOCABULARY } from '../tasks/vocabulary';
 

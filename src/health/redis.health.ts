@@ -1,7 +1,7 @@
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import IORedis from 'ioredis';
-import { createRedisConnection } from '../queue/redis-connection';
+import { createRedisConnection } from '../runtime/redis-connection';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 
 const PING_TIMEOUT_MS = 1000;

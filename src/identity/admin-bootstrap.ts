@@ -1,14 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { ConfigError } from '../config/load-config';
 import { Runtime, RUNTIME } from '../runtime/runtime';
-import { Organization } from './organization.entity';
-import { User } from './user.entity';
+import { OrganizationRepository } from './organization.repository';
+import { passwordWeakness } from './password-policy';
+import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
 /**
  * Creates the default organization and the first administrator when no user exists yet.
- * Without ADMIN_PASSWORD, development and demo print a generated one; production refuses to start.
+ * Without ADMIN_PASSWORD, development and demo print a generated one; production refuses to start, and so does
+ * every mode when ADMIN_PASSWORD is too weak to be a password at all.
  */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
@@ -16,19 +18,27 @@ export class AdminBootstrap implements OnApplicationBootstrap {
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
-    private readonly dataSource: DataSource,
+    private readonly userRows: UserRepository,
+    private readonly organizations: OrganizationRepository,
     private readonly users: UsersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     const { config } = this.runtime;
     if (config.NODE_ENV === 'test') return;
-    if (await this.dataSource.getRepository(User).exists()) return;
-    const password = config.ADMIN_PASSWORD ?? this.generatedPassword();
+    if (await this.userRows.any()) return;
     const username = config.ADMIN_USERNAME ?? 'admin';
-    await this.dataSource.transaction(async (manager) => {
-      const organization = await manager.save(
-        manager.create(Organization, { name: config.ORG_NAME, parentId: null }),
+    const password = config.ADMIN_PASSWORD ?? this.generatedPassword();
+    const weakness = passwordWeakness(password, [username]);
+    if (weakness) {
+      throw new ConfigError(
+        `配置项 ADMIN_PASSWORD 不能用作首个管理员的密码：${weakness}。请换一个更强的密码（如三个以上单词加数字组成的短语）后再启动。`,
+      );
+    }
+    await this.userRows.manager.transaction(async (manager) => {
+      const organization = await this.organizations.insert(
+        { name: config.ORG_NAME, parentId: null },
+        manager,
       );
       await this.users.insert(
         organization.id,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/current-user.decorator';
-import { Roles } from '../common/roles.decorator';
+import { CurrentUser } from './current-user.decorator';
+import { Roles } from './roles.decorator';
 import type { AuthUser } from './auth-user';
 import { CreateOrganizationDto } from './dto/organization.dto';
 import { PERMISSIONS } from './permissions';

@@ -1,25 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, In, Repository } from 'typeorm';
 import type { AuthUser } from './auth-user';
 import { CreateOrganizationDto } from './dto/organization.dto';
 import { OrganizationScopeService } from './org-scope';
 import { Organization } from './organization.entity';
+import { OrganizationRepository } from './organization.repository';
+import { UsernameProbeLimiter } from './username-probe-limiter';
 import { toUserView, UserView } from './user.entity';
+import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
 @Injectable()
 export class OrganizationsService {
   constructor(
-    @InjectRepository(Organization) private readonly organizations: Repository<Organization>,
-    private readonly dataSource: DataSource,
+    private readonly organizations: OrganizationRepository,
     private readonly scope: OrganizationScopeService,
     private readonly users: UsersService,
+    private readonly userRows: UserRepository,
+    private readonly probes: UsernameProbeLimiter,
   ) {}
 
   async listVisible(caller: AuthUser): Promise<Organization[]> {
-    const ids = await this.scope.visibleOrganizationIds(caller);
-    return this.organizations.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
+    return this.organizations.findByIds(await this.scope.visibleOrganizationIds(caller));
   }
 
   /** A child organization under the caller's own, created together with its first administrator. */
@@ -27,12 +28,15 @@ export class OrganizationsService {
     caller: AuthUser,
     dto: CreateOrganizationDto,
   ): Promise<{ organization: Organization; admin: UserView }> {
-    return this.dataSource.transaction(async (manager) => {
-      const organization = await manager.save(
-        manager.create(Organization, { name: dto.name, parentId: caller.organizationId }),
-      );
-      const admin = await this.users.insert(organization.id, { ...dto.admin, role: 'admin' }, manager);
-      return { organization, admin: toUserView(admin) };
-    });
+    return this.probes.guard(caller, dto.admin.username, () =>
+      this.userRows.manager.transaction(async (manager) => {
+        const organization = await this.organizations.insert(
+          { name: dto.name, parentId: caller.organizationId },
+          manager,
+        );
+        const admin = await this.users.insert(organization.id, { ...dto.admin, role: 'admin' }, manager);
+        return { organization, admin: toUserView(admin) };
+      }),
+    );
   }
 }

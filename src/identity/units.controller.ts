@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentUser } from './current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../common/roles.decorator';
+import { Roles } from './roles.decorator';
 import type { AuthUser } from './auth-user';
 import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
 import { PERMISSIONS } from './permissions';

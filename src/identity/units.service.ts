@@ -1,29 +1,28 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from './auth-user';
 import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
 import { Unit } from './unit.entity';
+import { UnitRepository } from './unit.repository';
 
 const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UnitsService {
-  constructor(@InjectRepository(Unit) private readonly units: Repository<Unit>) {}
+  constructor(private readonly units: UnitRepository) {}
 
   /** Active units with their keywords, for the parser's unit suggestions. */
   async listKeywords(organizationId: string): Promise<{ name: string; keywords: string[] }[]> {
-    const units = await this.units.find({ where: { organizationId, active: true }, order: { name: 'ASC' } });
+    const units = await this.units.listActive(organizationId);
     return units.map((unit) => ({ name: unit.name, keywords: unit.keywords }));
   }
 
   findByName(organizationId: string, name: string): Promise<Unit | null> {
-    return this.units.findOneBy({ organizationId, name });
+    return this.units.findByName(organizationId, name);
   }
 
   list(caller: AuthUser): Promise<Unit[]> {
-    return this.units.find({ where: { organizationId: caller.organizationId }, order: { createdAt: 'ASC' } });
+    return this.units.listByOrganization(caller.organizationId);
   }
 
   async create(caller: AuthUser, dto: CreateUnitDto): Promise<Unit> {
@@ -49,7 +48,7 @@ export class UnitsService {
   }
 
   private async findOwn(caller: AuthUser, id: string): Promise<Unit> {
-    const unit = await this.units.findOneBy({ id, organizationId: caller.organizationId });
+    const unit = await this.units.findInOrganization(caller.organizationId, id);
     if (!unit) throw new NotFoundError('责任单位');
     return unit;
   }

@@ -14,6 +14,8 @@ export class User {
   @Column({ type: 'varchar', nullable: true }) phone: string | null;
   @Column({ type: 'varchar', nullable: true }) email: string | null;
   @Column({ default: true }) active: boolean;
+  /** Moves whenever every token issued so far must stop working (see migration UserSessionGeneration). */
+  @Column({ name: 'session_generation', default: 0 }) sessionGeneration: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

@@ -1,8 +1,8 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentUser } from './current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../common/roles.decorator';
+import { Roles } from './roles.decorator';
 import type { AuthUser } from './auth-user';
 import { CreateUserDto, UpdateUserDto } from './dto/user.dto';
 import { PERMISSIONS } from './permissions';
@@ -16,7 +16,11 @@ export class UsersController {
 
   @Post()
   @Roles(...PERMISSIONS['user.manage'].roles)
-  @ApiOperation({ summary: '新建本单位用户（角色：admin、leader、staff、viewer）' })
+  @ApiOperation({
+    summary: '新建本单位用户（角色：admin、leader、staff、viewer）',
+    description:
+      '密码须符合密码规则（否则 400 WEAK_PASSWORD）。用户名在所有单位中唯一：已被使用返回 409 USERNAME_TAKEN；本单位一小时内与其他单位的用户名冲突超过 10 次后，新建用户一律返回 429 TOO_MANY_USERNAME_CONFLICTS。',
+  })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateUserDto) {
     return this.users.create(user, dto);
   }
@@ -37,14 +41,18 @@ export class UsersController {
 
   @Patch(':id')
   @Roles(...PERMISSIONS['user.manage'].roles)
-  @ApiOperation({ summary: '修改用户信息、角色、责任单位、启用状态或重置密码' })
+  @ApiOperation({
+    summary: '修改用户信息、角色、责任单位、启用状态或重置密码',
+    description:
+      '重置密码、修改角色或停用后，该用户的所有登录（访问令牌与刷新令牌）在所有服务进程中随即失效。',
+  })
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto) {
     return this.users.update(user, id, dto);
   }
 
   @Delete(':id')
   @Roles(...PERMISSIONS['user.manage'].roles)
-  @ApiOperation({ summary: '停用用户（其令牌随即失效）' })
+  @ApiOperation({ summary: '停用用户（其所有登录随即失效）' })
   deactivate(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.users.deactivate(user, id);
   }

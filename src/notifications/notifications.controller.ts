@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentUser } from '../identity/current-user.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { ListNotificationsQuery } from './dto/list-notifications.dto';
 import { NotificationsService } from './notifications.service';

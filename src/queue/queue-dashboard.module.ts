@@ -1,84 +1,65 @@
+import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { FastifyAdapter } from '@bull-board/fastify';
-import { BullBoardModule } from '@bull-board/nestjs';
+import { getQueueToken } from '@nestjs/bullmq';
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost, ModuleRef } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
+import type { Queue } from 'bullmq';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
-import { PERMISSIONS } from '../identity/permissions';
-import type { Role } from '../identity/auth-user';
+import { ForbiddenError } from '../common/domain-error';
+import { HttpExceptionFilter } from '../common/http-exception.filter';
+import { Authenticator } from '../identity/authenticator';
+import { DASHBOARD_PATH } from '../identity/dashboard-session';
+import { AuthenticationModule } from '../identity/identity.module';
+import { can } from '../identity/permissions';
 import { QueueName } from './jobs';
 
-export const DASHBOARD_ROUTE = '/admin/queues';
-export const DASHBOARD_TOKEN_COOKIE = 'rectify_token';
-
-/** The dashboard is opened in a browser, so the token may also come as a cookie or `?token=`. */
-function tokenOf(request: FastifyRequest): string | undefined {
-  const bearer = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-  const cookie = /(?:^|;\s*)rectify_token=([^;]+)/.exec(request.headers.cookie ?? '')?.[1];
-  const query = (request.query as Record<string, unknown> | undefined)?.token;
-  return (
-    bearer ??
-    (cookie ? decodeURIComponent(cookie) : undefined) ??
-    (typeof query === 'string' ? query : undefined)
-  );
-}
-
-function deny(reply: FastifyReply, statusCode: 401 | 403): FastifyReply {
-  const body =
-    statusCode === 401
-      ? { statusCode, code: 'UNAUTHENTICATED', message: '请先登录' }
-      : { statusCode, code: 'FORBIDDEN', message: '只有管理员可以查看队列面板' };
-  return reply.status(statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
-}
-
-/** Bull Board at /admin/queues (no API prefix), admins only: a valid access token of an active admin. */
-@Module({
-  imports: [
-    BullBoardModule.forRoot({
-      route: DASHBOARD_ROUTE,
-      adapter: FastifyAdapter,
-      boardOptions: { uiConfig: { boardTitle: 'Rectify 队列' } },
-    }),
-    ...Object.values(QueueName).map((name) => BullBoardModule.forFeature({ name, adapter: BullMQAdapter })),
-  ],
-})
+/**
+ * Bull Board at /admin/queues (no API prefix), admins only. The browser opens it with the session cookie that
+ * POST /api/v1/auth/dashboard-session sets (never a token in the URL).
+ *
+ * The check is a hook of the Fastify plugin the board's routes live in, so it runs for every request the router
+ * hands to one of those routes, whatever spelling of the path got it there (`/admin/%71ueues/…`); a check on
+ * the raw URL was bypassed by percent-encoding, which the router decodes.
+ */
+@Module({ imports: [AuthenticationModule] })
 export class QueueDashboardModule implements OnModuleInit {
+  private readonly errors = new HttpExceptionFilter();
+
   constructor(
     private readonly adapterHost: HttpAdapterHost,
-    private readonly dataSource: DataSource,
     private readonly moduleRef: ModuleRef,
+    private readonly authenticator: Authenticator,
   ) {}
 
-  onModuleInit(): void {
-    // The identity module's JwtService, so tokens verify with exactly the secret that signed them.
-    const jwt = this.moduleRef.get(JwtService, { strict: false });
-    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addHook('onRequest', async (request, reply) => {
-      if (
-        request.url !== DASHBOARD_ROUTE &&
-        !request.url.startsWith(`${DASHBOARD_ROUTE}/`) &&
-        !request.url.startsWith(`${DASHBOARD_ROUTE}?`)
-      )
-        return;
-      const token = tokenOf(request);
-      if (!token) return deny(reply, 401);
-      let userId: string;
-      try {
-        const claims = await jwt.verifyAsync<{ sub: string; typ?: string }>(token);
-        if (claims.typ !== 'access') return deny(reply, 401);
-        userId = claims.sub;
-      } catch {
-        return deny(reply, 401);
-      }
-      // The role is read from the database, so a demoted or deactivated admin loses access at once.
-      const [user] = await this.dataSource.query(`SELECT role FROM users WHERE id::text = $1 AND active`, [
-        userId,
-      ]);
-      if (!user) return deny(reply, 401);
-      if (!(PERMISSIONS['queue.dashboard'].roles as readonly Role[]).includes(user.role))
-        return deny(reply, 403);
+  async onModuleInit(): Promise<void> {
+    const board = new FastifyAdapter().setBasePath(DASHBOARD_PATH);
+    createBullBoard({
+      queues: Object.values(QueueName).map(
+        (name) => new BullMQAdapter(this.moduleRef.get<Queue>(getQueueToken(name), { strict: false })),
+      ),
+      serverAdapter: board,
+      options: { uiConfig: { boardTitle: 'Rectify 队列' } },
     });
+    const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
+    await fastify.register(
+      async (scope) => {
+        scope.addHook('onRequest', (request, reply) => this.admitAdmins(request, reply));
+        await scope.register(board.registerPlugin());
+      },
+      { prefix: DASHBOARD_PATH },
+    );
+  }
+
+  /** Answers 401/403 itself: the board's own error handler would turn a thrown error into a 500. */
+  private async admitAdmins(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
+    try {
+      const { user } = await this.authenticator.authenticate(request, 'dashboard');
+      if (!can(user, 'queue.dashboard')) throw new ForbiddenError('只有管理员可以查看队列面板');
+      return undefined;
+    } catch (error) {
+      this.errors.send(error, request, reply);
+      return reply;
+    }
   }
 }

@@ -4,7 +4,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { JobProducer } from './job-producer';
 import { JobRegistry } from './job-registry';
 import { QueueName } from './jobs';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection } from '../runtime/redis-connection';
 
 @Global()
 @Module({

@@ -5,7 +5,7 @@ import IORedis from 'ioredis';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { JobRegistry } from './job-registry';
 import { QueueName } from './jobs';
-import { createRedisConnection } from './redis-connection';
+import { createRedisConnection } from '../runtime/redis-connection';
 
 export const HEARTBEAT_EVERY_MS = 30_000;
 

@@ -1,9 +1,9 @@
 import { Controller, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CurrentUser } from '../common/current-user.decorator';
-import { Roles } from '../common/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
+import { CurrentUser } from '../identity/current-user.decorator';
+import { Roles } from '../identity/roles.decorator';
 import { PERMISSIONS } from '../identity/permissions';
 import { SweepQuery } from './dto/sweep-query.dto';
 import { ReminderSweepService, SweepRequested } from './reminder-sweep.service';

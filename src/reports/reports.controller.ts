@@ -1,9 +1,9 @@
 import { Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { CurrentUser } from '../common/current-user.decorator';
+import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../common/roles.decorator';
+import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from './read-upload';
 import { ReportsService } from './reports.service';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import type IORedis from 'ioredis';
-import { createRedisConnection } from '../queue/redis-connection';
+import { createRedisConnection } from '../runtime/redis-connection';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 
 /**

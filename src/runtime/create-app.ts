@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
+import { fastifyTrustProxy } from '../config/trust-proxy';
 import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { toJsonBytes } from '../common/serialized-json';
 import { createValidationPipe } from '../common/validation.pipe';
@@ -30,7 +31,7 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   const adapter = new OwnErrorHandlerFastifyAdapter({
     genReqId: (req: IncomingMessage) => requestIdOf(req),
     bodyLimit: 1024 * 1024,
-    trustProxy: runtime.config.TRUST_PROXY,
+    trustProxy: fastifyTrustProxy(runtime.config.TRUST_PROXY),
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(runtime), adapter, {
     bufferLogs: true,
@@ -47,7 +48,7 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   await app.register(fastifyMultipart, {
     limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 },
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'admin/queues', 'admin/queues/*path'] });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
   app.useGlobalPipes(createValidationPipe());
   setUpOpenApi(app);
   return app;

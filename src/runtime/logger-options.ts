@@ -17,6 +17,13 @@ export function requestIdOf(req: IncomingMessage): string {
   return id;
 }
 
+/** Query parameters that may carry a credential (an old bookmark of `/admin/queues?token=…`), masked in the log. */
+const SECRET_QUERY = /([?&][^=&]*(?:token|password|secret)=)[^&]*/gi;
+
+export function loggableUrl(url: string): string {
+  return url.replace(SECRET_QUERY, '$1[已隐藏]');
+}
+
 export function loggerOptions(config: AppConfig): Params {
   return {
     // Nest 12's router syntax; the default '*' registers the middleware twice under Fastify.
@@ -34,7 +41,7 @@ export function loggerOptions(config: AppConfig): Params {
         req: (req: SerializedRequest) => ({
           id: req.id,
           method: req.method,
-          url: req.url,
+          url: loggableUrl(req.url),
           remoteAddress: req.remoteAddress,
         }),
         res: (res: SerializedResponse) => ({ statusCode: res.statusCode }),

@@ -45,9 +45,10 @@ export class TaskListService {
 
   /**
    * `{items, total, page, pageSize}`, serialized: a page is sent as remembered while the organization's tasks stand
-   * still. `revision` is the organization's task revision, read before anything here (the auth guard reads it).
+   * still. The organization's task revision is read first, before anything it guards.
    */
-  async list(user: AuthUser, query: ListTasksQuery, revision: string): Promise<SerializedJson> {
+  async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
+    const revision = await this.tasks.readRevision(user.organizationId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
@@ -84,8 +85,9 @@ export class TaskListService {
     return total;
   }
 
-  /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; `revision` as for list. */
-  async stats(user: AuthUser, revision: string) {
+  /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; the revision as for list. */
+  async stats(user: AuthUser) {
+    const revision = await this.tasks.readRevision(user.organizationId);
     const today = todayIn(this.timeZone);
     const light = lightSql('$2::date', this.marginPercent, this.timeZone);
     return {

@@ -110,6 +110,21 @@ export class TaskRepository {
     this.columns = taskColumns(runtime.config.TIME_ZONE);
   }
 
+  /**
+   * The organization's task revision (migration TaskListRevisions): 0 until it has any task, then moved by every
+   * commit to its tasks or their extension requests. Caches of values derived from the tasks are keyed by it.
+   * Ledger requests read it on every call, so it is a statement each connection prepares once.
+   */
+  async readRevision(organizationId: string): Promise<string> {
+    const [{ revision }] = await poolQuery<{ revision: string }>(
+      this.dataSource,
+      `SELECT COALESCE((SELECT revision FROM task_list_revisions WHERE organization_id = $1), 0) AS revision`,
+      [organizationId],
+      'tasks-revision',
+    );
+    return revision;
+  }
+
   /** The task scoped to the organization, 404 otherwise. */
   getInOrganization(organizationId: string, id: string, manager = this.dataSource.manager): Promise<TaskRow> {
     return this.getRow(manager, organizationId, id, '');

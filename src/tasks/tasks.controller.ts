@@ -1,9 +1,9 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CurrentUser, TasksRevision } from '../common/current-user.decorator';
+import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../common/roles.decorator';
+import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from '../reports/read-upload';
 import {
@@ -43,8 +43,8 @@ export class TasksController {
     description:
       '返回 {items, total, page, pageSize}。total 为精确总数。每项带 statusLabel（状态）、itemType/itemTypeLabel（事项类型：整改问题、整改措施、工作计划、长期坚持）、light/lightLabel（红黄绿灯，已办结为 gray）和 extensionPending（有待审批的延期申请）；用语见 GET /meta 的 vocabulary。itemType 按事项类型筛选，open=true 只列未办结的任务，light 可取 green、yellow、red、gray。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
   })
-  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery, @TasksRevision() revision: string) {
-    return this.listing.list(user, query, revision);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery) {
+    return this.listing.list(user, query);
   }
 
   @Get('stats')
@@ -53,8 +53,8 @@ export class TasksController {
     description:
       '统计本组织的全部任务（不受分页限制）：total、overdue、completionRate、byStatus、byLight（green、yellow、red、gray）和 byUnit（每个责任单位的 count 与 byLight）。计数按日期和组织版本号复用，任务有变化即重新统计；县级用户另得各乡镇的完成率与红黄绿灯（byOrganization）。',
   })
-  stats(@CurrentUser() user: AuthUser, @TasksRevision() revision: string) {
-    return this.listing.stats(user, revision);
+  stats(@CurrentUser() user: AuthUser) {
+    return this.listing.stats(user);
   }
 
   @Get('export.xlsx')

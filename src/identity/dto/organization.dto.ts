@@ -9,7 +9,6 @@ export class FirstAdminDto {
 
   @ApiProperty()
   @IsString()
-  @MinLength(8, { message: '密码至少 8 位' })
   @MaxLength(128)
   password: string;
 

@@ -18,9 +18,11 @@ export class CreateUserDto {
   @Matches(/^[A-Za-z0-9_.-]{2,64}$/, { message: '用户名只能包含字母、数字、点、下划线和连字符（2–64 位）' })
   username: string;
 
-  @ApiProperty({ description: '初始密码，至少 8 位' })
+  @ApiProperty({
+    description:
+      '初始密码：至少 8 位，不能是常见密码、连续或重复的字符，也不能只是用户名或姓名（否则 400 WEAK_PASSWORD）',
+  })
   @IsString()
-  @MinLength(8, { message: '密码至少 8 位' })
   @MaxLength(128)
   password: string;
 
@@ -88,10 +90,9 @@ export class UpdateUserDto {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ description: '管理员重置密码' })
+  @ApiPropertyOptional({ description: '管理员重置密码（规则同新建用户）；重置后该用户的所有登录随即失效' })
   @IsOptional()
   @IsString()
-  @MinLength(8, { message: '密码至少 8 位' })
   @MaxLength(128)
   password?: string;
 }

@@ -4,7 +4,7 @@ import { Queue } from 'bullmq';
 import { DELIVERY_HEADER } from '../../../src/notifications/channels/webhook.channel';
 import { deliveryJobs } from '../../../src/notifications/delivery-jobs';
 import { QueueName } from '../../../src/queue/jobs';
-import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { createRedisConnection } from '../../../src/runtime/redis-connection';
 import { Fixtures } from '../../support/fixtures';
 import { useIsolatedDatabase } from '../../support/isolated-database';
 import { testRuntime } from '../../support/test-app';

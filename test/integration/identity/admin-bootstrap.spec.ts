@@ -1,4 +1,5 @@
 import { Client } from 'pg';
+import { ConfigError } from '../../../src/config/load-config';
 import { ensureDatabaseExists } from '../../../src/db/ensure-database';
 import { runMigrations } from '../../../src/db/migrate';
 import { TestApp, testRuntime } from '../../support/test-app';
@@ -67,6 +68,16 @@ describe('first administrator at start-up', () => {
   it('refuses to start in production when no user exists and ADMIN_PASSWORD is unset', async () => {
     const url = await freshDatabase();
     await expect(startWith(url, { NODE_ENV: 'production' })).rejects.toThrow(/ADMIN_PASSWORD/);
+    expect(await usersIn(url)).toHaveLength(0);
+  });
+
+  it('refuses to start with a weak ADMIN_PASSWORD, naming the variable and the fix, and creates nobody', async () => {
+    const url = await freshDatabase();
+    const start = startWith(url, { NODE_ENV: 'production', ADMIN_PASSWORD: '12345678' });
+    await expect(start).rejects.toThrow(ConfigError);
+    await expect(start).rejects.toThrow(
+      /^配置项 ADMIN_PASSWORD 不能用作首个管理员的密码：密码过于简单.*请换一个更强的密码/,
+    );
     expect(await usersIn(url)).toHaveLength(0);
   });
 

@@ -1,8 +1,7 @@
-import { DataSource } from 'typeorm';
-import { poolQuery } from '../../../src/db/pool-query';
 import { OrganizationScopeService } from '../../../src/identity/org-scope';
 import { UnitsService } from '../../../src/identity/units.service';
 import { UsersService } from '../../../src/identity/users.service';
+import { UserRepository } from '../../../src/identity/user.repository';
 import { createOrgWithUsers } from '../../support/identity-fixtures';
 import { TestApp } from '../../support/test-app';
 
@@ -78,30 +77,21 @@ describe('identity services other features build on', () => {
     );
   });
 
-  it("findActiveAuthUser reads the caller with their organization's current task revision, and nobody once deactivated", async () => {
+  it('findActiveAccount reads an active caller with the session generation their tokens must carry, and nobody once deactivated', async () => {
     const fixture = await createOrgWithUsers(app);
-    const other = await createOrgWithUsers(app);
     const users = app.app.get(UsersService);
-    const addTask = (organizationId: string) =>
-      app.app
-        .get(DataSource)
-        .query(
-          `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, status) VALUES ($1, 'rectification', 'measure', '任务', '原文', 'new')`,
-          [organizationId],
-        );
-    const before = await users.findActiveAuthUser(fixture.users.staff.id);
-    expect(before?.user).toEqual(
-      expect.objectContaining({ id: fixture.users.staff.id, organizationId: fixture.org.id, role: 'staff' }),
-    );
-    expect(before?.user).not.toHaveProperty('tasksRevision');
-    expect(before?.tasksRevision).toBe('0');
-    await addTask(fixture.org.id);
-    const after = await users.findActiveAuthUser(fixture.users.staff.id);
-    expect(BigInt(after!.tasksRevision)).toBeGreaterThan(0n);
-    await addTask(other.org.id);
-    expect((await users.findActiveAuthUser(fixture.users.staff.id))?.tasksRevision).toBe(
-      after?.tasksRevision,
-    );
+    const accounts = app.app.get(UserRepository);
+    expect(await accounts.findActiveAccount(fixture.users.staff.id)).toEqual({
+      user: {
+        id: fixture.users.staff.id,
+        organizationId: fixture.org.id,
+        role: 'staff',
+        unitId: fixture.users.staff.unitId,
+        username: fixture.users.staff.username,
+        displayName: fixture.users.staff.displayName,
+      },
+      sessionGeneration: 0,
+    });
     const admin = {
       id: fixture.users.admin.id,
       organizationId: fixture.org.id,
@@ -110,26 +100,9 @@ describe('identity services other features build on', () => {
       username: '',
       displayName: '',
     };
+    await users.update(admin, fixture.users.viewer.id, { role: 'leader' });
+    expect((await accounts.findActiveAccount(fixture.users.viewer.id))?.sessionGeneration).toBe(1);
     await users.deactivate(admin, fixture.users.staff.id);
-    expect(await users.findActiveAuthUser(fixture.users.staff.id)).toBeNull();
-  });
-
-  it('findActiveAuthUser is a statement each connection prepares once', async () => {
-    const fixture = await createOrgWithUsers(app);
-    const users = app.app.get(UsersService);
-    const dataSource = app.app.get(DataSource);
-    // The pool hands out the client released last, so the next read usually lands on the connection that just
-    // ran the account read; a few tries absorb another query taking it in between.
-    let prepared: Array<{ statement: string }> = [];
-    for (let attempt = 0; attempt < 5 && !prepared.length; attempt++) {
-      await users.findActiveAuthUser(fixture.users.staff.id);
-      prepared = await poolQuery(
-        dataSource,
-        `SELECT statement FROM pg_prepared_statements WHERE name = 'active-auth-user'`,
-        [],
-      );
-    }
-    expect(prepared).toHaveLength(1);
-    expect(prepared[0].statement).toContain('FROM users u WHERE u.id = $1 AND u.active');
+    expect(await accounts.findActiveAccount(fixture.users.staff.id)).toBeNull();
   });
 });

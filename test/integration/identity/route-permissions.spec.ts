@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../src/identity/auth-user';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
 import { TestApp } from '../../support/test-app';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -90,6 +90,25 @@ const ROUTES: RouteCase[] = [
     name: 'GET /organizations',
     method: 'GET',
     url: () => '/api/v1/organizations',
+    allowed: ['admin', 'leader', 'staff', 'viewer'],
+  },
+  {
+    name: 'GET /directory',
+    method: 'GET',
+    url: () => '/api/v1/directory',
+    allowed: ['admin', 'leader', 'staff', 'viewer'],
+  },
+  {
+    name: 'POST /auth/dashboard-session',
+    method: 'POST',
+    url: () => '/api/v1/auth/dashboard-session',
+    allowed: ['admin'],
+  },
+  {
+    name: 'POST /auth/password',
+    method: 'POST',
+    url: () => '/api/v1/auth/password',
+    body: () => ({ currentPassword: FIXTURE_PASSWORD, newPassword: `changed-${unique()}-pass` }),
     allowed: ['admin', 'leader', 'staff', 'viewer'],
   },
 ];

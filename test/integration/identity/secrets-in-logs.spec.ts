@@ -1,34 +1,13 @@
-import fs from 'node:fs';
 import { createOrgWithUsers, FIXTURE_PASSWORD } from '../../support/identity-fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
-
-/** Everything the process writes (pino goes through fs.write/fs.writeSync on fd 1, Nest's own logger through the streams). */
-function captureOutput(): { text: () => string; restore: () => void } {
-  const chunks: string[] = [];
-  const record = (chunk: unknown) =>
-    chunks.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
-  const spies = [
-    jest
-      .spyOn(process.stdout, 'write')
-      .mockImplementation((chunk: string | Uint8Array) => (record(chunk), true)),
-    jest
-      .spyOn(process.stderr, 'write')
-      .mockImplementation((chunk: string | Uint8Array) => (record(chunk), true)),
-    jest
-      .spyOn(fs, 'writeSync')
-      .mockImplementation(((fd: number, chunk: unknown) =>
-        fd <= 2
-          ? (record(chunk), String(chunk).length)
-          : jest.requireActual('node:fs').writeSync(fd, chunk)) as never),
-  ];
-  return { text: () => chunks.join(''), restore: () => spies.forEach((spy) => spy.mockRestore()) };
-}
+import { captureOutput } from '../../support/capture-output';
 
 describe('secrets never reach responses or logs', () => {
-  it('logs requests at trace level without any password, hash or token', async () => {
+  it('logs requests at trace level without any password, hash, token or dashboard cookie, even one sent in the URL', async () => {
     const app = await TestApp.start(testRuntime('api', { LOG_LEVEL: 'trace' }));
     const output = captureOutput();
     const seen: string[] = [];
+    let dashboardCookie: string | undefined;
     try {
       const fixture = await createOrgWithUsers(app);
       const login = await app.post('/api/v1/auth/login', {
@@ -56,6 +35,14 @@ describe('secrets never reach responses or logs', () => {
         (await app.get('/api/v1/users', { token: login.body.accessToken })).raw.toString(),
       );
       await app.post('/api/v1/auth/refresh', { refreshToken: login.body.refreshToken });
+      const session = await app.post('/api/v1/auth/dashboard-session', undefined, {
+        token: login.body.accessToken,
+      });
+      dashboardCookie = String(session.headers['set-cookie']).split(';')[0];
+      await app.get('/admin/queues/api/queues', { headers: { cookie: dashboardCookie } });
+      await app.get('/admin/%71ueues/api/queues', { token: login.body.accessToken });
+      // An old bookmark with the token in the query string.
+      await app.get(`/api/v1/auth/me?token=${login.body.accessToken}`);
     } finally {
       output.restore();
       await app.close();
@@ -68,5 +55,9 @@ describe('secrets never reach responses or logs', () => {
         expect(text).not.toContain(secret);
     }
     expect(logs).not.toMatch(/Bearer ey/);
+    expect(logs).toContain('/api/v1/auth/me?token=[已隐藏]');
+    expect(dashboardCookie).toMatch(/^rectify_dashboard=ey/);
+    expect(logs).not.toContain(dashboardCookie!.split('=')[1]);
+    expect(logs).not.toMatch(/eyJ[\w-]+\.eyJ/);
   });
 });

@@ -6,7 +6,7 @@ import { OutboxRelay } from '../../../src/outbox/outbox-relay';
 import { OutboxRepository } from '../../../src/outbox/outbox.repository';
 import { JobProducer } from '../../../src/queue/job-producer';
 import { QueueName } from '../../../src/queue/jobs';
-import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { createRedisConnection } from '../../../src/runtime/redis-connection';
 import { Fixtures } from '../../support/fixtures';
 import { useIsolatedDatabase } from '../../support/isolated-database';
 import { startWorker, testRuntime } from '../../support/test-app';

@@ -3,7 +3,7 @@ import { AddressInfo } from 'node:net';
 import { INestApplicationContext } from '@nestjs/common';
 import { Job, Queue, Worker } from 'bullmq';
 import { DeliveryService } from '../../../src/notifications/delivery.service';
-import { createRedisConnection } from '../../../src/queue/redis-connection';
+import { createRedisConnection } from '../../../src/runtime/redis-connection';
 import { Fixtures } from '../../support/fixtures';
 import { useIsolatedDatabase } from '../../support/isolated-database';
 import { startWorker, testRuntime } from '../../support/test-app';

@@ -3,20 +3,6 @@ import { dirname, join, relative, resolve } from 'node:path';
 
 const SRC = resolve(__dirname, '../../../src');
 
-/**
- * Imports this wave's identity branch removes (the auth guard and its decorators leave common/, the queue
- * dashboard stops checking roles itself). They are tolerated only in these files; once a file no longer makes
- * its edge, the last test below fails until the entry is deleted, so the list can only shrink.
- */
-const PENDING_IN_IDENTITY_BRANCH: Record<string, string[]> = {
-  'common -> identity': [
-    'common/auth.guard.ts',
-    'common/current-user.decorator.ts',
-    'common/roles.decorator.ts',
-  ],
-  'queue -> identity': ['queue/queue-dashboard.module.ts'],
-};
-
 interface Edge {
   from: string;
   to: string;
@@ -55,9 +41,6 @@ function folderEdges(): Edge[] {
       .map((to) => ({ from, to, file: relative(SRC, file) }));
   });
 }
-
-const pending = (edge: Edge) =>
-  PENDING_IN_IDENTITY_BRANCH[`${edge.from} -> ${edge.to}`]?.includes(edge.file) ?? false;
 
 /** Strongly connected components with more than one folder (Tarjan), i.e. the folders that sit on a cycle. */
 function cycles(edges: Edge[]): string[][] {
@@ -103,24 +86,20 @@ function edgesWithin(edges: Edge[], folders: string[]): string[] {
 
 describe('the import graph of the src/ folders', () => {
   const edges = folderEdges();
-  const counted = edges.filter((edge) => !pending(edge));
 
   it('has no cycle: each offending import is named', () => {
-    expect(cycles(counted).map((component) => edgesWithin(counted, component))).toEqual([]);
+    expect(cycles(edges).map((component) => edgesWithin(edges, component))).toEqual([]);
   });
 
   it('keeps common/ free of feature folders', () => {
-    const fromCommon = counted.filter((edge) => edge.from === 'common');
+    const fromCommon = edges.filter((edge) => edge.from === 'common');
     expect(fromCommon.map((edge) => `common -> ${edge.to} (${edge.file})`)).toEqual([]);
   });
 
-  it('tolerates only pending imports that still exist', () => {
-    const stale = Object.entries(PENDING_IN_IDENTITY_BRANCH).flatMap(([pair, files]) =>
-      files
-        .filter((file) => !edges.some((edge) => `${edge.from} -> ${edge.to}` === pair && edge.file === file))
-        .map((file) => `${pair} (${file})`),
-    );
-    expect(stale).toEqual([]);
+  it('lets identity build only on the shared folders (common, config, db, runtime), never on a feature or the queue', () => {
+    const shared = new Set(['common', 'config', 'db', 'runtime']);
+    const fromIdentity = edges.filter((edge) => edge.from === 'identity' && !shared.has(edge.to));
+    expect(fromIdentity.map((edge) => `identity -> ${edge.to} (${edge.file})`)).toEqual([]);
   });
 
   it('sees the imports it checks (a reader that finds none would pass everything)', () => {

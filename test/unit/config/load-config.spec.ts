@@ -26,9 +26,27 @@ describe('loadConfig', () => {
     [{ ROBOT_SECRET_KEY: 'too-short' }, /ROBOT_SECRET_KEY.*32 字节/],
     [{ PUBLIC_BASE_URL: 'zfjs.example.gov.cn' }, /PUBLIC_BASE_URL.*http/],
     [{ ROBOT_RATE_LIMIT: '0' }, /ROBOT_RATE_LIMIT.*最小值/],
+    [
+      { TRUST_PROXY: 'true' },
+      /TRUST_PROXY 的值 "true" 无效：应填写 false.*层数.*地址\/网段列表.*不再支持 true/,
+    ],
+    [{ TRUST_PROXY: 'proxy.local' }, /TRUST_PROXY.*应填写 false/],
+    [{ TRUST_PROXY: '10.0.0.0/33' }, /TRUST_PROXY.*应填写 false/],
+    [{ TRUST_PROXY: '11' }, /TRUST_PROXY.*1–10/],
+    [{ LOGIN_WINDOW_SECONDS: '0' }, /LOGIN_WINDOW_SECONDS.*最小值/],
   ])('stops with one sentence naming the bad variable: %j', (env, pattern) => {
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(ConfigError);
     expect(() => loadConfig(env as NodeJS.ProcessEnv)).toThrow(pattern);
+  });
+
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['2', 2],
+    [' 10.0.0.2 , 10.1.0.0/16 ', ['10.0.0.2', '10.1.0.0/16']],
+    ['loopback,fd00::/8', ['loopback', 'fd00::/8']],
+  ])('reads TRUST_PROXY %j as no proxy, a hop count or a list of proxies', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
   });
 
   it('requires JWT_SECRET in production', () => {

@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { Role } from '../identity/auth-user';
+import type { Role } from './auth-user';
 
 export const ROLES_KEY = 'rectify:roles';
 

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Organization } from './organization.entity';
+
+/** Every statement identity runs on `organizations`. */
+@Injectable()
+export class OrganizationRepository {
+  constructor(@InjectRepository(Organization) private readonly organizations: Repository<Organization>) {}
+
+  /** The organization and all its descendants (a county, its townships, their villages). */
+  async subtreeIds(organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.organizations.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id FROM organizations WHERE id = $1
+         UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
+       ) SELECT id FROM tree`,
+      [organizationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  findByIds(ids: string[]): Promise<Organization[]> {
+    return this.organizations.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
+  }
+
+  insert(
+    fields: Pick<Organization, 'name' | 'parentId'>,
+    manager = this.organizations.manager,
+  ): Promise<Organization> {
+    return manager.save(manager.create(Organization, fields));
+  }
+}
