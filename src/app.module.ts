@@ -15,6 +15,7 @@ import { QueueModule } from './queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WorkerModule } from './queue/worker.module';
+import { WorklogModule } from './worklog/worklog.module';
 import { WebModule } from './web/web.module';
 import { Runtime, RUNTIME } from './runtime/runtime';
 import { loggerOptions } from './runtime/logger-options';
@@ -29,6 +30,7 @@ const API_MODULES: Type[] = [
   RollupModule,
   ReportsModule,
   TasksModule,
+  WorklogModule,
   WebModule,
   DemoModule,
 ];
