@@ -27,10 +27,19 @@ export function fillTemplate(template: string, values: TemplateValues): string {
   });
 }
 
-/** Every variant of a template, filled, in the order the office listed them. */
-export function variants(templates: DraftTemplates, key: TemplateKey, values: TemplateValues = {}): string[] {
+/**
+ * Every variant of a template, filled, in the order the office listed them. Values may depend on the variant's
+ * index, to walk two templates' variants in step.
+ */
+export function variants(
+  templates: DraftTemplates,
+  key: TemplateKey,
+  values: TemplateValues | ((index: number) => TemplateValues) = {},
+): string[] {
   const template = templates[key];
-  return (Array.isArray(template) ? template : [template]).map((text) => fillTemplate(text, values));
+  return (Array.isArray(template) ? template : [template]).map((text, index) =>
+    fillTemplate(text, typeof values === 'function' ? values(index) : values),
+  );
 }
 
 /** The first variant of a template, filled. */

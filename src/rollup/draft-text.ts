@@ -37,15 +37,15 @@ export function repeatedPhrase(text: string, length = REPEAT_LENGTH): string | n
 }
 
 /**
- * After the first full date of a year in a paragraph, later dates of that year drop it (2025年6月30日 … 9月30日),
- * as people write; it also keeps two dates from repeating a long phrase.
+ * A date of the same year as the full date before it drops the year (2025年6月30日 … 9月30日), as people write;
+ * it also keeps two dates from repeating a long phrase.
  */
 export function compactDates(text: string): string {
-  const seenYears = new Set<string>();
-  return text.replace(/(\d{4})年(?=\d{1,2}月)/g, (whole, year: string) => {
-    if (seenYears.has(year)) return '';
-    seenYears.add(year);
-    return whole;
+  let lastYear: string | null = null;
+  return text.replace(/(\d{4})年(?=\d{1,2}月\d{1,2}日)/g, (whole, year: string) => {
+    const same = year === lastYear;
+    lastYear = year;
+    return same ? '' : whole;
   });
 }
 
@@ -79,8 +79,20 @@ export function problemName(title: string, topic?: string | null): { name: strin
   return { name: problemSubject(first), isTopic: true };
 }
 
-/** Work a title states as a verb phrase continues with 继续…; one that already says 持续/继续 stays as it is. */
-export function continuedWork(title: string): string {
-  const work = clause(title);
-  return /^(持续|继续|坚持)/u.test(work) ? work : `继续${work}`;
+/** Whether a title already says the work goes on (持续…, 继续…), so 继续 is not put before it. */
+export function saysOngoing(title: string): boolean {
+  return /^(持续|继续|坚持)/u.test(title.trim());
+}
+
+/** 鲁山县张良镇人民政府 → 张良镇: how the report names its own office in running text. */
+export function shortNameOf(organizationName: string): string {
+  const name = organizationName.trim().replace(/(人民政府|政府)$/u, '');
+  const township = /^.+?[省市州盟县区旗](.+?(?:镇|乡|街道|苏木))$/u.exec(name);
+  return township ? township[1] : name;
+}
+
+/** 张良镇 → 我镇, 清河县 → 我县: how a report says "we". */
+export function selfReference(shortName: string): string {
+  const level = /(街道|苏木|镇|乡|县|区|市|旗|局|委|办)$/u.exec(shortName);
+  return `我${level ? level[1] : '单位'}`;
 }

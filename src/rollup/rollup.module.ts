@@ -1,6 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityCoreModule } from '../identity/identity.module';
+import { WorklogCoreModule } from '../worklog/worklog.module';
+import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
+import { DraftInputsService } from './draft-inputs.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
 import { ReportDraft } from './report-draft.entity';
@@ -8,19 +12,19 @@ import { DraftsController, ReportCompletenessController } from './rollup.control
 import { RollupService } from './rollup.service';
 import { RollupWorker } from './rollup.worker';
 
-const PERSISTENCE = TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]);
+const PERSISTENCE = [TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]), WorklogCoreModule, IdentityCoreModule];
 
 @Module({
-  imports: [PERSISTENCE],
+  imports: PERSISTENCE,
   controllers: [DraftsController, ReportCompletenessController],
-  providers: [RollupService, DraftSourcesRepository, DraftFilesService],
+  providers: [RollupService, DraftSourcesRepository, DraftInputsService, DraftFilesService, DraftEditsService],
   exports: [RollupService],
 })
 export class RollupModule {}
 
 /** Worker mode: rebuilds drafts, debounced, when task events arrive from the outbox. */
 @Module({
-  imports: [PERSISTENCE],
-  providers: [RollupService, DraftSourcesRepository, RollupWorker],
+  imports: PERSISTENCE,
+  providers: [RollupService, DraftSourcesRepository, DraftInputsService, RollupWorker],
 })
 export class RollupWorkerModule {}

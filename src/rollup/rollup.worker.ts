@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventListenerRegistry } from '../outbox/event-listeners';
 import { JobRegistry } from '../queue/job-registry';
+import { WORKLOG_CHANGED } from '../worklog/worklog-events';
 import { RollupService } from './rollup.service';
 
 /** Any of these changes what the draft would say about a task. */
@@ -26,5 +27,10 @@ export class RollupWorker {
         if (event.taskId) await rollup.scheduleRebuildForTask(event.organizationId, event.taskId);
       });
     }
+    // A 工作纪实 entry in the report changed: the drafts of the years it was and is dated in.
+    listeners.on(WORKLOG_CHANGED, async (event) => {
+      const years = Array.isArray(event.payload.years) ? event.payload.years : [];
+      for (const year of years) if (Number.isInteger(year)) await rollup.scheduleRebuild(event.organizationId, year);
+    });
   }
 }

@@ -10,10 +10,8 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { CreateWorklogDto, ListWorklogQuery, UpdateWorklogDto } from './dto/worklog.dto';
 import { WorklogCategoriesService } from './worklog-categories.service';
 import { WorklogEntry, WorklogKind } from './worklog-entry.entity';
+import { WORKLOG_CHANGED } from './worklog-events';
 import { WorklogRepository, WorklogRow } from './worklog.repository';
-
-/** Outbox event of a change to what the year's report draft says: the draft of each listed year is rebuilt. */
-export const WORKLOG_CHANGED = 'worklog.changed';
 
 export type WorklogView = WorklogRow & { categoryLabel: string };
 
