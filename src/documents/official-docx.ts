@@ -53,7 +53,7 @@ export const LINE_PITCH = Math.floor(TEXT_HEIGHT / LINES_PER_PAGE);
  * runs are condensed by CONDENSE twips, which every word processor honours: 28 characters a line everywhere.
  */
 export const CHAR_SPACE = Math.floor((TEXT_WIDTH / 20 / CHARS_PER_LINE - SIZE.body / 2) * 4096);
-const CONDENSE = -Math.ceil(-CHAR_SPACE / 4096 * 20);
+const CONDENSE = -Math.ceil((-CHAR_SPACE / 4096) * 20);
 
 /** One character of the grid, in twips (for indents that have no character unit). */
 const CHAR_TWIPS = TEXT_WIDTH / CHARS_PER_LINE;
@@ -97,7 +97,9 @@ export interface OfficialDocument {
 export function renderOfficialDocx(document: OfficialDocument): Promise<Buffer> {
   const children = [
     ...breakTitle(document.title).map((line) =>
-      paragraph([run(line, FONTS.title, { size: SIZE.title, snapToGrid: false })], { align: AlignmentType.CENTER }),
+      paragraph([run(line, FONTS.title, { size: SIZE.title, snapToGrid: false })], {
+        align: AlignmentType.CENTER,
+      }),
     ),
     blankLine(),
     ...(document.addressee ? [paragraph(runs(document.addressee), { indent: false })] : []),
@@ -166,7 +168,9 @@ function runs(text: string): TextRun[] {
     .split(/(【待补充[^】]*】)/u)
     .filter((part) => part !== '')
     .map((part) =>
-      part.startsWith('【待补充') ? run(part, FONTS.body, { highlight: HighlightColor.YELLOW }) : run(part, FONTS.body),
+      part.startsWith('【待补充')
+        ? run(part, FONTS.body, { highlight: HighlightColor.YELLOW })
+        : run(part, FONTS.body),
     );
 }
 

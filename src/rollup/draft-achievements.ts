@@ -68,7 +68,9 @@ function overviewParagraph(context: DraftContext, counts: DraftCounts): DraftPar
 function rectificationParagraphs(context: DraftContext): DraftParagraph[] {
   const paragraphs = context.input.previousProblems.flatMap((problem) => problemParagraphs(context, problem));
   // Rectification tasks no problem claims (causes, measures that answer no single problem) still get reported.
-  const unclaimed = context.tasks.filter((task) => task.kind === 'rectification' && !context.claimed.has(task.id));
+  const unclaimed = context.tasks.filter(
+    (task) => task.kind === 'rectification' && !context.claimed.has(task.id),
+  );
   if (!unclaimed.length) return paragraphs;
   const prose = new Prose(fill(context.t, 'otherMeasuresLead'));
   writeMeasures(context, prose, unclaimed, false);
@@ -96,7 +98,11 @@ function problemParagraphs(context: DraftContext, problem: PreviousProblem): Dra
   }
   const [first, ...rest] = numbered(`rectification:${problem.itemId}`, prose.paragraphs(), {
     taskIds: ids(tasks),
-    itemIds: [problem.itemId, ...tasks.flatMap((task) => task.reportItemId ?? []), ...earlier.map((e) => e.itemId)],
+    itemIds: [
+      problem.itemId,
+      ...tasks.flatMap((task) => task.reportItemId ?? []),
+      ...earlier.map((e) => e.itemId),
+    ],
   });
   return [earlier.length ? { ...first, recurring: true } : first, ...rest];
 }
@@ -106,7 +112,12 @@ function problemParagraphs(context: DraftContext, problem: PreviousProblem): Dra
  * unfinished work grouped by its reason, unfinished work nobody gave a reason for behind one 待补充 note.
  * `problemNamed`: the paragraph already named the problem, so a task that is the problem itself is not named again.
  */
-function writeMeasures(context: DraftContext, prose: Prose, tasks: ReportTask[], problemNamed: boolean): void {
+function writeMeasures(
+  context: DraftContext,
+  prose: Prose,
+  tasks: ReportTask[],
+  problemNamed: boolean,
+): void {
   const { t } = context;
   const names = (group: ReportTask[]) =>
     group.map((task) => remainingWorkName(context, task, problemNamed)).join('、');
@@ -123,7 +134,10 @@ function writeMeasures(context: DraftContext, prose: Prose, tasks: ReportTask[],
   )) {
     const whens = deadline ? variants(t, 'remainWhen', { deadline: chineseDate(deadline) }) : [''];
     prose.clause(
-      variants(t, 'remainOnSchedule', (index) => ({ title: names(group), when: whens[index % whens.length] })),
+      variants(t, 'remainOnSchedule', (index) => ({
+        title: names(group),
+        when: whens[index % whens.length],
+      })),
     );
   }
   for (const [reason, group] of groupBy(late, (task) => unfinishedReason(context, task)))
@@ -138,7 +152,9 @@ function numbered(
   sources: { taskIds?: string[]; itemIds?: string[] },
 ): DraftParagraph[] {
   return texts.map((text, index) =>
-    index === 0 ? paragraph(id, text, sources) : paragraph(`${id}:${index + 1}`, text, { taskIds: sources.taskIds }),
+    index === 0
+      ? paragraph(id, text, sources)
+      : paragraph(`${id}:${index + 1}`, text, { taskIds: sources.taskIds }),
   );
 }
 

@@ -75,15 +75,16 @@ export class DraftEditsService {
 
   /** Paragraphs go into one of the five parts, after a paragraph that is there (or first). */
   private checkPosition(draft: DraftView, paragraphId: string, position: ParagraphPositionDto): void {
-    if (!draft.sections.some((section) => section.paragraphs.some((p) => p.id === paragraphId)) &&
-        !paragraphId.startsWith('added:'))
+    if (
+      !draft.sections.some((section) => section.paragraphs.some((p) => p.id === paragraphId)) &&
+      !paragraphId.startsWith('added:')
+    )
       throw new InvalidInputError('DRAFT_PARAGRAPH_NOT_MOVABLE', '主送机关、开头段、落款和日期不能移动');
     const section = draft.sections.find((candidate) => candidate.key === position.sectionKey)!;
     const anchored =
       position.afterId === null ||
       (position.afterId !== paragraphId && section.paragraphs.some((p) => p.id === position.afterId));
-    if (!anchored)
-      throw new InvalidInputError('DRAFT_ANCHOR_NOT_FOUND', '要放在其后的段落不在该部分中');
+    if (!anchored) throw new InvalidInputError('DRAFT_ANCHOR_NOT_FOUND', '要放在其后的段落不在该部分中');
   }
 
   private async save(

@@ -66,5 +66,9 @@ function unfinishedText(context: DraftContext, task: ReportTask): string {
     : state.extension
       ? fill(t, 'unfinishedExtended', { deadline: chineseDate(task.deadline) })
       : fill(t, 'unfinishedDue', { deadline: chineseDate(task.deadline) });
-  return fill(t, 'unfinishedItem', { work: workName(context, task), when, reason: unfinishedReason(context, task) });
+  return fill(t, 'unfinishedItem', {
+    work: workName(context, task),
+    when,
+    reason: unfinishedReason(context, task),
+  });
 }

@@ -177,7 +177,10 @@ export const TEMPLATE_KEYS = [
 export type TemplateKey = (typeof TEMPLATE_KEYS)[number];
 
 /** Every sentence of the draft; a list gives variants, tried in order until one keeps a paragraph free of repeats. */
-export type DraftTemplates = { headings: Record<DraftPartKey, string> } & Record<TemplateKey, string | string[]>;
+export type DraftTemplates = { headings: Record<DraftPartKey, string> } & Record<
+  TemplateKey,
+  string | string[]
+>;
 
 export type ParagraphStyle = 'subheading' | 'body' | 'addressee' | 'signature' | 'date';
 

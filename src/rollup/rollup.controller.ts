@@ -1,4 +1,16 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../common/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -6,7 +18,12 @@ import { Roles } from '../common/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
-import { AddParagraphDto, ChangeParagraphDto, DraftQueryDto, EditParagraphDto } from './dto/edit-paragraph.dto';
+import {
+  AddParagraphDto,
+  ChangeParagraphDto,
+  DraftQueryDto,
+  EditParagraphDto,
+} from './dto/edit-paragraph.dto';
 import { parseDraftFile, parseDraftYear, RollupService } from './rollup.service';
 
 const editor = (user: AuthUser, year: string) => ({
@@ -80,7 +97,8 @@ export class DraftsController {
   @Roles('admin', 'leader')
   @ApiOperation({
     summary: '在草稿中新增段落或小标题',
-    description: '放在 sectionKey 部分的 afterId 段之后（null 放在最前）；style 为 body（正文）或 subheading（小标题）。',
+    description:
+      '放在 sectionKey 部分的 afterId 段之后（null 放在最前）；style 为 body（正文）或 subheading（小标题）。',
   })
   add(@CurrentUser() user: AuthUser, @Param('year') year: string, @Body() body: AddParagraphDto) {
     return this.edits.add(editor(user, year), body);
@@ -89,7 +107,11 @@ export class DraftsController {
   @Delete(':year/paragraphs/:paragraphId')
   @Roles('admin', 'leader')
   @ApiOperation({ summary: '撤销对段落的全部修改，恢复生成的文字和位置；新增的段落则删除' })
-  revert(@CurrentUser() user: AuthUser, @Param('year') year: string, @Param('paragraphId') paragraphId: string) {
+  revert(
+    @CurrentUser() user: AuthUser,
+    @Param('year') year: string,
+    @Param('paragraphId') paragraphId: string,
+  ) {
     return this.edits.revert(editor(user, year), paragraphId);
   }
 }

@@ -12,12 +12,22 @@ import { DraftsController, ReportCompletenessController } from './rollup.control
 import { RollupService } from './rollup.service';
 import { RollupWorker } from './rollup.worker';
 
-const PERSISTENCE = [TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]), WorklogCoreModule, IdentityCoreModule];
+const PERSISTENCE = [
+  TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]),
+  WorklogCoreModule,
+  IdentityCoreModule,
+];
 
 @Module({
   imports: PERSISTENCE,
   controllers: [DraftsController, ReportCompletenessController],
-  providers: [RollupService, DraftSourcesRepository, DraftInputsService, DraftFilesService, DraftEditsService],
+  providers: [
+    RollupService,
+    DraftSourcesRepository,
+    DraftInputsService,
+    DraftFilesService,
+    DraftEditsService,
+  ],
   exports: [RollupService],
 })
 export class RollupModule {}

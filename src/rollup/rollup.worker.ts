@@ -30,7 +30,8 @@ export class RollupWorker {
     // A 工作纪实 entry in the report changed: the drafts of the years it was and is dated in.
     listeners.on(WORKLOG_CHANGED, async (event) => {
       const years = Array.isArray(event.payload.years) ? event.payload.years : [];
-      for (const year of years) if (Number.isInteger(year)) await rollup.scheduleRebuild(event.organizationId, year);
+      for (const year of years)
+        if (Number.isInteger(year)) await rollup.scheduleRebuild(event.organizationId, year);
     });
   }
 }

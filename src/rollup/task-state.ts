@@ -20,8 +20,7 @@ export function taskStateAt(task: ReportTask, asOf: string): TaskState {
   const extension = task.extensions.at(-1) ?? null;
   const handedIn = task.status === 'completed' || task.status === 'pending_review';
   if (handedIn && (task.completedOn === null || task.completedOn <= asOf)) {
-    const onTime =
-      task.deadline === null || (task.completedOn !== null && task.completedOn <= task.deadline);
+    const onTime = task.deadline === null || (task.completedOn !== null && task.completedOn <= task.deadline);
     const neededExtension =
       onTime &&
       extension !== null &&

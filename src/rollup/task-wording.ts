@@ -28,7 +28,9 @@ export function doneVariants(context: DraftContext, task: ReportTask, problemNam
           ? [...variants(t, 'measureDone', { title, outcome }), ...variants(t, 'outcomeOnly', { outcome })]
           : variants(t, 'doneWithoutOutcome', { title });
   const suffixes = [
-    state.extension ? variants(t, 'extendedOnTime', { deadline: chineseDate(state.extension.deadline) }) : null,
+    state.extension
+      ? variants(t, 'extendedOnTime', { deadline: chineseDate(state.extension.deadline) })
+      : null,
     !state.onTime && task.completedOn
       ? variants(t, 'doneLate', { completedOn: chineseDate(task.completedOn) })
       : null,
@@ -48,7 +50,9 @@ function combine(suffixes: string[][]): string[] {
 
 /** The reason a task is unfinished: the leader's 未完成原因 from the year-end carry-over, never a progress note. */
 export function unfinishedReason(context: DraftContext, task: ReportTask): string {
-  return task.carryOver?.reason.trim() ? clause(task.carryOver.reason) : variants(context.t, 'reasonMissing')[0];
+  return task.carryOver?.reason.trim()
+    ? clause(task.carryOver.reason)
+    : variants(context.t, 'reasonMissing')[0];
 }
 
 /** How remaining work is named; inside its problem's own paragraph the problem is already named. */

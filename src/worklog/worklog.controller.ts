@@ -62,7 +62,8 @@ export class WorklogController {
   @Roles(...PERMISSIONS['worklog.write'].roles)
   @ApiOperation({
     summary: '记录一条工作纪实',
-    description: '工作人员只能记录本单位的工作；日期不能晚于今天；kind=problem 记录年度中发现的问题，可填 cause（原因）。',
+    description:
+      '工作人员只能记录本单位的工作；日期不能晚于今天；kind=problem 记录年度中发现的问题，可填 cause（原因）。',
   })
   create(@CurrentUser() user: AuthUser, @Body() dto: CreateWorklogDto) {
     return this.worklog.create(user, dto);
@@ -89,9 +90,14 @@ export class WorklogController {
   @Roles(...PERMISSIONS['worklog.write'].roles)
   @ApiOperation({
     summary: '修改工作纪实；领导、管理员以 inReport 确定是否写入年度报告',
-    description: '工作人员只能修改本单位的纪实，inReport 仅领导、管理员可改。已入报告的纪实有变化时，年度报告草稿随之重新生成。',
+    description:
+      '工作人员只能修改本单位的纪实，inReport 仅领导、管理员可改。已入报告的纪实有变化时，年度报告草稿随之重新生成。',
   })
-  update(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateWorklogDto) {
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateWorklogDto,
+  ) {
     return this.worklog.update(user, id, dto);
   }
 

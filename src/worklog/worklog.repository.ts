@@ -58,7 +58,8 @@ export class WorklogRepository {
     private readonly dataSource: DataSource,
     @InjectRepository(WorklogEntry) private readonly entries: Repository<WorklogEntry>,
     @InjectRepository(WorklogFile) private readonly files: Repository<WorklogFile>,
-    @InjectRepository(WorklogCategoryOverride) private readonly overrides: Repository<WorklogCategoryOverride>,
+    @InjectRepository(WorklogCategoryOverride)
+    private readonly overrides: Repository<WorklogCategoryOverride>,
   ) {}
 
   async list(
@@ -86,7 +87,10 @@ export class WorklogRepository {
           LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
         [...params, page.limit, page.offset],
       ),
-      this.dataSource.query(`SELECT count(*)::int AS total FROM worklog_entries e WHERE ${conditions}`, params),
+      this.dataSource.query(
+        `SELECT count(*)::int AS total FROM worklog_entries e WHERE ${conditions}`,
+        params,
+      ),
     ]);
     return { rows, total: counted[0].total };
   }
@@ -149,7 +153,10 @@ export class WorklogRepository {
   }
 
   async listOverrides(organizationId: string): Promise<CategoryOverride[]> {
-    const rows = await this.overrides.find({ where: { organizationId }, order: { createdAt: 'ASC', key: 'ASC' } });
+    const rows = await this.overrides.find({
+      where: { organizationId },
+      order: { createdAt: 'ASC', key: 'ASC' },
+    });
     return rows.map(({ key, label, active }) => ({ key, label, active }));
   }
 

@@ -64,7 +64,12 @@ export class WorklogService {
   async create(user: AuthUser, dto: CreateWorklogDto): Promise<WorklogView> {
     const unitId = dto.unitId ?? user.unitId;
     assertCan(user, 'worklog.write', { organizationId: user.organizationId, unitId });
-    const checked = await this.check(user, { ...dto, unitId, kind: dto.kind ?? 'work', cause: dto.cause ?? null });
+    const checked = await this.check(user, {
+      ...dto,
+      unitId,
+      kind: dto.kind ?? 'work',
+      cause: dto.cause ?? null,
+    });
     const entry = await this.dataSource.transaction((manager) =>
       this.repository.save(manager, {
         organizationId: user.organizationId,
@@ -135,7 +140,8 @@ export class WorklogService {
   private async check(user: AuthUser, fields: Checked): Promise<Checked> {
     if (fields.date !== undefined && fields.date > todayIn(this.runtime.config.TIME_ZONE))
       throw new InvalidInputError('WORKLOG_DATE_IN_FUTURE', '工作纪实的日期不能晚于今天');
-    if (fields.category !== undefined) await this.categories.requireActive(user.organizationId, fields.category);
+    if (fields.category !== undefined)
+      await this.categories.requireActive(user.organizationId, fields.category);
     if (fields.unitId) {
       const units = await this.units.list(user);
       if (!units.some((unit) => unit.id === fields.unitId && unit.active))

@@ -155,13 +155,11 @@ async function shot(page: Page, name: string): Promise<void> {
     await page.getByLabel('进度（%）').fill('100');
     await page.getByLabel('进展说明').fill('已全部完成，申请销号');
     await page.getByLabel('整改成效（提交核验时必填）').fill(OUTCOME);
-    await page
-      .getByLabel('佐证材料（可选）')
-      .setInputFiles({
-        name: '站点挂牌照片说明.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('镇村两级站点已挂牌运行', 'utf8'),
-      });
+    await page.getByLabel('佐证材料（可选）').setInputFiles({
+      name: '站点挂牌照片说明.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('镇村两级站点已挂牌运行', 'utf8'),
+    });
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText('待核验').first().waitFor();
     await page.getByRole('heading', { name: '佐证材料' }).waitFor();
@@ -188,7 +186,16 @@ async function shot(page: Page, name: string): Promise<void> {
     await page.getByRole('heading', { name: '消息通知' }).waitFor();
     await shot(page, '08-notifications');
 
-    // The draft is rebuilt by a queue job after the approval; reload until the outcome shows.
+    // Until the ledger takes the day the work was done (completedOn), a task is dated by its approval, today; this
+    // 2025 plan's work is dated in 2025 so that the 2025 draft, as of 31 December 2025, reports it.
+    await app.app
+      .get(DataSource)
+      .query(
+        `UPDATE tasks SET completed_at = '2025-11-30T10:00:00+08:00' WHERE organization_id = $1 AND status = 'completed'`,
+        [fixture.org.id],
+      );
+    await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, { token: fixture.users.leader.token });
+    // The draft is also rebuilt by a queue job after the approval; reload until the outcome shows.
     let found = false;
     for (let attempt = 0; attempt < 20 && !found; attempt++) {
       await page.goto(`${baseUrl}/#/draft/2025?try=${attempt}`);

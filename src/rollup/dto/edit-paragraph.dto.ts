@@ -68,7 +68,10 @@ export class AddParagraphDto extends ParagraphPositionDto {
 }
 
 export class DraftQueryDto {
-  @ApiPropertyOptional({ example: '2025-12-31', description: '草稿截至的日期，默认为今天与该年 12 月 31 日中较早者' })
+  @ApiPropertyOptional({
+    example: '2025-12-31',
+    description: '草稿截至的日期，默认为今天与该年 12 月 31 日中较早者',
+  })
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: '必须是 YYYY-MM-DD 格式的日期' })
   @IsISO8601({ strict: true })

@@ -63,7 +63,10 @@ export class CreateWorklogDto {
 }
 
 export class UpdateWorklogDto {
-  @ApiPropertyOptional({ description: '入报告：仅领导、管理员' }) @IfPresent() @IsBoolean() inReport?: boolean;
+  @ApiPropertyOptional({ description: '入报告：仅领导、管理员' })
+  @IfPresent()
+  @IsBoolean()
+  inReport?: boolean;
   @ApiPropertyOptional() @IfPresent() @IsString() @Length(1, 2000) text?: string;
   @ApiPropertyOptional() @IfPresent() @IsString() @Length(1, 64) category?: string;
 

@@ -36,4 +36,26 @@ describe('task events in the outbox rebuild the draft through the real workers',
     });
     expect(JSON.stringify(content)).toContain('经由发件箱触发的成效。');
   }, 30_000);
+
+  it('relays worklog.changed to a rebuild of each year it names, with the entry in the report', async () => {
+    const organizationId = randomUUID();
+    await importReport(db, organizationId, sampleReportText());
+    await db.query(
+      `INSERT INTO worklog_entries (organization_id, entry_date, category, text, in_report)
+       VALUES ($1, '2025-04-02', 'leadership', '镇党委书记带头讲授法治课1次', true)`,
+      [organizationId],
+    );
+    await db.query(
+      `INSERT INTO outbox_events (organization_id, type, payload) VALUES ($1, 'worklog.changed', $2)`,
+      [organizationId, JSON.stringify({ years: [2025] })],
+    );
+    const content = await waitFor(async () => {
+      const { rows } = await db.query(
+        `SELECT content FROM report_drafts WHERE organization_id = $1 AND year = 2025`,
+        [organizationId],
+      );
+      return rows[0]?.content;
+    });
+    expect(JSON.stringify(content)).toContain('镇党委书记带头讲授法治课1次');
+  }, 30_000);
 });

@@ -57,7 +57,11 @@ describe('工作纪实 API: /worklog and /worklog/categories', () => {
     it('lets an admin rename, add and deactivate categories for the own organization only', async () => {
       const fixture = await createOrgWithUsers(app);
       const token = fixture.users.admin.token;
-      const renamed = await app.patch('/api/v1/worklog/categories/publicity', { label: '普法宣传' }, { token });
+      const renamed = await app.patch(
+        '/api/v1/worklog/categories/publicity',
+        { label: '普法宣传' },
+        { token },
+      );
       expect(renamed.status).toBe(200);
       const added = await app.post('/api/v1/worklog/categories', { label: '优化法治化营商环境' }, { token });
       expect(added.status).toBe(201);
@@ -81,7 +85,11 @@ describe('工作纪实 API: /worklog and /worklog/categories', () => {
 
     it('refuses to deactivate a category a required part of the report depends on, duplicates, and non-admins', async () => {
       const token = org.users.admin.token;
-      const leadership = await app.patch('/api/v1/worklog/categories/leadership', { active: false }, { token });
+      const leadership = await app.patch(
+        '/api/v1/worklog/categories/leadership',
+        { active: false },
+        { token },
+      );
       expect(leadership.body).toMatchObject({ statusCode: 400, code: 'WORKLOG_CATEGORY_REQUIRED' });
       expect(leadership.body.message).toMatch(/不能停用/);
       const duplicate = await app.post('/api/v1/worklog/categories', { label: '重大行政决策' }, { token });
@@ -239,7 +247,10 @@ describe('工作纪实 API: /worklog and /worklog/categories', () => {
         { text: '开展法治讲座13场，覆盖群众1600余人', date: '2025-03-16' },
         { token: org.users.staff.token },
       );
-      expect(corrected.body).toMatchObject({ text: '开展法治讲座13场，覆盖群众1600余人', date: '2025-03-16' });
+      expect(corrected.body).toMatchObject({
+        text: '开展法治讲座13场，覆盖群众1600余人',
+        date: '2025-03-16',
+      });
       const byStaff = await app.patch(url, { inReport: true }, { token: org.users.staff.token });
       expect(byStaff.status).toBe(403);
       const byLeader = await app.patch(url, { inReport: true }, { token: org.users.leader.token });
@@ -259,7 +270,11 @@ describe('工作纪实 API: /worklog and /worklog/categories', () => {
           )
         ).map((row: { payload: { years: number[] } }) => row.payload.years);
       const before = (await events()).length;
-      await app.patch(`/api/v1/worklog/${created.body.id}`, { text: '改' }, { token: org.users.leader.token });
+      await app.patch(
+        `/api/v1/worklog/${created.body.id}`,
+        { text: '改' },
+        { token: org.users.leader.token },
+      );
       expect(await events()).toHaveLength(before); // not in the report: no draft changes
       await app.patch(
         `/api/v1/worklog/${created.body.id}`,
@@ -316,7 +331,9 @@ describe('工作纪实 API: /worklog and /worklog/categories', () => {
       expect(uploaded.status).toBe(201);
       expect(uploaded.body).toMatchObject({ fileName: '签到表.txt', sizeBytes: content.length });
       const read = await app.get(`/api/v1/worklog/${created.body.id}`, { token: org.users.viewer.token });
-      expect(read.body.files).toEqual([{ id: uploaded.body.id, fileName: '签到表.txt', sizeBytes: content.length }]);
+      expect(read.body.files).toEqual([
+        { id: uploaded.body.id, fileName: '签到表.txt', sizeBytes: content.length },
+      ]);
       const url = `/api/v1/worklog/${created.body.id}/evidence/${uploaded.body.id}`;
       const file = await app.get(url, { token: org.users.viewer.token });
       expect(file.status).toBe(200);

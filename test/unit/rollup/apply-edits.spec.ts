@@ -4,7 +4,14 @@ import { Draft } from '../../../src/rollup/draft-types';
 import { sampleInput } from './draft-fixtures';
 
 function edit(overrides: Partial<ParagraphEdit> & Pick<ParagraphEdit, 'paragraphId'>): ParagraphEdit {
-  return { text: null, removed: false, addedStyle: null, sectionKey: null, afterParagraphId: null, ...overrides };
+  return {
+    text: null,
+    removed: false,
+    addedStyle: null,
+    sectionKey: null,
+    afterParagraphId: null,
+    ...overrides,
+  };
 }
 
 function ids(draft: Draft, key: string): string[] {
@@ -52,7 +59,11 @@ describe('applyEdits', () => {
   it('moves a paragraph after another, also into another part, in the order the moves were made', () => {
     const edited = applyEdits(draft, [
       edit({ paragraphId: 'achievements:disputes:e3', sectionKey: 'achievements', afterParagraphId: null }),
-      edit({ paragraphId: 'shortcomings:entry:e5', sectionKey: 'other', afterParagraphId: 'other:placeholder' }),
+      edit({
+        paragraphId: 'shortcomings:entry:e5',
+        sectionKey: 'other',
+        afterParagraphId: 'other:placeholder',
+      }),
       edit({
         paragraphId: 'rectification:p2',
         sectionKey: 'achievements',
@@ -94,7 +105,12 @@ describe('applyEdits', () => {
       '3.继续加强对行政执法工作的领导。配齐执法队人员并完成轮训，力争于2026年6月30日前完成。',
     ]);
     const achievements = edited.sections[0].paragraphs;
-    expect(achievements[1]).toMatchObject({ id: 'added:b', style: 'subheading', text: '（一）新的小标题', added: true });
+    expect(achievements[1]).toMatchObject({
+      id: 'added:b',
+      style: 'subheading',
+      text: '（一）新的小标题',
+      added: true,
+    });
     expect(achievements[2].text).toBe('（二）扎实推进上年度问题整改');
   });
 
@@ -110,13 +126,15 @@ describe('applyEdits', () => {
 
 describe('renumber', () => {
   it('numbers the lines that open with （一） in order, and 1. afresh under each', () => {
-    const paragraphs = ['（三）甲', '5.乙', '7.丙\n9.丁', '（一）戊', '3.己', '12.5%的覆盖率'].map((text, i) => ({
-      id: `p${i}`,
-      style: 'body' as const,
-      text,
-      sourceTaskIds: [],
-      sourceItemIds: [],
-    }));
+    const paragraphs = ['（三）甲', '5.乙', '7.丙\n9.丁', '（一）戊', '3.己', '12.5%的覆盖率'].map(
+      (text, i) => ({
+        id: `p${i}`,
+        style: 'body' as const,
+        text,
+        sourceTaskIds: [],
+        sourceItemIds: [],
+      }),
+    );
     expect(renumber(paragraphs).map((p) => p.text)).toEqual([
       '（一）甲',
       '1.乙',

@@ -24,7 +24,9 @@ describe('buildDraft: the shape of a report', () => {
     expect(draft.title).toBe('鲁山县张良镇人民政府关于2025年法治政府建设情况的报告');
     expect(draft.preamble.map((p) => p.style)).toEqual(['addressee', 'body']);
     expect(draft.preamble[0].text).toBe('县委全面依法治县委员会办公室：');
-    expect(draft.preamble[1].text).toMatch(/^2025年，张良镇在县委、县政府的坚强领导下.*现将2025年度法治政府建设工作情况报告如下：$/);
+    expect(draft.preamble[1].text).toMatch(
+      /^2025年，张良镇在县委、县政府的坚强领导下.*现将2025年度法治政府建设工作情况报告如下：$/,
+    );
     expect(draft.sections.map((s) => s.heading)).toEqual([
       '2025年度推进法治政府建设的主要举措和成效',
       '2025年度推进法治政府建设存在的不足和原因',
@@ -87,9 +89,12 @@ describe('buildDraft: counts as of a date', () => {
     });
     const draft = buildDraft(sampleInput({ tasks: [late] }));
     expect(draft.counts).toEqual({ planned: 1, completed: 1, onTime: 0, overdue: 0 });
-    expect(draft.sections.flatMap((s) => s.paragraphs).map((p) => p.text).join('')).toContain(
-      '于2025年10月15日完成，晚于原定时限',
-    );
+    expect(
+      draft.sections
+        .flatMap((s) => s.paragraphs)
+        .map((p) => p.text)
+        .join(''),
+    ).toContain('于2025年10月15日完成，晚于原定时限');
   });
 });
 
@@ -115,7 +120,13 @@ describe('buildDraft: last year’s problems', () => {
       sampleInput({
         previousProblems: [{ itemId: 'p9', title: longTitle, text: longTitle, measureItemIds: [] }],
         tasks: [
-          task({ id: 'own', reportItemId: 'p9', kind: 'rectification', itemKind: 'problem', title: longTitle }),
+          task({
+            id: 'own',
+            reportItemId: 'p9',
+            kind: 'rectification',
+            itemKind: 'problem',
+            title: longTitle,
+          }),
         ],
         asOf: '2025-06-30',
       }),
@@ -246,11 +257,19 @@ describe('buildDraft: 存在的不足和原因', () => {
         tasks: [],
         entries: [],
         newProblems: [
-          { id: 'n1', title: '村级法律顾问作用发挥不充分', cause: null, foundOn: '2025-08-01', sourceTaskIds: ['x'] },
+          {
+            id: 'n1',
+            title: '村级法律顾问作用发挥不充分',
+            cause: null,
+            foundOn: '2025-08-01',
+            sourceTaskIds: ['x'],
+          },
         ],
       }),
     );
-    expect(texts(draft, 'shortcomings').slice(1)).toEqual(['（一）村级法律顾问作用发挥不充分。【待补充：原因】']);
+    expect(texts(draft, 'shortcomings').slice(1)).toEqual([
+      '（一）村级法律顾问作用发挥不充分。【待补充：原因】',
+    ]);
     expect(byId(draft, 'shortcomings:problem:n1').sourceTaskIds).toEqual(['x']);
   });
 });
@@ -272,7 +291,9 @@ describe('buildDraft: 第一责任人 and 其他', () => {
     ]);
     expect(texts(empty, 'leadership')[0]).toContain('“党政主要负责人履行第一责任人职责”类别');
     const other = buildDraft(
-      sampleInput({ entries: [entry({ id: 'o1', date: '2025-12-01', category: 'other', text: '无其他需要报告的情况' })] }),
+      sampleInput({
+        entries: [entry({ id: 'o1', date: '2025-12-01', category: 'other', text: '无其他需要报告的情况' })],
+      }),
     );
     expect(texts(other, 'other')).toEqual(['12月，无其他需要报告的情况。']);
   });
@@ -300,7 +321,10 @@ describe('buildDraft: 下一年度主要安排', () => {
 
   it('asks for the plans when the leader has written none', () => {
     const draft = buildDraft(sampleInput());
-    expect(section(draft, 'plans').paragraphs[0]).toMatchObject({ id: 'plans:placeholder', placeholder: true });
+    expect(section(draft, 'plans').paragraphs[0]).toMatchObject({
+      id: 'plans:placeholder',
+      placeholder: true,
+    });
   });
 
   it('phrases a carried problem as its rectification to go on with, by the deadline the leader set', () => {
@@ -314,6 +338,8 @@ describe('buildDraft: 下一年度主要安排', () => {
       carryOver: { reason: '培训经费未落实', nextStep: null, deadline: '2026-06-30' },
     });
     const draft = buildDraft(sampleInput({ tasks: [carried] }));
-    expect(texts(draft, 'plans')).toContain('1.持续推进“执法人员业务水平有待提高”问题整改。力争于2026年6月30日前完成。');
+    expect(texts(draft, 'plans')).toContain(
+      '1.持续推进“执法人员业务水平有待提高”问题整改。力争于2026年6月30日前完成。',
+    );
   });
 });

@@ -30,7 +30,9 @@ export function done(
   return task({ status: 'completed', verifiedOn: overrides.completedOn, ...overrides });
 }
 
-export function entry(overrides: Partial<ReportEntry> & Pick<ReportEntry, 'id' | 'date' | 'text'>): ReportEntry {
+export function entry(
+  overrides: Partial<ReportEntry> & Pick<ReportEntry, 'id' | 'date' | 'text'>,
+): ReportEntry {
   return { category: 'publicity', kind: 'work', cause: null, taskId: null, ...overrides };
 }
 

@@ -20,10 +20,19 @@ describe('draft inputs from today’s ledger', () => {
   it('tells problems from measures by the previous report’s problems, and leaves what the ledger lacks empty', () => {
     const problems = [{ itemId: 'p1', title: '问题', text: '', measureItemIds: [] }];
     const [problem, measure, plan] = fromLedgerRows(
-      [row({ id: 'a', reportItemId: 'p1' }), row({ id: 'b', reportItemId: 'm1', status: 'in_progress' }), row({ id: 'c', kind: 'plan' })],
+      [
+        row({ id: 'a', reportItemId: 'p1' }),
+        row({ id: 'b', reportItemId: 'm1', status: 'in_progress' }),
+        row({ id: 'c', kind: 'plan' }),
+      ],
       problems,
     );
-    expect(problem).toMatchObject({ itemKind: 'problem', verifiedOn: '2025-06-01', extensions: [], carryOver: null });
+    expect(problem).toMatchObject({
+      itemKind: 'problem',
+      verifiedOn: '2025-06-01',
+      extensions: [],
+      carryOver: null,
+    });
     expect(measure).toMatchObject({ itemKind: 'measure', verifiedOn: null, originalDeadline: '2025-06-30' });
     expect(plan.itemKind).toBe('plan');
     expect(JSON.stringify([problem, measure, plan])).not.toContain('尚未提交进展');

@@ -19,7 +19,14 @@ const OBJECTS = [
   '村级法治阵地建设',
   '信访工作法治化',
 ];
-const ACTIONS = ['开展专题培训', '组织集中学法', '印发工作方案', '走访企业群众', '化解矛盾纠纷', '发放宣传资料'];
+const ACTIONS = [
+  '开展专题培训',
+  '组织集中学法',
+  '印发工作方案',
+  '走访企业群众',
+  '化解矛盾纠纷',
+  '发放宣传资料',
+];
 const UNITS = ['场', '次', '件', '份', '人次'];
 const REASONS = ['人员调整', '经费未到位', '上级政策调整', '涉及部门较多，协调难度大', '系统建设周期较长'];
 const STEPS = ['配齐工作力量', '争取专项经费', '细化工作方案', '加强部门协同'];
@@ -46,9 +53,16 @@ const taskArbitrary = (title: string, index: number, problemIds: string[]) =>
       completedOn: day,
       deadline: fc.option(day, { nil: null }),
       extended: fc.option(fc.tuple(day, fc.constantFrom(...REASONS)), { nil: null }),
-      carry: fc.option(fc.tuple(fc.constantFrom(...REASONS), fc.option(fc.constantFrom(...STEPS), { nil: null }), nextYearDay), {
-        nil: null,
-      }),
+      carry: fc.option(
+        fc.tuple(
+          fc.constantFrom(...REASONS),
+          fc.option(fc.constantFrom(...STEPS), { nil: null }),
+          nextYearDay,
+        ),
+        {
+          nil: null,
+        },
+      ),
       longTerm: fc.boolean(),
     })
     .map((r): ReportTask => {
@@ -66,7 +80,9 @@ const taskArbitrary = (title: string, index: number, problemIds: string[]) =>
         verifiedOn: r.status === 'completed' ? r.completedOn : null,
         deadline: r.extended ? r.extended[0] : r.deadline,
         originalDeadline: r.deadline,
-        extensions: r.extended ? [{ deadline: r.extended[0], reason: r.extended[1], approvedOn: '2025-01-02' }] : [],
+        extensions: r.extended
+          ? [{ deadline: r.extended[0], reason: r.extended[1], approvedOn: '2025-01-02' }]
+          : [],
         carryOver:
           !handedIn && r.carry ? { reason: r.carry[0], nextStep: r.carry[1], deadline: r.carry[2] } : null,
         longTerm: r.longTerm,
@@ -106,17 +122,17 @@ const inputArbitrary: fc.Arbitrary<BuildDraftInput> = fc
             itemId,
             title: `${OBJECTS[index]}工作有待加强`,
             text: '',
-            measureItemIds: measures.filter((_m, i) => i % problemIds.length === index).map((m) => m.reportItemId!),
+            measureItemIds: measures
+              .filter((_m, i) => i % problemIds.length === index)
+              .map((m) => m.reportItemId!),
           })),
-          entries: shape.entries.map(
-            (entry, index): ReportEntry => ({
-              id: `e${String(index).padStart(3, '0')}`,
-              taskId: null,
-              ...entry,
-              kind: entry.kind as ReportEntry['kind'],
-              cause: entry.kind === 'problem' ? entry.cause : null,
-            }),
-          ),
+          entries: shape.entries.map((entry, index): ReportEntry => ({
+            id: `e${String(index).padStart(3, '0')}`,
+            taskId: null,
+            ...entry,
+            kind: entry.kind as ReportEntry['kind'],
+            cause: entry.kind === 'problem' ? entry.cause : null,
+          })),
           leaderPlans: shape.plans.map((object, index) => ({
             id: `l${index}`,
             title: `着力抓好${object}`,
@@ -174,7 +190,11 @@ describe('buildDraft, for any year the ledger and the log can describe', () => {
   it('is the same draft whatever order its inputs come in', () => {
     fc.assert(
       fc.property(inputArbitrary, (input) => {
-        const reversed = { ...input, tasks: [...input.tasks].reverse(), entries: [...input.entries].reverse() };
+        const reversed = {
+          ...input,
+          tasks: [...input.tasks].reverse(),
+          entries: [...input.entries].reverse(),
+        };
         expect(buildDraft(reversed)).toEqual(buildDraft(input));
       }),
       { numRuns: 100 },

@@ -18,7 +18,9 @@ describe('draft wording helpers', () => {
 
   it('finds a phrase of 12 characters said twice, and nothing in shorter repeats', () => {
     expect(repeatedPhrase('开展法治讲座12场；开展法治讲座8场')).toBeNull();
-    expect(repeatedPhrase('加大对执法人员的培训力度，加大对执法人员的培训力度')).toBe('加大对执法人员的培训力度');
+    expect(repeatedPhrase('加大对执法人员的培训力度，加大对执法人员的培训力度')).toBe(
+      '加大对执法人员的培训力度',
+    );
   });
 
   it('drops the year of a date whose year the date before it already gave', () => {
@@ -28,7 +30,10 @@ describe('draft wording helpers', () => {
   });
 
   it('names a short problem whole, a long one by its first real clause, else by its subject as a 方面', () => {
-    expect(problemName('执法人员业务水平有待提高')).toEqual({ name: '执法人员业务水平有待提高', isTopic: false });
+    expect(problemName('执法人员业务水平有待提高')).toEqual({
+      name: '执法人员业务水平有待提高',
+      isTopic: false,
+    });
     expect(problemName('综合行政执法承接能力不足，执法队伍人员专业素质和岗位职责要求尚有差距')).toEqual({
       name: '综合行政执法承接能力不足',
       isTopic: false,
@@ -72,6 +77,8 @@ describe('Prose', () => {
     prose.end();
     prose.clause(['整改工作尚未完成']);
     prose.sentence(['该问题在2023、2024年度报告中均有反映。']);
-    expect(prose.paragraphs()).toEqual(['针对问题，整改工作尚未完成。该问题在2023、2024年度报告中均有反映。']);
+    expect(prose.paragraphs()).toEqual([
+      '针对问题，整改工作尚未完成。该问题在2023、2024年度报告中均有反映。',
+    ]);
   });
 });

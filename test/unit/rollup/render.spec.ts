@@ -22,7 +22,9 @@ function paragraphs(xml: string): { xml: string; text: string }[] {
 
 describe('renderDraftDocx', () => {
   it('reads back as the report: title, 主送机关, the five parts numbered 一、…, the text, 落款 and date', async () => {
-    const { value } = await mammoth.extractRawText({ buffer: await renderDraftDocx(buildDraft(sampleInput())) });
+    const { value } = await mammoth.extractRawText({
+      buffer: await renderDraftDocx(buildDraft(sampleInput())),
+    });
     const lines = value.split('\n').filter((line) => line.trim() !== '');
     expect(lines.slice(0, 3)).toEqual([
       '鲁山县张良镇人民政府关于',
@@ -58,7 +60,9 @@ describe('renderDraftDocx', () => {
   });
 
   it('uses 小标宋 for the title, 黑体 for 一、, 楷体 for （一）, bold 仿宋 for 1., 仿宋 for the text', async () => {
-    const input = sampleInput({ leaderPlans: [{ id: 'l', title: '着力提升依法行政水平', text: '推进执法规范化。' }] });
+    const input = sampleInput({
+      leaderPlans: [{ id: 'l', title: '着力提升依法行政水平', text: '推进执法规范化。' }],
+    });
     const { document } = await unzip(await renderDraftDocx(buildDraft(input)));
     const find = (start: string) => paragraphs(document).find((p) => p.text.startsWith(start))!.xml;
     expect(find('鲁山县张良镇人民政府关于')).toMatch(/w:eastAsia="方正小标宋简体".*<w:sz w:val="44"\/>/s);

@@ -7,13 +7,25 @@ describe('where a task stood on the day a draft is as of', () => {
   it('is done when the work was done by then, awaiting 核验 until approved', () => {
     const pending = task({ id: 'a', title: '甲', status: 'pending_review', completedOn: '2025-06-01' });
     expect(taskStateAt(pending, '2025-12-31')).toMatchObject({ done: true, verified: false, onTime: true });
-    const approvedLater = done({ id: 'b', title: '乙', outcome: '完成', completedOn: '2025-12-20', verifiedOn: '2026-01-05' });
+    const approvedLater = done({
+      id: 'b',
+      title: '乙',
+      outcome: '完成',
+      completedOn: '2025-12-20',
+      verifiedOn: '2026-01-05',
+    });
     expect(taskStateAt(approvedLater, '2025-12-31')).toMatchObject({ done: true, verified: false });
     expect(taskStateAt(approvedLater, '2026-01-31')).toMatchObject({ done: true, verified: true });
   });
 
   it('is not done when the work was done after that date', () => {
-    const later = done({ id: 'c', title: '丙', outcome: '完成', completedOn: '2026-01-10', deadline: '2025-12-31' });
+    const later = done({
+      id: 'c',
+      title: '丙',
+      outcome: '完成',
+      completedOn: '2026-01-10',
+      deadline: '2025-12-31',
+    });
     expect(taskStateAt(later, '2025-12-31')).toEqual({ done: false, overdue: false, extension: null });
     expect(taskStateAt(later, '2025-12-31')).not.toMatchObject({ overdue: true });
   });
@@ -44,7 +56,13 @@ describe('where a task stood on the day a draft is as of', () => {
   it('counts planned, completed (with work awaiting 核验), on time and overdue', () => {
     const tasks = [
       done({ id: '1', title: '一', outcome: '完成', completedOn: '2025-03-01' }),
-      task({ id: '2', title: '二', status: 'pending_review', completedOn: '2025-04-01', deadline: '2025-03-31' }),
+      task({
+        id: '2',
+        title: '二',
+        status: 'pending_review',
+        completedOn: '2025-04-01',
+        deadline: '2025-03-31',
+      }),
       task({ id: '3', title: '三', deadline: '2025-05-01' }),
       task({ id: '4', title: '四', deadline: '2026-05-01' }),
     ];
