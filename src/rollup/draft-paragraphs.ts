@@ -38,6 +38,8 @@ export function levelTwo(ordinal: number): string {
 
 /** Sentences are not run on past this length; a longer run starts a new paragraph, as a clerk would break it. */
 const PARAGRAPH_CHARS = 280;
+/** Clauses of one sentence (a problem's measures) run longer, but not without end. */
+const SENTENCE_CHARS = 800;
 
 /**
  * Builds the text of one or more paragraphs piece by piece. Each piece comes in variants (the templates' wordings),
@@ -55,6 +57,7 @@ export class Prose {
 
   /** Continues the current sentence: `separator` then a variant; a new paragraph drops the separator. */
   clause(variants: string[], separator = '；'): this {
+    if ([...this.texts[this.index]].length >= SENTENCE_CHARS) this.end().texts.push('');
     const last = this.texts.length - 1;
     const glue = this.inSentence && !this.texts[last].endsWith('，') ? separator : '';
     const fitting = variants

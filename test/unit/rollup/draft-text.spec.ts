@@ -81,4 +81,13 @@ describe('Prose', () => {
       '针对问题，整改工作尚未完成。该问题在2023、2024年度报告中均有反映。',
     ]);
   });
+
+  it('does not run one sentence on without end: a very long run of clauses continues in a new paragraph', () => {
+    const prose = new Prose('此外，');
+    for (let i = 1; i <= 120; i++) prose.clause([`第${i}项工作已完成`]);
+    const paragraphs = prose.paragraphs();
+    expect(paragraphs.length).toBeGreaterThan(1);
+    for (const text of paragraphs) expect([...text].length).toBeLessThan(900);
+    expect(paragraphs.join('')).toContain('第120项工作已完成');
+  });
 });
