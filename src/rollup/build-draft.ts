@@ -8,7 +8,7 @@ import { shortcomingParagraphs } from './draft-shortcomings';
 import { fill } from './draft-templates';
 import { chineseDate } from './draft-text';
 import { Draft, DraftParagraph, DraftSection } from './draft-types';
-import { countTasks } from './task-state';
+import { countStates } from './task-state';
 
 export type { BuildDraftInput } from './draft-context';
 
@@ -19,7 +19,7 @@ export type { BuildDraftInput } from './draft-context';
 export function buildDraft(input: BuildDraftInput): Draft {
   const context = createContext(input);
   const { t, year } = { t: input.templates, year: input.year };
-  const counts = countTasks(context.tasks, input.asOf);
+  const counts = countStates(context.states);
   const values = { year, nextYear: year + 1 };
   const section = (key: DraftSection['key'], paragraphs: DraftParagraph[]): DraftSection => ({
     key,

@@ -74,7 +74,7 @@ function rectificationParagraphs(context: DraftContext): DraftParagraph[] {
   if (!unclaimed.length) return paragraphs;
   const prose = new Prose(fill(context.t, 'otherMeasuresLead'));
   writeMeasures(context, prose, unclaimed, false);
-  return [...paragraphs, ...numbered('rectification:other', prose.paragraphs(), { taskIds: ids(unclaimed) })];
+  return [...paragraphs, ...numbered(context, 'rectification:other', prose, [])];
 }
 
 /**
@@ -96,14 +96,10 @@ function problemParagraphs(context: DraftContext, problem: PreviousProblem): Dra
     const years = [...new Set([...earlier.map((match) => match.reportYear), previousYear])].sort().join('、');
     prose.sentence(variants(t, 'recurring', { years }));
   }
-  const [first, ...rest] = numbered(`rectification:${problem.itemId}`, prose.paragraphs(), {
-    taskIds: ids(tasks),
-    itemIds: [
-      problem.itemId,
-      ...tasks.flatMap((task) => task.reportItemId ?? []),
-      ...earlier.map((e) => e.itemId),
-    ],
-  });
+  const [first, ...rest] = numbered(context, `rectification:${problem.itemId}`, prose, [
+    problem.itemId,
+    ...earlier.map((match) => match.itemId),
+  ]);
   return [earlier.length ? { ...first, recurring: true } : first, ...rest];
 }
 
@@ -124,12 +120,13 @@ function writeMeasures(
   const done = tasks
     .filter((task) => context.state(task).done)
     .sort((a, b) => (a.completedOn ?? '').localeCompare(b.completedOn ?? '') || a.id.localeCompare(b.id));
-  for (const task of done) prose.clause(doneVariants(context, task, problemNamed));
+  for (const task of done) prose.clause(doneVariants(context, task, problemNamed), '；', [task.id]);
   prose.end();
   const open = tasks.filter((task) => !context.state(task).done);
   const late = open.filter((task) => isLate(context, task));
+  const lateIds = new Set(ids(late));
   for (const [deadline, group] of groupBy(
-    open.filter((task) => !late.includes(task)),
+    open.filter((task) => !lateIds.has(task.id)),
     (task) => task.deadline ?? '',
   )) {
     const whens = deadline ? variants(t, 'remainWhen', { deadline: chineseDate(deadline) }) : [''];
@@ -141,26 +138,34 @@ function writeMeasures(
     );
   }
   for (const [reason, group] of groupBy(late, (task) => unfinishedReason(context, task)))
-    prose.clause(variants(t, 'remainOverdue', { title: names(group), reason }));
+    prose.clause(variants(t, 'remainOverdue', { title: names(group), reason }), '；', ids(group));
   prose.end();
 }
 
-/** The first paragraph keeps the id (and all sources); continuations, needed only to avoid a repeat, get :2, :3… */
-function numbered(
-  id: string,
-  texts: string[],
-  sources: { taskIds?: string[]; itemIds?: string[] },
-): DraftParagraph[] {
-  return texts.map((text, index) =>
-    index === 0
-      ? paragraph(id, text, sources)
-      : paragraph(`${id}:${index + 1}`, text, { taskIds: sources.taskIds }),
+/**
+ * The paragraphs the prose came to, each naming the tasks it reports: one as a rule; continuations, needed only to
+ * avoid a repeat or an endless sentence, get :2, :3… The first keeps `itemIds` (the problem and earlier reports).
+ */
+function numbered(context: DraftContext, id: string, prose: Prose, itemIds: string[]): DraftParagraph[] {
+  return prose.pieces().map((piece, index) =>
+    paragraph(index === 0 ? id : `${id}:${index + 1}`, piece.text, {
+      taskIds: piece.ids,
+      itemIds: [
+        ...(index === 0 ? itemIds : []),
+        ...piece.ids.flatMap((taskId) => context.byId.get(taskId)?.reportItemId ?? []),
+      ],
+    }),
   );
 }
 
 function groupBy<T>(values: T[], keyOf: (value: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const value of values) groups.set(keyOf(value), [...(groups.get(keyOf(value)) ?? []), value]);
+  for (const value of values) {
+    const key = keyOf(value);
+    const group = groups.get(key);
+    if (group) group.push(value);
+    else groups.set(key, [value]);
+  }
   return groups;
 }
 

@@ -44,6 +44,9 @@ export interface DraftContext {
   t: DraftTemplates;
   /** Not cancelled, in a fixed order (by id), so the same input always gives the same draft. */
   tasks: ReportTask[];
+  byId: Map<string, ReportTask>;
+  /** Where each task stood at `asOf`, in the order of `tasks`. */
+  states: TaskState[];
   /** In date order (then id), whatever order they came in. */
   entries: ReportEntry[];
   newProblems: NewProblem[];
@@ -62,7 +65,8 @@ export function createContext(input: BuildDraftInput): DraftContext {
   const tasks = input.tasks
     .filter((task) => task.status !== 'cancelled')
     .sort((a, b) => a.id.localeCompare(b.id));
-  const states = new Map(tasks.map((task) => [task.id, taskStateAt(task, input.asOf)]));
+  const states = tasks.map((task) => taskStateAt(task, input.asOf));
+  const stateOf = new Map(tasks.map((task, index) => [task.id, states[index]]));
   const byItem = new Map(tasks.filter((task) => task.reportItemId).map((task) => [task.reportItemId!, task]));
   const problemTasks = new Map(
     input.previousProblems.map((problem) => [
@@ -75,11 +79,13 @@ export function createContext(input: BuildDraftInput): DraftContext {
     input,
     t: input.templates,
     tasks,
+    byId: new Map(tasks.map((task) => [task.id, task])),
+    states,
     entries: [...input.entries].sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id)),
     newProblems: [...input.newProblems].sort(
       (a, b) => (a.foundOn ?? '').localeCompare(b.foundOn ?? '') || a.id.localeCompare(b.id),
     ),
-    state: (task) => states.get(task.id)!,
+    state: (task) => stateOf.get(task.id)!,
     shortName,
     we: selfReference(shortName),
     problemTasks,

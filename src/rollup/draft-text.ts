@@ -24,12 +24,14 @@ export function clause(text: string): string {
 /** A phrase this long or longer must not occur twice in one paragraph (the issue's rule for readable prose). */
 export const REPEAT_LENGTH = 12;
 
-/** The first phrase of `length` characters that occurs more than once in `text`, or null. */
+/**
+ * The first phrase of `length` characters that occurs more than once in `text`, or null. Characters are UTF-16
+ * units: a repeated phrase of 12 characters always holds a repeated run of 12 units, so this is never laxer.
+ */
 export function repeatedPhrase(text: string, length = REPEAT_LENGTH): string | null {
-  const chars = [...text];
   const seen = new Set<string>();
-  for (let i = 0; i + length <= chars.length; i++) {
-    const phrase = chars.slice(i, i + length).join('');
+  for (let i = 0; i + length <= text.length; i++) {
+    const phrase = text.slice(i, i + length);
     if (seen.has(phrase)) return phrase;
     seen.add(phrase);
   }
@@ -38,15 +40,23 @@ export function repeatedPhrase(text: string, length = REPEAT_LENGTH): string | n
 
 /**
  * A date of the same year as the full date before it drops the year (2025年6月30日 … 9月30日), as people write;
- * it also keeps two dates from repeating a long phrase.
+ * it also keeps two dates from repeating a long phrase. `lastYear`: the year of the date the text follows on from.
  */
-export function compactDates(text: string): string {
-  let lastYear: string | null = null;
-  return text.replace(/(\d{4})年(?=\d{1,2}月\d{1,2}日)/g, (whole, year: string) => {
-    const same = year === lastYear;
-    lastYear = year;
+export function compactDatesFrom(
+  text: string,
+  lastYear: string | null,
+): { text: string; lastYear: string | null } {
+  let year = lastYear;
+  const compacted = text.replace(/(\d{4})年(?=\d{1,2}月\d{1,2}日)/g, (whole, found: string) => {
+    const same = found === year;
+    year = found;
     return same ? '' : whole;
   });
+  return { text: compacted, lastYear: year };
+}
+
+export function compactDates(text: string): string {
+  return compactDatesFrom(text, null).text;
 }
 
 const EVALUATIVE_TAIL =

@@ -37,9 +37,13 @@ export function taskStateAt(task: ReportTask, asOf: string): TaskState {
 }
 
 export function countTasks(tasks: ReportTask[], asOf: string): DraftCounts {
-  const states = tasks.map((task) => taskStateAt(task, asOf));
+  return countStates(tasks.map((task) => taskStateAt(task, asOf)));
+}
+
+/** The counts sentence's figures, from where each planned (not cancelled) task stood. */
+export function countStates(states: TaskState[]): DraftCounts {
   return {
-    planned: tasks.length,
+    planned: states.length,
     completed: states.filter((state) => state.done).length,
     onTime: states.filter((state) => state.done && state.onTime).length,
     overdue: states.filter((state) => !state.done && state.overdue).length,
