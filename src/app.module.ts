@@ -16,6 +16,7 @@ import { ReportsModule } from './reports/reports.module';
 import { RobotsModule, RobotsWorkerModule } from './robots/robots.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WorkerModule } from './queue/worker.module';
+import { WorklogModule } from './worklog/worklog.module';
 import { WebModule } from './web/web.module';
 import { Runtime, RUNTIME } from './runtime/runtime';
 import { loggerOptions } from './runtime/logger-options';
@@ -31,6 +32,7 @@ const API_MODULES: Type[] = [
   ReportsModule,
   RobotsModule,
   TasksModule,
+  WorklogModule,
   WebModule,
   DemoModule,
 ];

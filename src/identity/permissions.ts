@@ -5,8 +5,9 @@ import type { AuthUser, Role } from './auth-user';
  * Ownership rules beyond the role check:
  * - 'organization': the resource must belong to the caller's organization.
  * - 'own-unit-or-assignee': staff additionally need the resource's unit to be theirs or be its assignee.
+ * - 'author': staff additionally need to have written the resource themselves.
  */
-type Ownership = 'organization' | 'own-unit-or-assignee';
+type Ownership = 'organization' | 'own-unit-or-assignee' | 'author';
 
 interface Permission {
   roles: readonly Role[];
@@ -48,6 +49,15 @@ export const PERMISSIONS = {
   'draft.read': { roles: ALL, ownership: 'organization' },
   'draft.edit': { roles: MANAGERS, ownership: 'organization' },
   'queue.dashboard': { roles: ['admin'], ownership: 'organization' },
+  'worklog.read': { roles: ALL, ownership: 'organization' },
+  'worklog.write': {
+    roles: ['admin', 'leader', 'staff'],
+    ownership: 'own-unit-or-assignee',
+    restrictedRoles: ['staff'],
+  },
+  'worklog.delete': { roles: ['admin', 'leader', 'staff'], ownership: 'author', restrictedRoles: ['staff'] },
+  'worklog.report': { roles: MANAGERS, ownership: 'organization' },
+  'worklog.categories.manage': { roles: ['admin'], ownership: 'organization' },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;
@@ -57,6 +67,7 @@ export interface PermissionResource {
   unitId?: string | null;
   assigneeId?: string | null;
   leaderId?: string | null;
+  authorId?: string | null;
 }
 
 /** Whether `user` may perform `action`, optionally on a specific resource of some organization. */
@@ -69,12 +80,17 @@ export function can(user: AuthUser, action: Action, resource?: PermissionResourc
     const ownUnit = user.unitId !== null && resource.unitId === user.unitId;
     return ownUnit || resource.assigneeId === user.id;
   }
+  if (permission.ownership === 'author' && permission.restrictedRoles?.includes(user.role))
+    return resource.authorId === user.id;
   return true;
 }
 
 const DENIAL_MESSAGES: Partial<Record<Action, string>> = {
   'task.progress': '只能报送本单位或分派给本人的任务',
   'task.extension.request': '只能为本单位或分派给本人的任务申请延期',
+  'worklog.write': '只能记录和修改本单位的工作纪实',
+  'worklog.delete': '只能删除本人填写的工作纪实',
+  'worklog.report': '只有领导和管理员可以确定工作纪实是否写入报告',
 };
 
 export function assertCan(user: AuthUser, action: Action, resource?: PermissionResource): void {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Audience, UserDirectoryRepository } from '../identity/user-directory.repository';
 import { EventListenerRegistry } from '../outbox/event-listeners';
-import { EventsOf, eventsOf, TaskEvent } from '../queue/task-events';
+import { EventsOf, taskEventsOf, TaskEvent } from '../queue/task-events';
 import { TaskRepository } from '../tasks/task.repository';
 import { NotificationDraft, NotificationsService } from './notifications.service';
 
@@ -44,7 +44,7 @@ export class EventNotifications {
     private readonly directory: UserDirectoryRepository,
     private readonly notifications: NotificationsService,
   ) {
-    for (const type of eventsOf('notifications'))
+    for (const type of taskEventsOf('notifications'))
       listeners.on('notifications', type, async (event) => void (await this.notify(event)));
   }
 

@@ -1,13 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import {
-  EventConsumer,
-  EventsOf,
-  TASK_EVENT_CONSUMERS,
-  TaskEvent,
-  TaskEventName,
-} from '../queue/task-events';
+import { EventConsumer, EventName, EventsOf, OutboxEvent, TASK_EVENT_CONSUMERS } from '../queue/task-events';
 
-type Listener = (event: TaskEvent) => Promise<void>;
+type Listener = (event: OutboxEvent) => Promise<void>;
 
 /**
  * Features register what should happen when an outbox event arrives. The relay enqueues one job per event;
@@ -17,15 +11,12 @@ type Listener = (event: TaskEvent) => Promise<void>;
  */
 @Injectable()
 export class EventListenerRegistry {
-  private readonly listeners = new Map<
-    TaskEventName,
-    Array<{ consumer: EventConsumer; listener: Listener }>
-  >();
+  private readonly listeners = new Map<EventName, Array<{ consumer: EventConsumer; listener: Listener }>>();
 
   on<C extends EventConsumer, E extends EventsOf<C>>(
     consumer: C,
     type: E,
-    listener: (event: TaskEvent<E>) => Promise<void>,
+    listener: (event: OutboxEvent<E>) => Promise<void>,
   ): void {
     if (!(TASK_EVENT_CONSUMERS[type] as readonly EventConsumer[]).includes(consumer))
       throw new Error(`${consumer} 未登记为事件 ${type} 的处理方`);
@@ -35,7 +26,7 @@ export class EventListenerRegistry {
     this.listeners.set(type, [...registered, { consumer, listener: listener as Listener }]);
   }
 
-  async dispatch(event: TaskEvent): Promise<number> {
+  async dispatch(event: OutboxEvent): Promise<number> {
     const listeners = this.listeners.get(event.type) ?? [];
     for (const { listener } of listeners) await listener(event);
     return listeners.length;
@@ -46,7 +37,7 @@ export class EventListenerRegistry {
    * error, caught at boot like a job without a handler.
    */
   assertComplete(): void {
-    const missing = (Object.keys(TASK_EVENT_CONSUMERS) as TaskEventName[]).flatMap((type) =>
+    const missing = (Object.keys(TASK_EVENT_CONSUMERS) as EventName[]).flatMap((type) =>
       (TASK_EVENT_CONSUMERS[type] as readonly EventConsumer[])
         .filter((consumer) => !this.listeners.get(type)?.some((entry) => entry.consumer === consumer))
         .map((consumer) => `${consumer}: ${type}`),

@@ -7,7 +7,7 @@ export class OutboxEventRow {
   @Column('uuid', { name: 'organization_id' }) organizationId: string;
   @Column('varchar') type: string;
   @Column('uuid', { name: 'aggregate_id', nullable: true }) aggregateId: string | null;
-  /** The event's payload (TaskEventPayloads) with its taskId; typed where it is written and read. */
+  /** The event's payload (EventPayloads; a task event's with its taskId); typed where it is written and read. */
   @Column('jsonb') payload: object;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column('timestamptz', { name: 'published_at', nullable: true }) publishedAt: Date | null;

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { TaskEvent, TaskEventName, TaskEventPayloads } from '../queue/task-events';
+import type {
+  OrganizationEventName,
+  OrganizationEventPayloads,
+  OutboxEvent,
+  TaskEventName,
+  TaskEventPayloads,
+} from '../queue/task-events';
 import { OutboxEventRow } from './outbox-event.entity';
 
 /** The outbox_events table: the event writer used inside features' transactions, and the relay's reads. */
@@ -24,11 +30,21 @@ export class OutboxRepository {
     });
   }
 
+  /** An event about the organization rather than one task, inside the caller's transaction like task events. */
+  async recordOrganizationEvent<E extends OrganizationEventName>(
+    manager: EntityManager,
+    organizationId: string,
+    type: E,
+    payload: OrganizationEventPayloads[E],
+  ): Promise<void> {
+    await manager.insert(OutboxEventRow, { organizationId, type, aggregateId: null, payload });
+  }
+
   /**
    * The oldest unpublished events, locked for this transaction; other relays skip them (SKIP LOCKED). Rows are
-   * written only by recordTaskEvent, so their type and payload are those of TaskEventPayloads.
+   * written only by the two writers above, so their type and payload are those of EventPayloads.
    */
-  lockUnpublished(manager: EntityManager, limit: number): Promise<TaskEvent[]> {
+  lockUnpublished(manager: EntityManager, limit: number): Promise<OutboxEvent[]> {
     return manager.query(
       `SELECT id::text AS "eventId", type, organization_id AS "organizationId",
               COALESCE(payload->>'taskId', aggregate_id::text) AS "taskId", payload

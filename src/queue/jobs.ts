@@ -1,4 +1,4 @@
-import type { TaskEvent } from './task-events';
+import type { OutboxEvent } from './task-events';
 
 /**
  * Every queue, job name and payload in one place, so producers and processors cannot disagree.
@@ -23,7 +23,7 @@ export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
 export interface JobPayloads {
   'system.heartbeat': { requestedAt: string };
   /** One job per outbox row (jobId `event-<id>`); fanned out to the listeners registered for its type. */
-  'events.dispatch': TaskEvent;
+  'events.dispatch': OutboxEvent;
   /** The scheduled daily run: `asOf` is 'today' (resolved when it runs, in TIME_ZONE) or a YYYY-MM-DD date. */
   'reminders.sweep': { asOf: string };
   /** One organization's part of a sweep (jobId `reminder-sweep-<id>` of its reminder_sweeps row); idempotent. */

@@ -1,7 +1,8 @@
 /**
- * Every task event, its payload and the features that react to it, in one place (like jobs.ts for jobs). The outbox
+ * Every outbox event, its payload and the features that react to it, in one place (like jobs.ts for jobs). The outbox
  * writer only accepts these names with their payloads, the events queue carries them, and a worker refuses to boot
  * while a consumer named here has not registered its listener for an event (EventListenerRegistry.assertComplete).
+ * Most events are about one task and carry its id; organization events are about something else.
  */
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
@@ -33,7 +34,17 @@ export interface TaskEventPayloads {
 
 export type TaskEventName = keyof TaskEventPayloads;
 
-/** Features that listen to task events (in worker mode). */
+/** Events about something other than one task: they carry no task id. */
+export interface OrganizationEventPayloads {
+  /** A 工作纪实 entry in the report was marked, changed or deleted: the drafts of these years change. */
+  'worklog.changed': { years: number[] };
+}
+
+export type OrganizationEventName = keyof OrganizationEventPayloads;
+export type EventPayloads = TaskEventPayloads & OrganizationEventPayloads;
+export type EventName = keyof EventPayloads;
+
+/** Features that listen to events (in worker mode). */
 export type EventConsumer = 'rollup' | 'notifications';
 
 /**
@@ -49,26 +60,37 @@ export const TASK_EVENT_CONSUMERS = {
   'task.review_requested': ['rollup', 'notifications'],
   'task.rejected': ['rollup', 'notifications'],
   'task.updated': ['rollup'],
-} as const satisfies { [E in TaskEventName]: readonly EventConsumer[] };
+  'worklog.changed': ['rollup'],
+} as const satisfies { [E in EventName]: readonly EventConsumer[] };
 
 /** The events one consumer handles, as a type: a table keyed by it must cover exactly these. */
 export type EventsOf<C extends EventConsumer> = {
-  [E in TaskEventName]: C extends (typeof TASK_EVENT_CONSUMERS)[E][number] ? E : never;
-}[TaskEventName];
+  [E in EventName]: C extends (typeof TASK_EVENT_CONSUMERS)[E][number] ? E : never;
+}[EventName];
 
 export function eventsOf<C extends EventConsumer>(consumer: C): EventsOf<C>[] {
-  return (Object.keys(TASK_EVENT_CONSUMERS) as TaskEventName[]).filter((name) =>
+  return (Object.keys(TASK_EVENT_CONSUMERS) as EventName[]).filter((name) =>
     (TASK_EVENT_CONSUMERS[name] as readonly EventConsumer[]).includes(consumer),
   ) as EventsOf<C>[];
 }
 
-/** One outbox row on the events queue; `taskId` is the task the event is about. */
-export type TaskEvent<E extends TaskEventName = TaskEventName> = {
+/** The task events one consumer handles (all of them share one listener shape: they carry a task id). */
+export function taskEventsOf<C extends EventConsumer>(consumer: C): Extract<EventsOf<C>, TaskEventName>[] {
+  return eventsOf(consumer).filter((name) => name.startsWith('task.')) as Extract<
+    EventsOf<C>,
+    TaskEventName
+  >[];
+}
+
+/** One outbox row on the events queue; `taskId` is the task a task event is about, null for the others. */
+export type OutboxEvent<E extends EventName = EventName> = {
   [K in E]: {
     eventId: string;
     type: K;
     organizationId: string;
-    taskId: string;
-    payload: TaskEventPayloads[K];
+    taskId: K extends TaskEventName ? string : null;
+    payload: EventPayloads[K];
   };
 }[E];
+
+export type TaskEvent<E extends TaskEventName = TaskEventName> = OutboxEvent<E>;

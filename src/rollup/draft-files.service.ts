@@ -12,9 +12,9 @@ export class DraftFilesService {
 
   async render(
     organizationId: string,
-    request: { year: number; format: DraftFormat },
+    request: { year: number; format: DraftFormat; asOf?: string },
   ): Promise<DraftView | StreamableFile> {
-    const draft = await this.rollup.getDraft(organizationId, request.year);
+    const draft = await this.rollup.getDraft(organizationId, request.year, request.asOf);
     if (request.format === 'json') return draft;
     const name = `${request.year}年法治政府建设情况报告（草稿）.${request.format}`;
     // RFC 5987: an ASCII fallback for old clients, the Chinese name for everyone else.

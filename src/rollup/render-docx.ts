@@ -1,90 +1,27 @@
-import {
-  AlignmentType,
-  convertMillimetersToTwip,
-  Document,
-  IRunOptions,
-  LineRuleType,
-  Packer,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { OfficialBlock, renderOfficialDocx } from '../documents/official-docx';
+import { chineseNumber } from './draft-text';
 import { Draft, DraftParagraph } from './draft-types';
 
-const CHINESE_ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-
-/** Sizes in half-points: 二号 = 22pt, 三号 = 16pt. */
-const TITLE_SIZE = 44;
-const BODY_SIZE = 32;
-
-/**
- * GB/T 9704 margins on A4: top 37 mm, bottom 35 mm, left 28 mm, right 26 mm, leaving a 225 mm (637.8 pt) text area.
- * GB/T 9704 itself sets 22 lines of 28 characters; the issue asks for 28-line pages, so the exact line spacing is
- * 637.8 pt / 28 ≈ 22.75 pt (455 twips), which still fits 三号 (16 pt) type.
- */
-const LINE_TWIPS = 455;
-const FIRST_LINE_INDENT_TWIPS = 640; // two 三号 characters
-
-/**
- * Fonts are named as on Chinese government PCs; ascii/hAnsi fall back to Times New Roman for digits and Latin text,
- * and Word substitutes its nearest installed CJK font when a named one is missing.
- */
-function font(eastAsia: string): IRunOptions['font'] {
-  return { eastAsia, ascii: 'Times New Roman', hAnsi: 'Times New Roman' };
-}
-
-const FONTS = {
-  title: font('方正小标宋简体'),
-  body: font('仿宋_GB2312'),
-  level1: font('黑体'),
-  level2: font('楷体_GB2312'),
-};
-
-function line(
-  text: string,
-  runFont: IRunOptions['font'],
-  options: { size?: number; align?: 'center'; indent?: boolean } = {},
-): Paragraph {
-  return new Paragraph({
-    alignment: options.align === 'center' ? AlignmentType.CENTER : AlignmentType.JUSTIFIED,
-    spacing: { line: LINE_TWIPS, lineRule: LineRuleType.EXACT },
-    indent: options.indent === false ? undefined : { firstLine: FIRST_LINE_INDENT_TWIPS },
-    children: [new TextRun({ text, font: runFont, size: options.size ?? BODY_SIZE })],
-  });
-}
-
-function paragraphFor(paragraph: DraftParagraph): Paragraph {
-  return paragraph.style === 'subheading'
-    ? line(paragraph.text, FONTS.level2)
-    : line(paragraph.text, FONTS.body);
-}
-
-/** The draft as a Word file in the national official-document layout. */
-export async function renderDraftDocx(draft: Draft): Promise<Buffer> {
-  const children = [
-    line(draft.title, FONTS.title, { size: TITLE_SIZE, align: 'center', indent: false }),
-    line('', FONTS.body, { indent: false }),
+/** The draft as a Word file in the GB/T 9704 layout: title, 主送机关, the five parts, 落款 and 成文日期. */
+export function renderDraftDocx(draft: Draft): Promise<Buffer> {
+  const text = (style: DraftParagraph['style'], paragraphs: DraftParagraph[]) =>
+    paragraphs.find((paragraph) => paragraph.style === style)?.text ?? null;
+  const opening = draft.preamble.filter((paragraph) => paragraph.style === 'body');
+  const blocks: OfficialBlock[] = [
+    ...opening.map((paragraph) => ({ kind: 'body' as const, text: paragraph.text })),
     ...draft.sections.flatMap((section, index) => [
-      line(`${CHINESE_ORDINALS[index]}、${section.heading}`, FONTS.level1),
-      ...section.paragraphs.map(paragraphFor),
+      { kind: 'levelOne' as const, text: `${chineseNumber(index + 1)}、${section.heading}` },
+      ...section.paragraphs.map((paragraph) => ({
+        kind: paragraph.style === 'subheading' ? ('levelTwo' as const) : ('body' as const),
+        text: paragraph.text,
+      })),
     ]),
   ];
-  const document = new Document({
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-            },
-          },
-        },
-        children,
-      },
-    ],
+  return renderOfficialDocx({
+    title: draft.title,
+    addressee: text('addressee', draft.preamble),
+    blocks,
+    signature: text('signature', draft.closing),
+    date: text('date', draft.closing),
   });
-  return Packer.toBuffer(document);
 }

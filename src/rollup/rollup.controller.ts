@@ -1,12 +1,36 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
-import { EditParagraphDto } from './dto/edit-paragraph.dto';
+import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
+import {
+  AddParagraphDto,
+  ChangeParagraphDto,
+  DraftQueryDto,
+  EditParagraphDto,
+} from './dto/edit-paragraph.dto';
 import { parseDraftFile, parseDraftYear, RollupService } from './rollup.service';
+
+const editor = (user: AuthUser, year: string) => ({
+  organizationId: user.organizationId,
+  year: parseDraftYear(year),
+  editorId: user.id,
+});
 
 @ApiTags('年度报告草稿')
 @ApiBearerAuth()
@@ -15,52 +39,80 @@ export class DraftsController {
   constructor(
     private readonly rollup: RollupService,
     private readonly files: DraftFilesService,
+    private readonly edits: DraftEditsService,
   ) {}
 
   @Get(':file')
   @ApiOperation({
     summary:
-      '年度报告草稿：2025 返回 JSON（段落附来源任务），2025.docx 返回公文格式 Word，2025.md 返回 Markdown',
+      '年度报告草稿：2025 返回 JSON（段落附来源任务），2025.docx 返回公文格式（GB/T 9704）Word，2025.md 返回 Markdown',
+    description:
+      'asOf=YYYY-MM-DD 指定草稿截至的日期（默认今天与该年 12 月 31 日中较早者）：截至该日已完成的才算完成，截至该日已过时限的才算逾期。',
   })
-  get(@CurrentUser() user: AuthUser, @Param('file') file: string): Promise<object | StreamableFile> {
-    return this.files.render(user.organizationId, parseDraftFile(file));
+  get(
+    @CurrentUser() user: AuthUser,
+    @Param('file') file: string,
+    @Query() query: DraftQueryDto,
+  ): Promise<object | StreamableFile> {
+    return this.files.render(user.organizationId, { ...parseDraftFile(file), asOf: query.asOf });
   }
 
   @Post(':year/rebuild')
   @HttpCode(200)
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: '立即按任务台账重新生成草稿（保留人工修改的段落）' })
+  @ApiOperation({ summary: '立即按任务台账和工作纪实重新生成草稿（保留人工修改）' })
   rebuild(@CurrentUser() user: AuthUser, @Param('year') year: string) {
     return this.rollup.rebuildNow(user.organizationId, parseDraftYear(year));
   }
 
   @Put(':year/paragraphs/:paragraphId')
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: '人工修改草稿段落；之后重新生成时保留修改并标记' })
+  @ApiOperation({ summary: '人工修改草稿段落的文字；之后重新生成时保留修改并标记；换行在 Word 中另起一段' })
   edit(
     @CurrentUser() user: AuthUser,
     @Param('year') year: string,
     @Param('paragraphId') paragraphId: string,
     @Body() body: EditParagraphDto,
   ) {
-    return this.rollup.editParagraph(
-      user.organizationId,
-      parseDraftYear(year),
-      paragraphId,
-      body.text,
-      user.id,
-    );
+    return this.edits.change(editor(user, year), paragraphId, { text: body.text });
+  }
+
+  @Patch(':year/paragraphs/:paragraphId')
+  @Roles('admin', 'leader')
+  @ApiOperation({
+    summary: '修改、删去或移动草稿段落（含小标题）',
+    description:
+      'text 修改文字；removed=true 删去、false 恢复；position {sectionKey, afterId} 移到某部分某段之后（afterId 为 null 放在最前）。编号（一）、1. 随之重排。',
+  })
+  change(
+    @CurrentUser() user: AuthUser,
+    @Param('year') year: string,
+    @Param('paragraphId') paragraphId: string,
+    @Body() body: ChangeParagraphDto,
+  ) {
+    return this.edits.change(editor(user, year), paragraphId, body);
+  }
+
+  @Post(':year/paragraphs')
+  @Roles('admin', 'leader')
+  @ApiOperation({
+    summary: '在草稿中新增段落或小标题',
+    description:
+      '放在 sectionKey 部分的 afterId 段之后（null 放在最前）；style 为 body（正文）或 subheading（小标题）。',
+  })
+  add(@CurrentUser() user: AuthUser, @Param('year') year: string, @Body() body: AddParagraphDto) {
+    return this.edits.add(editor(user, year), body);
   }
 
   @Delete(':year/paragraphs/:paragraphId')
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: '撤销段落的人工修改，恢复生成的文字' })
+  @ApiOperation({ summary: '撤销对段落的全部修改，恢复生成的文字和位置；新增的段落则删除' })
   revert(
     @CurrentUser() user: AuthUser,
     @Param('year') year: string,
     @Param('paragraphId') paragraphId: string,
   ) {
-    return this.rollup.revertParagraph(user.organizationId, parseDraftYear(year), paragraphId);
+    return this.edits.revert(editor(user, year), paragraphId);
   }
 }
 

@@ -2,7 +2,11 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ReportsDataModule } from '../reports/reports.module';
 import { TasksDataModule } from '../tasks/tasks.module';
+import { IdentityCoreModule } from '../identity/identity.module';
+import { WorklogCoreModule } from '../worklog/worklog.module';
+import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
+import { DraftInputsService } from './draft-inputs.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
 import { ReportDraft } from './report-draft.entity';
@@ -14,12 +18,20 @@ const PERSISTENCE = [
   TypeOrmModule.forFeature([ReportDraft, DraftParagraphEdit]),
   TasksDataModule,
   ReportsDataModule,
+  WorklogCoreModule,
+  IdentityCoreModule,
 ];
 
 @Module({
   imports: PERSISTENCE,
   controllers: [DraftsController, ReportCompletenessController],
-  providers: [RollupService, DraftSourcesRepository, DraftFilesService],
+  providers: [
+    RollupService,
+    DraftSourcesRepository,
+    DraftInputsService,
+    DraftFilesService,
+    DraftEditsService,
+  ],
   exports: [RollupService],
 })
 export class RollupModule {}
@@ -27,6 +39,6 @@ export class RollupModule {}
 /** Worker mode: rebuilds drafts, debounced, when task events arrive from the outbox. */
 @Module({
   imports: PERSISTENCE,
-  providers: [RollupService, DraftSourcesRepository, RollupWorker],
+  providers: [RollupService, DraftSourcesRepository, DraftInputsService, RollupWorker],
 })
 export class RollupWorkerModule {}

@@ -7,9 +7,11 @@ import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import { JobProducer } from '../queue/job-producer';
 
 import { Runtime, RUNTIME } from '../runtime/runtime';
-import { applyEdits, hasParagraph } from './apply-edits';
+import { applyEdits } from './apply-edits';
 import { buildDraft } from './build-draft';
 import { checkReportCompleteness, ParsedSectionLike } from './completeness';
+import { defaultAsOf, fromLedgerRows, fullOrganizationName } from './draft-inputs';
+import { DraftInputsService } from './draft-inputs.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
 import { loadDraftTemplates } from './draft-templates';
@@ -30,6 +32,7 @@ export class RollupService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly sources: DraftSourcesRepository,
+    private readonly inputs: DraftInputsService,
     @InjectRepository(ReportDraft) private readonly drafts: Repository<ReportDraft>,
     @InjectRepository(DraftParagraphEdit) private readonly edits: Repository<DraftParagraphEdit>,
     private readonly producer: JobProducer,
@@ -58,30 +61,9 @@ export class RollupService {
     if (year !== null) await this.scheduleRebuild(organizationId, year);
   }
 
-  /** Rebuilds the generated draft from the current tasks; the same tasks always give the same content. */
+  /** Rebuilds the stored draft (as of the default date) from the current tasks; the same tasks give the same content. */
   async rebuild(organizationId: string, year: number): Promise<Draft> {
-    const timeZone = this.runtime.config.TIME_ZONE;
-    const [tasks, previous, earlier, organizationName] = await Promise.all([
-      this.sources.findTasksPlannedFor(organizationId, year),
-      this.sources.findPreviousReportItems(organizationId, year),
-      this.sources.findProblemsReportedBefore(organizationId, year - 1),
-      this.sources.findOrganizationName(organizationId, year),
-    ]);
-    const links = linkMeasuresToProblems(previous.problems, previous.measures);
-    const draft = buildDraft({
-      organizationName: organizationName ?? FALLBACK_ORGANIZATION_NAME,
-      year,
-      tasks,
-      previousProblems: previous.problems.map((problem) => ({
-        itemId: problem.id,
-        title: problem.title,
-        text: problem.text,
-        measureItemIds: links.get(problem.id) ?? [],
-      })),
-      earlierYearsProblems: earlier,
-      templates: this.templates,
-      asOf: todayIn(timeZone),
-    });
+    const draft = await this.build(organizationId, year, this.defaultAsOf(year));
     const hash = createHash('sha256').update(JSON.stringify(draft)).digest('hex');
     await this.dataSource.query(
       `INSERT INTO report_drafts (organization_id, year, content, source_hash) VALUES ($1, $2, $3, $4)
@@ -93,47 +75,69 @@ export class RollupService {
     return draft;
   }
 
+  /** The draft as of `asOf`: work done by then counts, deadlines before then are missed. */
+  async build(organizationId: string, year: number, asOf: string): Promise<Draft> {
+    const timeZone = this.runtime.config.TIME_ZONE;
+    const [tasks, previous, earlier, reportName, extras] = await Promise.all([
+      this.sources.findTasksPlannedFor(organizationId, year),
+      this.sources.findPreviousReportItems(organizationId, year),
+      this.sources.findProblemsReportedBefore(organizationId, year - 1),
+      this.sources.findOrganizationName(organizationId, year),
+      this.inputs.load(organizationId, year),
+    ]);
+    const links = linkMeasuresToProblems(previous.problems, previous.measures);
+    const previousProblems = previous.problems.map((problem) => ({
+      itemId: problem.id,
+      title: problem.title,
+      text: problem.text,
+      measureItemIds: links.get(problem.id) ?? [],
+    }));
+    return buildDraft({
+      organizationName: fullOrganizationName(extras.registeredName, reportName) ?? FALLBACK_ORGANIZATION_NAME,
+      year,
+      asOf,
+      issuedOn: todayIn(timeZone),
+      addressee: null,
+      tasks: fromLedgerRows(tasks, previousProblems),
+      previousProblems,
+      earlierYearsProblems: earlier,
+      entries: extras.entries,
+      newProblems: [],
+      leaderPlans: [],
+      categories: extras.categories,
+      templates: this.templates,
+    });
+  }
+
+  defaultAsOf(year: number): string {
+    return defaultAsOf(year, todayIn(this.runtime.config.TIME_ZONE));
+  }
+
   /**
-   * The draft with the office's edits laid over it. Built on the spot the first time, so it always answers, and
-   * again on a new day, because what is overdue changes with the date even when no task does.
+   * The draft with the office's edits laid over it. The stored draft is as of the default date; it is built on the
+   * spot the first time, so it always answers, and again on a new day, because what is overdue changes with the
+   * date even when no task does. Another `asOf` is built on the spot and not stored.
    */
-  async getDraft(organizationId: string, year: number): Promise<DraftView> {
+  async getDraft(organizationId: string, year: number, asOf?: string): Promise<DraftView> {
+    const edits = await this.edits.find({
+      where: { organizationId, year },
+      order: { placedAt: 'ASC', editedAt: 'ASC', paragraphId: 'ASC' },
+    });
+    if (asOf && asOf !== this.defaultAsOf(year)) {
+      const built = await this.build(organizationId, year, asOf);
+      return { ...applyEdits(built, edits), builtAt: new Date() };
+    }
     const timeZone = this.runtime.config.TIME_ZONE;
     let stored = await this.drafts.findOneBy({ organizationId, year });
-    if (!stored || todayIn(timeZone, stored.builtAt) !== todayIn(timeZone)) {
+    if (!stored || todayIn(timeZone, stored.builtAt) !== todayIn(timeZone) || !stored.content.asOf) {
       await this.rebuild(organizationId, year);
       stored = await this.drafts.findOneByOrFail({ organizationId, year });
     }
-    const edits = await this.edits.findBy({ organizationId, year });
     return { ...applyEdits(stored.content, edits), builtAt: stored.builtAt };
   }
 
   async rebuildNow(organizationId: string, year: number): Promise<DraftView> {
     await this.rebuild(organizationId, year);
-    return this.getDraft(organizationId, year);
-  }
-
-  async editParagraph(
-    organizationId: string,
-    year: number,
-    paragraphId: string,
-    text: string,
-    editorId: string,
-  ): Promise<DraftView> {
-    const draft = await this.getDraft(organizationId, year);
-    if (!hasParagraph(draft, paragraphId)) throw new NotFoundError('草稿段落', 'DRAFT_PARAGRAPH_NOT_FOUND');
-    await this.dataSource.query(
-      `INSERT INTO draft_paragraph_edits (organization_id, year, paragraph_id, text, edited_by) VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (organization_id, year, paragraph_id) DO UPDATE
-         SET text = EXCLUDED.text, edited_by = EXCLUDED.edited_by, edited_at = now()`,
-      [organizationId, year, paragraphId, text, editorId],
-    );
-    return this.getDraft(organizationId, year);
-  }
-
-  async revertParagraph(organizationId: string, year: number, paragraphId: string): Promise<DraftView> {
-    const result = await this.edits.delete({ organizationId, year, paragraphId });
-    if (!result.affected) throw new NotFoundError('段落修改', 'DRAFT_EDIT_NOT_FOUND');
     return this.getDraft(organizationId, year);
   }
 

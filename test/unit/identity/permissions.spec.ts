@@ -38,6 +38,11 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'draft.read': { admin: true, leader: true, staff: true, viewer: true },
   'draft.edit': { admin: true, leader: true, staff: false, viewer: false },
   'queue.dashboard': { admin: true, leader: false, staff: false, viewer: false },
+  'worklog.read': { admin: true, leader: true, staff: true, viewer: true },
+  'worklog.write': { admin: true, leader: true, staff: true, viewer: false },
+  'worklog.delete': { admin: true, leader: true, staff: true, viewer: false },
+  'worklog.report': { admin: true, leader: true, staff: false, viewer: false },
+  'worklog.categories.manage': { admin: true, leader: false, staff: false, viewer: false },
 };
 
 const ROLES: Role[] = ['admin', 'leader', 'staff', 'viewer'];
@@ -45,6 +50,8 @@ const cells = (Object.keys(EXPECTED) as Action[]).flatMap((action) =>
   ROLES.map((role) => [action, role, EXPECTED[action][role]] as const),
 );
 const OWN_TASK = { organizationId: ORG, unitId: UNIT, assigneeId: null };
+/** A resource of the caller's unit that the caller wrote (an own 工作纪实 entry). */
+const ownResource = (role: Role) => ({ ...OWN_TASK, authorId: `${role}-id` });
 
 describe('permission table', () => {
   it('lists exactly the expected actions', () => {
@@ -52,7 +59,7 @@ describe('permission table', () => {
   });
 
   it.each(cells)('%s by %s on an own-organization resource of their unit → %s', (action, role, allowed) => {
-    expect(can(userOf(role), action, OWN_TASK)).toBe(allowed);
+    expect(can(userOf(role), action, ownResource(role))).toBe(allowed);
     expect(can(userOf(role), action)).toBe(allowed);
   });
 
@@ -100,6 +107,23 @@ describe('ownership of staff actions', () => {
 
   it.each(['admin', 'leader'] as const)('%s may report progress on any task of the organization', (role) => {
     expect(can(userOf(role), 'task.progress', otherUnitTask)).toBe(true);
+  });
+});
+
+describe('ownership of 工作纪实 entries', () => {
+  const staff = userOf('staff');
+  const colleaguesEntry = { organizationId: ORG, unitId: UNIT, authorId: 'someone-else' };
+
+  it('staff may change entries of their unit, not of another unit', () => {
+    expect(can(staff, 'worklog.write', colleaguesEntry)).toBe(true);
+    expect(can(staff, 'worklog.write', { ...colleaguesEntry, unitId: 'unit-2' })).toBe(false);
+  });
+
+  it('staff may delete only entries they wrote; leaders and admins any of the organization', () => {
+    expect(can(staff, 'worklog.delete', colleaguesEntry)).toBe(false);
+    expect(can(staff, 'worklog.delete', { ...colleaguesEntry, authorId: staff.id })).toBe(true);
+    expect(can(userOf('leader'), 'worklog.delete', colleaguesEntry)).toBe(true);
+    expect(() => assertCan(staff, 'worklog.delete', colleaguesEntry)).toThrow('只能删除本人填写的工作纪实');
   });
 });
 

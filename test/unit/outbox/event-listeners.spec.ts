@@ -1,5 +1,5 @@
 import { EventListenerRegistry } from '../../../src/outbox/event-listeners';
-import { eventsOf, TASK_EVENT_CONSUMERS, TaskEventName } from '../../../src/queue/task-events';
+import { EventName, eventsOf, TASK_EVENT_CONSUMERS, taskEventsOf } from '../../../src/queue/task-events';
 
 const noop = async () => undefined;
 
@@ -10,7 +10,7 @@ function registryWithAllListeners(): EventListenerRegistry {
   return registry;
 }
 
-describe('task event listeners', () => {
+describe('outbox event listeners', () => {
   it('boots when every consumer listens to each of its events', () => {
     expect(() => registryWithAllListeners().assertComplete()).not.toThrow();
   });
@@ -31,11 +31,12 @@ describe('task event listeners', () => {
   });
 
   it('derives each consumer’s events from the one table', () => {
-    const names = Object.keys(TASK_EVENT_CONSUMERS) as TaskEventName[];
+    const names = Object.keys(TASK_EVENT_CONSUMERS) as EventName[];
     expect(eventsOf('rollup')).toEqual(names);
     expect(eventsOf('notifications').sort()).toEqual(
       ['task.assigned', 'task.deadline_changed', 'task.rejected', 'task.review_requested'].sort(),
     );
+    expect(taskEventsOf('rollup')).toEqual(names.filter((name) => name !== 'worklog.changed'));
   });
 
   it('dispatches an event to every listener of its type and says how many ran', async () => {

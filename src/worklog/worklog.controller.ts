@@ -1,0 +1,138 @@
+import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { createReadStream } from 'node:fs';
+import { CurrentUser } from '../identity/current-user.decorator';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { Roles } from '../identity/roles.decorator';
+import type { AuthUser } from '../identity/auth-user';
+import { PERMISSIONS } from '../identity/permissions';
+import { readUpload } from '../reports/read-upload';
+import {
+  CreateCategoryDto,
+  CreateWorklogDto,
+  ListCategoriesQuery,
+  ListWorklogQuery,
+  UpdateCategoryDto,
+  UpdateWorklogDto,
+} from './dto/worklog.dto';
+import { WorklogCategoriesService } from './worklog-categories.service';
+import { WorklogEvidenceService } from './worklog-evidence.service';
+import { WorklogService } from './worklog.service';
+
+@ApiTags('工作纪实')
+@ApiBearerAuth()
+@Controller('worklog')
+export class WorklogController {
+  constructor(
+    private readonly worklog: WorklogService,
+    private readonly categories: WorklogCategoriesService,
+    private readonly evidence: WorklogEvidenceService,
+  ) {}
+
+  @Get('categories')
+  @Roles(...PERMISSIONS['worklog.read'].roles)
+  @ApiOperation({
+    summary: '工作纪实类别',
+    description:
+      '返回 [{key, label, part, active}]。part 为该类别写入年度报告的部分：achievements（主要举措和成效）、leadership（党政主要负责人履行第一责任人职责情况）、other（其他需要报告的情况）。includeInactive=true 时含已停用的类别。',
+  })
+  listCategories(@CurrentUser() user: AuthUser, @Query() query: ListCategoriesQuery) {
+    return this.categories.list(user, query.includeInactive);
+  }
+
+  @Post('categories')
+  @Roles(...PERMISSIONS['worklog.categories.manage'].roles)
+  @ApiOperation({ summary: '新增本单位的工作纪实类别（写入“主要举措和成效”）' })
+  createCategory(@CurrentUser() user: AuthUser, @Body() dto: CreateCategoryDto) {
+    return this.categories.create(user, dto);
+  }
+
+  @Patch('categories/:key')
+  @Roles(...PERMISSIONS['worklog.categories.manage'].roles)
+  @ApiOperation({
+    summary: '修改工作纪实类别的名称或启用状态',
+    description: '第一责任人类别和“其他”对应报告的必备部分，只能改名，不能停用。',
+  })
+  updateCategory(@CurrentUser() user: AuthUser, @Param('key') key: string, @Body() dto: UpdateCategoryDto) {
+    return this.categories.update(user, key, dto);
+  }
+
+  @Post()
+  @Roles(...PERMISSIONS['worklog.write'].roles)
+  @ApiOperation({
+    summary: '记录一条工作纪实',
+    description:
+      '工作人员只能记录本单位的工作；日期不能晚于今天；kind=problem 记录年度中发现的问题，可填 cause（原因）。',
+  })
+  create(@CurrentUser() user: AuthUser, @Body() dto: CreateWorklogDto) {
+    return this.worklog.create(user, dto);
+  }
+
+  @Get()
+  @Roles(...PERMISSIONS['worklog.read'].roles)
+  @ApiOperation({
+    summary: '工作纪实列表（按年、月、类别、单位、是否入报告筛选，分页）',
+    description: '返回 {items, total, page, pageSize}，按日期从新到旧；month 须与 year 同时使用。',
+  })
+  list(@CurrentUser() user: AuthUser, @Query() query: ListWorklogQuery) {
+    return this.worklog.list(user, query);
+  }
+
+  @Get(':id')
+  @Roles(...PERMISSIONS['worklog.read'].roles)
+  @ApiOperation({ summary: '一条工作纪实（含佐证材料）' })
+  get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.worklog.get(user, id);
+  }
+
+  @Patch(':id')
+  @Roles(...PERMISSIONS['worklog.write'].roles)
+  @ApiOperation({
+    summary: '修改工作纪实；领导、管理员以 inReport 确定是否写入年度报告',
+    description:
+      '工作人员只能修改本单位的纪实，inReport 仅领导、管理员可改。已入报告的纪实有变化时，年度报告草稿随之重新生成。',
+  })
+  update(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateWorklogDto,
+  ) {
+    return this.worklog.update(user, id, dto);
+  }
+
+  @Delete(':id')
+  @Roles(...PERMISSIONS['worklog.delete'].roles)
+  @ApiOperation({ summary: '删除工作纪实（工作人员只能删除本人填写的）' })
+  remove(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
+    return this.worklog.remove(user, id);
+  }
+
+  @Post(':id/evidence')
+  @Roles(...PERMISSIONS['worklog.write'].roles)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({ summary: '上传工作纪实的佐证材料（字段 file）' })
+  async upload(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.evidence.upload(user, id, await readUpload(request));
+  }
+
+  @Get(':id/evidence/:fileId')
+  @Roles(...PERMISSIONS['worklog.read'].roles)
+  @ApiOperation({ summary: '下载工作纪实的佐证材料（以原文件名）' })
+  async download(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('fileId', ParseUuidPipe) fileId: string,
+    @Res() reply: FastifyReply,
+  ) {
+    const file = await this.evidence.locate(user, id, fileId);
+    return reply
+      .header('content-type', 'application/octet-stream')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .send(createReadStream(file.path));
+  }
+}
