@@ -11,6 +11,7 @@ import { HttpExceptionFilter } from '../common/http-exception.filter';
 import { toJsonBytes } from '../common/serialized-json';
 import { createValidationPipe } from '../common/validation.pipe';
 import { requestIdOf } from './logger-options';
+import { importMapHashes } from '../web/web.module';
 import { registerSecurityHeaders } from './security-headers';
 import { Runtime } from './runtime';
 
@@ -43,7 +44,7 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   const fastify = app.getHttpAdapter().getInstance();
   fastify.setErrorHandler((error, request, reply) => errorFilter.send(error, request, reply));
   fastify.setReplySerializer((payload) => toJsonBytes(payload) as never);
-  registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify, importMapHashes());
   // Uploads (reports, evidence): larger files are cut off at the limit and answered 413 FILE_TOO_LARGE.
   await app.register(fastifyMultipart, {
     limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 },

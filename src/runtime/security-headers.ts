@@ -7,15 +7,16 @@ import helmet from 'helmet';
  *
  * Scripts come only from this origin's files, never inline: the web UI, Swagger UI (/api/docs, whose start-up
  * code is its own file, swagger-ui-init.js) and Bull Board (/admin/queues, whose configuration is a JSON data block,
- * which CSP does not run) all load their scripts from files, so no route needs an exception. Inline styles stay
- * allowed: Swagger UI and Bull Board ship `<style>` blocks and style attributes.
+ * which CSP does not run) all load their scripts from files, so no route needs an exception. The one inline block
+ * the browser checks is the web UI's import map, allowed by the hash of its exact text (`inlineScriptHashes`).
+ * Inline styles stay allowed: Swagger UI and Bull Board ship `<style>` blocks and style attributes.
  */
-export function registerSecurityHeaders(fastify: FastifyInstance): void {
+export function registerSecurityHeaders(fastify: FastifyInstance, inlineScriptHashes: string[] = []): void {
   const applyHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        scriptSrc: ["'self'", ...inlineScriptHashes],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],

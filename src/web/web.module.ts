@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import { Module, OnModuleInit } from '@nestjs/common';
@@ -18,6 +19,17 @@ export const VENDOR_MODULES: Record<string, string> = {
   // htm's `require` entry is CommonJS; its ES module build sits beside it.
   'htm.mjs': join(dirname(require.resolve('htm')), 'htm.mjs'),
 };
+
+/**
+ * CSP hash sources of index.html's import map: a browser checks an inline import map against script-src like any
+ * inline script, and the map has to be inline (browsers load none from a file). Only this exact text is allowed.
+ */
+export function importMapHashes(): string[] {
+  const index = join(WEB_ROOT, 'index.html');
+  if (!existsSync(index)) return [];
+  const maps = readFileSync(index, 'utf8').matchAll(/<script type="importmap">([\s\S]*?)<\/script>/g);
+  return [...maps].map(([, text]) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`);
+}
 
 /** Paths the SPA fallback must never answer: the API, health checks and the queue dashboard keep their own 404s. */
 const SERVER_PREFIXES = ['/api', '/health', '/admin/queues'];

@@ -75,7 +75,7 @@ function watch(page: Page): string[] {
     const problems = watch(dashboard);
     await dashboard.waitForURL(`${baseUrl}/admin/queues`);
     // The queue list comes from /admin/queues/api/queues, fetched by the page's own scripts with the cookie.
-    await dashboard.getByText('notifications').first().waitFor({ timeout: 30_000 });
+    await dashboard.getByText('deliveries-webhook').first().waitFor({ timeout: 30_000 });
     await dashboard.getByText('reminders').first().waitFor();
     expect(problems).toEqual([]);
     await context.close();

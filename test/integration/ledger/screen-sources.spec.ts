@@ -76,7 +76,7 @@ describe('sources of the screens', () => {
       expect(directory.body.users).toHaveLength(5);
       expect(directory.body.users).toContainEqual({
         id: org.users.leader.id,
-        displayName: 'leader用户',
+        displayName: org.users.leader.displayName,
         role: 'leader',
         unitId: null,
         active: true,

@@ -9,6 +9,17 @@ import { attempt } from '../lib/messages.js';
 import { useLoad } from '../lib/use-load.js';
 import { label, words } from '../lib/vocabulary.js';
 
+/**
+ * Bull Board reads a short-lived HttpOnly cookie scoped to /admin/queues: ask the API for it, then open the page.
+ * The window opens before the request, so popup blockers see it come from the click.
+ */
+async function openQueueDashboard() {
+  const opened = window.open('', '_blank');
+  const session = await attempt(() => api('POST', '/auth/dashboard-session', { raw: true }));
+  if (session && opened) opened.location.href = '/admin/queues';
+  else opened?.close();
+}
+
 export function UsersPage() {
   const state = useLoad(() => Promise.all([api('GET', '/users'), loadDirectory()]), []);
   const changed = () => {
@@ -37,6 +48,7 @@ export function UsersPage() {
       changed();
   };
   return html`<h1>用户管理</h1>
+    <p><button type="button" class="secondary" onClick=${openQueueDashboard}>打开队列面板</button></p>
     <${Loaded} state=${state}>
       ${([users, directory]) => html`
         <form class="card" onSubmit=${add}>
