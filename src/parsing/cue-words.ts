@@ -408,6 +408,17 @@ export const NOT_IN_PLACE_NAMES = [
   '城镇',
   '城乡',
   '社区',
+  // 区委依法治区办, 依法治镇办公室设在镇司法所, 不断规范街道综合执法, 部分乡村: phrases that end like a place.
+  '关于',
+  '部分',
+  '个别',
+  '通过',
+  '依法',
+  '法治',
+  '办公',
+  '设在',
+  '规范',
+  '不断',
 ];
 /** Words ending in 区 that name no district: 社区, 辖区, 开发区. */
 export const NOT_DISTRICTS = [
@@ -436,8 +447,12 @@ export const NOT_DISTRICTS = [
   '试验区',
   '自治区',
 ];
-/** Words ending in 乡, 镇 or 旗 that name no township or banner: 下乡, 集镇, 乡镇, 国旗. */
-export const NOT_TOWNSHIPS = ['[下进回返]乡', '集镇', '小镇', '乡镇', '[国党红彩锦战军令]旗'];
+/** Words ending in 乡, 镇 or 旗 that name no township or banner: 下乡, 集镇, 乡镇, 苏木镇, 国旗. */
+export const NOT_TOWNSHIPS = ['[下进回返]乡', '集镇', '小镇', '乡镇', '苏木镇', '[国党红彩锦战军令]旗'];
+/** `今年以来，青山街道……`: how an opening sentence dates itself without a year. */
+export const SINCE = ['今年以来', '一年来', '近年来'];
+/** The offices of a place's own government and party committee: `石桥镇人民政府`, `中共石桥镇委员会`. */
+export const OWN_OFFICES = ['人民政府', '政府', '党委', '党工委', '委员会', '办事处', '管委会'];
 /** Townships: 镇, 乡, 街道, and the 苏木 of Inner Mongolia. */
 export const TOWNSHIPS = ['街道', '镇', '乡', '苏木'];
 /** Places a report may speak for: townships, counties, 旗, districts, state forest farms and farms. */

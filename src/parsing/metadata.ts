@@ -1,14 +1,4 @@
-import {
-  anyOf,
-  LEADER_TITLES,
-  NOT_DISTRICTS,
-  NOT_IN_PLACE_NAMES,
-  NOT_TOWNSHIPS,
-  OFFICES,
-  PLACES,
-  SURNAMES,
-  TOWNSHIPS,
-} from './cue-words';
+import { anyOf, LEADER_TITLES, OFFICES, PLACES, SURNAMES } from './cue-words';
 import { detectLineMarker } from './headings';
 import { chineseNumber } from './numerals';
 import { Span } from './spans';
@@ -72,54 +62,12 @@ const TITLE_OFFICE = new RegExp(
   `^(?:中共)?([\\u4e00-\\u9fa5]{1,20}?${ORG_SUFFIX})(?=关于|20\\d{2}|年度|法治|依法)`,
 );
 
+/** `我镇`, `全县`: how a report refers to itself, not its name. */
+const SELF_REFERENCE = new RegExp(`^[我本该全]${anyOf(PLACES)}$`);
+
 export function organizationOfTitle(title: string): string | null {
   const match = TITLE_OFFICE.exec(title.replace(/\s+/g, '').replace(/^关于/, ''));
-  return match ? match[1] : null;
-}
-
-const MAX_PLACE_SCAN = 20000;
-// 乡 before 镇 is the word 乡镇 (属地乡镇), not a township.
-const PLACE = new RegExp(`([\\u4e00-\\u9fa5]{2,6}?${anyOf(PLACES)})(?![委直级域内外长属帜镇])`, 'g');
-const PLACE_SUFFIX = new RegExp(`${anyOf(PLACES)}$`);
-const TOWNSHIP_AFTER = new RegExp(`^([\\u4e00-\\u9fa5]{2,5}?${anyOf(TOWNSHIPS)})(?![委直级域内外长属镇])`);
-/** What may precede a place name; checked in code because a lookbehind made PLACE several times slower. */
-const BEFORE_PLACE = /[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由县区市省]/;
-// A place name neither starts with a word such as 我, 该, 在, 将 nor holds 我, 这, 的…, nor a word of NOT_IN_PLACE_NAMES.
-const NOT_PLACE_PART = new RegExp(
-  `^[我本全各该每这那其此的在与及是为将按由辖个等以了年度来]|[我这那该每的]|${NOT_IN_PLACE_NAMES.join('|')}`,
-);
-const NOT_PLACE = new RegExp(`^(?:.*${anyOf(NOT_DISTRICTS)}|.*${anyOf(NOT_TOWNSHIPS)})$`);
-
-/** The place the report speaks for, from the body: the township, street or county it names most. */
-export function organizationOfBody(fullText: string, introEnd: number): string | null {
-  const text = fullText.slice(0, MAX_PLACE_SCAN);
-  const counts = new Map<string, { count: number; first: number }>();
-  PLACE.lastIndex = 0;
-  for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
-    let name = m[1];
-    if (
-      (m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) ||
-      NOT_PLACE_PART.test(name.replace(PLACE_SUFFIX, '')) ||
-      NOT_PLACE.test(name)
-    ) {
-      PLACE.lastIndex = m.index + 1;
-      continue;
-    }
-    // `合水县太白镇`: the township a county name runs into is the place, named with its county.
-    const township = /[县区旗]$/.test(name)
-      ? TOWNSHIP_AFTER.exec(text.slice(PLACE.lastIndex, PLACE.lastIndex + 8))
-      : null;
-    if (township) {
-      name = `${name}${township[1]}`;
-      PLACE.lastIndex += township[1].length;
-    }
-    const entry = counts.get(name) ?? { count: 0, first: m.index };
-    entry.count++;
-    counts.set(name, entry);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
-  const early = ranked.find(([, entry]) => entry.first < introEnd);
-  return (early ?? ranked[0])?.[0] ?? null;
+  return match && !SELF_REFERENCE.test(match[1]) ? match[1] : null;
 }
 
 /** The office that signs the report, on one of its last lines. */
