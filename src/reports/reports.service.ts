@@ -2,7 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
-import { parseReport, readReportFile, ReportReadError, UnitKeywords } from '../parsing';
+import { Organization } from '../identity/organization.entity';
+import { parseReportText, readReportUpload } from '../parse-worker/upload-parsing';
+import { parseReport, ReportReadError, UnitKeywords } from '../parsing';
 import { FileStorageService, StoredFile } from '../storage/file-storage.service';
 
 export interface UploadedReport {
@@ -25,7 +27,7 @@ export class ReportsService {
 
   /** Stores file + rows in one go; the same file again for the same organization returns the existing report. */
   async upload(user: AuthUser, upload: UploadedReport) {
-    const text = await readReportFile(upload.buffer, upload.fileName).catch((error: unknown) => {
+    const text = await readReportUpload(upload.buffer, upload.fileName).catch((error: unknown) => {
       if (error instanceof ReportReadError) {
         const status = TYPE_ERRORS.has(error.code)
           ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
@@ -38,7 +40,13 @@ export class ReportsService {
     const existing = await this.findIdBySha(user.organizationId, sha256);
     if (existing) return { ...(await this.get(user, existing)), duplicate: true };
 
-    const parsed = parseReport(text, { unitKeywords: await this.unitKeywords(user.organizationId) });
+    const parsed = await parseReportText(text, {
+      unitKeywords: await this.unitKeywords(user.organizationId),
+      // Among the places a report without a title office names, the uploader's own wins.
+      knownOrganization: (
+        await this.dataSource.getRepository(Organization).findOneBy({ id: user.organizationId })
+      )?.name,
+    });
     const stored = await this.storage.save('reports', upload.buffer);
     let reportId: string;
     try {
