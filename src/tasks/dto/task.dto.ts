@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/pagination';
 
 export class ConfirmItemDto {
   @ApiProperty() @IsUUID() itemId: string;
@@ -94,8 +95,8 @@ export class ListTasksQuery {
   @IsOptional()
   @IsIn(['deadline', '-deadline', 'createdAt', '-createdAt', 'progress', '-progress', 'title', '-title'])
   sort?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @PageNumber() page?: number;
+  @PageSize(100) pageSize?: number;
 }
 
 export class ExtensionRequestDto {
