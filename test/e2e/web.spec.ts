@@ -155,13 +155,11 @@ async function shot(page: Page, name: string): Promise<void> {
     await page.getByLabel('进度（%）').fill('100');
     await page.getByLabel('进展说明').fill('已全部完成，申请销号');
     await page.getByLabel('整改成效（提交核验时必填）').fill(OUTCOME);
-    await page
-      .getByLabel('佐证材料（可选）')
-      .setInputFiles({
-        name: '站点挂牌照片说明.txt',
-        mimeType: 'text/plain',
-        buffer: Buffer.from('镇村两级站点已挂牌运行', 'utf8'),
-      });
+    await page.getByLabel('佐证材料（可选）').setInputFiles({
+      name: '站点挂牌照片说明.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('镇村两级站点已挂牌运行', 'utf8'),
+    });
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText('待核验').first().waitFor();
     await page.getByRole('heading', { name: '佐证材料' }).waitFor();

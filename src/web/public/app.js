@@ -39,22 +39,20 @@ function renderShell() {
   if (!user) return;
   document.getElementById('who').textContent = `${user.displayName}`;
   const current = location.hash.split('?')[0] || '#/';
-  document
-    .getElementById('nav')
-    .replaceChildren(
-      ...NAV.filter(([, , roles]) => !roles || roles.includes(user.role)).map(([href, label]) =>
-        h(
-          'a',
-          {
-            href,
-            'aria-current': (href === '#/' ? current === '#/' || current === '' : current.startsWith(href))
-              ? 'page'
-              : undefined,
-          },
-          label,
-        ),
+  document.getElementById('nav').replaceChildren(
+    ...NAV.filter(([, , roles]) => !roles || roles.includes(user.role)).map(([href, label]) =>
+      h(
+        'a',
+        {
+          href,
+          'aria-current': (href === '#/' ? current === '#/' || current === '' : current.startsWith(href))
+            ? 'page'
+            : undefined,
+        },
+        label,
       ),
-    );
+    ),
+  );
 }
 
 async function route() {
