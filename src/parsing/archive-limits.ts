@@ -41,8 +41,8 @@ const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
 
 /**
  * Holds a zip archive to `limits` before a library unpacks it: its central directory must claim few enough members,
- * a total unpacked size within bounds and no member packed more densely than the ratio allows; then every member is
- * inflated, its bytes counted and thrown away, so an archive that lies about its sizes is caught too (yauzl stops a
+ * a total unpacked size within bounds and no member packed more densely than the ratio allows; then every deflated
+ * member is inflated, its bytes counted and thrown away, so an archive that lies about its sizes is caught too (yauzl stops a
  * member the moment it yields more than it claimed). Inflating runs in zlib's thread pool, not on the event loop.
  */
 export async function checkArchive(buffer: Buffer, limits: ArchiveLimits): Promise<void> {
@@ -67,7 +67,7 @@ export async function checkArchive(buffer: Buffer, limits: ArchiveLimits): Promi
         );
       }
     }
-    for (const entry of entries) if (!entry.fileName.endsWith('/')) await inflatedSize(zip, entry);
+    await inflateAll(zip, entries);
   } finally {
     zip.close();
   }
@@ -103,6 +103,22 @@ function readEntries(zip: ZipFile): Promise<Entry[]> {
     zip.once('error', () => reject(unreadable()));
     zip.readEntry();
   });
+}
+
+/** Members inflated at once: a workbook of many small parts is checked in parallel, in zlib's thread pool. */
+const INFLATING_AT_ONCE = 8;
+
+/**
+ * Inflates every deflated member to nowhere. Stored members need not be: yauzl already refused any whose stored size
+ * differs from what it claims.
+ */
+async function inflateAll(zip: ZipFile, entries: Entry[]): Promise<void> {
+  const deflated = entries.filter((entry) => entry.compressionMethod !== 0 && !entry.fileName.endsWith('/'));
+  let next = 0;
+  const inflateNext = async (): Promise<void> => {
+    while (next < deflated.length) await inflatedSize(zip, deflated[next++]);
+  };
+  await Promise.all(Array.from({ length: Math.min(INFLATING_AT_ONCE, deflated.length) }, inflateNext));
 }
 
 /** Inflates one member to nowhere; a member that yields more or fewer bytes than it claims is refused. */

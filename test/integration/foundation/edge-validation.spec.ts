@@ -17,6 +17,9 @@ function uploadNamed(fileName: string): { body: Buffer; headers: Record<string, 
   return { body, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
+// Requests run against the real database on a machine other test runs share: no 5-second defaults.
+jest.setTimeout(60_000);
+
 describe('bad values are refused at the edge with 400, before the database sees them', () => {
   let app: TestApp;
   let org: OrgWithUsers;

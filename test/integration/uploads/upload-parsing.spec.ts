@@ -8,6 +8,9 @@ import { multipart } from '../ledger/ledger-fixtures';
 const STORAGE_DIR = resolve(`test-output/upload-parsing-${process.pid}`);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+// The first upload of a file starts a parse thread, which loads the parser: seconds on a busy machine.
+jest.setTimeout(60_000);
+
 describe('uploads read in parse threads', () => {
   let app: TestApp;
 

@@ -19,6 +19,9 @@ const refusal = (buffer: Buffer, limits = DEFAULT_ARCHIVE_LIMITS) =>
   );
 
 describe('checkArchive: a .docx or .xlsx is held to its limits before anything unpacks it', () => {
+  // Generating and inflating hundreds of megabytes takes a few seconds on a busy machine.
+  jest.setTimeout(60_000);
+
   test('real Word and Excel files pass', async () => {
     for (const name of ['town-auto-numbered.docx', 'street-ledger-table.docx'])
       expect(await refusal(readFileSync(join(FIXTURES, name)))).toBeNull();
