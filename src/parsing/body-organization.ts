@@ -126,8 +126,17 @@ function levelOf(name: string): string {
   return suffix.endsWith('场') ? '场' : suffix;
 }
 
+/** What follows a name, compared to tell a name used twice from one phrase copied twice (审查旗政府文件). */
+const CONTEXT = 2;
+
+/** Named again in other words: a paragraph pasted twice repeats its phrases, a report names its place in many. */
 function namedAgain(text: string, candidate: Candidate): boolean {
-  return candidate.count > 1 || text.indexOf(candidate.name, candidate.first + candidate.name.length) >= 0;
+  const { name, first } = candidate;
+  const context = (at: number) => text.slice(at + name.length, at + name.length + CONTEXT);
+  const firstContext = context(first);
+  for (let at = text.indexOf(name, first + name.length); at >= 0; at = text.indexOf(name, at + name.length))
+    if (context(at) !== firstContext) return true;
+  return false;
 }
 
 const OWN_OFFICE_SUFFIX = new RegExp(`${anyOf(OWN_OFFICES)}$`);

@@ -19,6 +19,13 @@ describe('the organization of a report whose title names none (as copied from a 
     expect(organizationOf('今年以来，青山街道坚持依法行政，该街道全年化解纠纷236件。')).toBe('青山街道');
   });
 
+  test('a paragraph pasted twice does not vouch for a phrase it repeats; a name used in other words does', () => {
+    const pasted = '旗司法局全年审查旗政府文件21件。';
+    expect(organizationOf(`${pasted}\n${pasted}`)).toBeNull();
+    expect(organizationOf('我镇与李庄镇签订执法协作协议。\n我镇与李庄镇签订执法协作协议。')).toBeNull();
+    expect(organizationOf('我镇与李庄镇签订执法协作协议，李庄镇派员参加。')).toBe('李庄镇');
+  });
+
   test('a report that calls itself 我街道 is no district, however often it names one', () => {
     const body =
       '我街道在南湖区人民政府的领导下推进法治建设，南湖区人民政府多次督导。我街道全年化解纠纷236件。';
