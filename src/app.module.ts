@@ -8,6 +8,7 @@ import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule, NotificationsWorkerModule } from './notifications/notifications.module';
 import { OutboxModule } from './outbox/outbox.module';
+import { UploadParsingModule } from './parse-worker/upload-parsing.module';
 import { RemindersModule, RemindersWorkerModule } from './reminders/reminders.module';
 import { RollupModule, RollupWorkerModule } from './rollup/rollup.module';
 import { QueueDashboardModule } from './queue/queue-dashboard.module';
@@ -35,6 +36,7 @@ const API_MODULES: Type[] = [
   WorklogModule,
   WebModule,
   DemoModule,
+  UploadParsingModule,
 ];
 /** Queue consumers (worker and all modes), besides WorkerModule, which is built from the configuration. */
 const WORKER_MODULES: Type[] = [

@@ -1,8 +1,10 @@
 import 'reflect-metadata';
 import { APP_MODES, AppMode } from './config/app-config';
 import { ConfigError, loadConfig } from './config/load-config';
+import { EmbeddedPostgresError } from './db/embedded-postgres-problems';
 import { resetDatabase } from './demo/reset-database';
 import { createHttpApp, createWorkerContext } from './runtime/create-app';
+import { listenHost, LOOPBACK } from './runtime/listen-host';
 import { prepareRuntime } from './runtime/prepare-runtime';
 import { RedisUnavailableError } from './runtime/redis-resolver';
 
@@ -51,20 +53,36 @@ async function start(): Promise<void> {
   };
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => void shutdown(signal));
   if (httpApp) {
-    await httpApp.listen(config.PORT, config.HOST);
+    const host = listenHost(config, args.demo);
+    await httpApp.listen(config.PORT, host);
     log(
       `Rectify 已启动（模式 ${runtime.mode}）：http://127.0.0.1:${config.PORT}/ ，API 文档 http://127.0.0.1:${config.PORT}/api/docs`,
     );
+    if (args.demo && host === LOOPBACK) {
+      log(
+        `演示模式只在本机（${LOOPBACK}）监听，因为演示账号的密码是公开的；要让其他电脑访问，请设置 HOST=0.0.0.0`,
+      );
+    }
   } else {
     log('Rectify 队列工作进程已启动');
   }
 }
 
 start().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof RedisUnavailableError) {
+  // Failures with a known cause say it and what to do in one sentence; anything else keeps its stack.
+  if (
+    error instanceof ConfigError ||
+    error instanceof RedisUnavailableError ||
+    error instanceof EmbeddedPostgresError
+  ) {
     log(error.message);
     process.exit(2);
   }
-  log(`启动失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  log(`启动失败：${describeUnexpected(error)}`);
   process.exit(1);
 });
+
+function describeUnexpected(error: unknown): string {
+  if (error instanceof Error) return error.stack ?? error.message;
+  return error === undefined || error === null ? '未知原因（出错的部分没有给出任何信息）' : String(error);
+}

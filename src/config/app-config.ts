@@ -141,6 +141,54 @@ export class AppConfig {
   @Min(1024)
   UPLOAD_MAX_BYTES: number;
 
+  /** An uploaded .docx or .xlsx may unpack to this many bytes at most (its central directory and its actual members). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024 * 1024)
+  @Max(1024 * 1024 * 1024)
+  UPLOAD_MAX_UNPACKED_BYTES: number;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(100_000)
+  UPLOAD_MAX_ARCHIVE_ENTRIES: number;
+
+  /** Unpacked over packed size of one member of an uploaded archive (Word's XML compresses about tenfold). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  @Max(10_000)
+  UPLOAD_MAX_COMPRESSION_RATIO: number;
+
+  /** Worker threads that read and parse uploads, so no upload holds up the event loop. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(16)
+  PARSE_THREADS: number;
+
+  /** V8 heap of each parse thread; an upload that needs more is answered 422 and its thread replaced. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  @Max(8192)
+  PARSE_THREAD_MAX_HEAP_MB: number;
+
+  /** An upload still being read or parsed after this long is answered 422 and its thread terminated. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1000)
+  @Max(600_000)
+  PARSE_TIMEOUT_MS: number;
+
+  /** Rows a ledger (.xlsx) import may have. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  @Max(1_000_000)
+  IMPORT_MAX_ROWS: number;
+
   @IsString()
   TIME_ZONE: string;
 

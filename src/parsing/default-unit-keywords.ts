@@ -1,25 +1,16 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { findProjectFile } from '../config/project-root';
 import { UnitKeywords } from './types';
 
 const DICTIONARY = join('config', 'unit-keywords.json');
 
 let cached: UnitKeywords[] | null = null;
 
-/** The default keyword → unit dictionary, `config/unit-keywords.json`, found from src/ and dist/src/ alike. */
+/** The default keyword → unit dictionary, `config/unit-keywords.json`. */
 export function defaultUnitKeywords(): UnitKeywords[] {
-  if (cached) return cached;
-  const file = findUpwards(__dirname, DICTIONARY);
-  cached = file ? validUnits(JSON.parse(readFileSync(file, 'utf8'))) : [];
+  cached ??= validUnits(JSON.parse(readFileSync(findProjectFile(DICTIONARY), 'utf8')));
   return cached;
-}
-
-function findUpwards(from: string, relative: string): string | null {
-  for (let dir = from; ; dir = dirname(dir)) {
-    const candidate = join(dir, relative);
-    if (existsSync(candidate)) return candidate;
-    if (dirname(dir) === dir) return null;
-  }
 }
 
 function validUnits(data: unknown): UnitKeywords[] {

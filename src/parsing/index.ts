@@ -1,6 +1,8 @@
 export { normalizeText } from './normalize';
 export { parseReport } from './parse-report';
-export { readReportFile, SUPPORTED_EXTENSIONS } from './read-report';
+export { checkReportArchive, readReportFile, SUPPORTED_EXTENSIONS } from './read-report';
+export { DEFAULT_ARCHIVE_LIMITS } from './archive-limits';
+export type { ArchiveLimits } from './archive-limits';
 export type { SupportedExtension } from './read-report';
 export { ReportReadError } from './report-read-error';
 export type { ReportReadErrorCode } from './report-read-error';

@@ -9,6 +9,7 @@ import {
   PLAN_CUE,
   statesProblem,
 } from './cues';
+import { anyOf, LINKS, SHORTCOMINGS } from './cue-words';
 import { findEnumerations } from './enumerations';
 import { OutlineNode } from './outline';
 import { inlineCauseStart, pointsInRegion, RawPoint } from './points';
@@ -60,8 +61,10 @@ function plansOfUnheadedReport(text: string): RawItem[] {
     : [];
 }
 
-const PROBLEMS_ADMITTED =
-  /(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有)[^。！？]{0,12}?(?:问题|不足|短板|差距|薄弱环节)[^。！？]{0,12}?(?:主要(?:表现)?(?:是|在|为|有)|如下|[：:])/;
+const PROBLEMS_ADMITTED = new RegExp(
+  `(?:但|然而|同时)[^。！？]{0,40}?(?:存在|有)[^。！？]{0,12}?${anyOf(SHORTCOMINGS, ['薄弱环节'])}[^。！？]{0,12}?` +
+    `(?:主要(?:表现)?${anyOf(LINKS)}|如下|[：:])`,
+);
 
 /**
  * A report without a problems part may still name its problems where the achievements end: `……取得了一定成效，

@@ -1,3 +1,4 @@
+import { anyOf, LEADER_TITLES, OFFICES, PLACES, SURNAMES } from './cue-words';
 import { detectLineMarker } from './headings';
 import { chineseNumber } from './numerals';
 import { Span } from './spans';
@@ -11,10 +12,8 @@ export interface Preamble {
 }
 
 const MAX_TITLE_LINE = 50;
-// County departments (司法局, 市场监督管理局, 县委办公室), 苏木 and 旗 of Inner Mongolia and state forest farms report
-// too; 格局, 大局 are no offices.
-const ORG_SUFFIX =
-  '(?:人民政府|政府|街道办事处|办事处|街道|镇|乡|苏木|县|旗|区|市|委员会|党委|党工委|管委会|林场|农场|(?<![格布大开结全变新当])局|办公室)';
+// County departments (司法局, 市场监督管理局, 县委办公室), 苏木 and 旗 of Inner Mongolia and state forest farms report too.
+const ORG_SUFFIX = anyOf(['街道办事处'], OFFICES, PLACES, ['市']);
 const ORG_LINE = new RegExp(`^(?:中共)?[\\u4e00-\\u9fa5]{2,24}${ORG_SUFFIX}$`);
 const NOT_ORG = /报告|情况|关于|总结|法治|建设|工作/;
 const TITLE_WORDS = /报告|总结|汇报|情况|自查|述职|法治|^关于/;
@@ -63,54 +62,12 @@ const TITLE_OFFICE = new RegExp(
   `^(?:中共)?([\\u4e00-\\u9fa5]{1,20}?${ORG_SUFFIX})(?=关于|20\\d{2}|年度|法治|依法)`,
 );
 
+/** `我镇`, `全县`: how a report refers to itself, not its name. */
+const SELF_REFERENCE = new RegExp(`^[我本该全]${anyOf(PLACES)}$`);
+
 export function organizationOfTitle(title: string): string | null {
   const match = TITLE_OFFICE.exec(title.replace(/\s+/g, '').replace(/^关于/, ''));
-  return match ? match[1] : null;
-}
-
-const MAX_PLACE_SCAN = 20000;
-// 乡 before 镇 is the word 乡镇 (属地乡镇), not a township.
-const PLACE = /([\u4e00-\u9fa5]{2,6}?(?:街道|镇|乡|苏木|县|旗|区|林场|农场))(?![委直级域内外长属帜镇])/g;
-const TOWNSHIP_AFTER = /^([\u4e00-\u9fa5]{2,5}?(?:街道|镇|乡|苏木))(?![委直级域内外长属镇])/;
-/** What may precede a place name; checked in code because a lookbehind made PLACE several times slower. */
-const BEFORE_PLACE = /[^\u4e00-\u9fa5]|[年度来在对了是为与和及将由县区市省]/;
-// What a phrase, not a name, starts with or holds (全县, 各乡镇, 带头参加县, 区委); single characters such as 和, 各,
-// 同 or 党 alone do not disqualify, as 太和镇, 庞各庄镇, 同乐乡 and 党寨镇 show.
-const NOT_PLACE_PART =
-  /^[我本全各该每这那其此的在与及是为将按由辖个等以了年度来]|[我这那该每的]|全[县区镇乡市旗]|各[乡镇村县区街]|政府|党委|[区县镇乡]委|是|为了|以及|及其|按照|对于|年度|同级|参加|推进|开展|加强|组织|带头|深入|全面|持续|坚持|围绕|落实|指导|领导|乡镇|城镇|城乡|社区/;
-const NOT_PLACE =
-  /^(?:.*(?:社区|辖区|城区|市区|园区|景区|小区|片区|山区|牧区|垦区|街区|郊区|示范区|开发区|地区|老区|库区|林区|矿区|功能区|保护区|试验区|自治区)|.*[下进回返]乡|.*集镇|.*小镇|.*乡镇|.*[国党红彩锦战军令]旗)$/;
-
-/** The place the report speaks for, from the body: the township, street or county it names most. */
-export function organizationOfBody(fullText: string, introEnd: number): string | null {
-  const text = fullText.slice(0, MAX_PLACE_SCAN);
-  const counts = new Map<string, { count: number; first: number }>();
-  PLACE.lastIndex = 0;
-  for (let m = PLACE.exec(text); m; m = PLACE.exec(text)) {
-    let name = m[1];
-    if (
-      (m.index > 0 && !BEFORE_PLACE.test(text[m.index - 1])) ||
-      NOT_PLACE_PART.test(name.replace(/(?:街道|镇|乡|苏木|县|旗|区|林场|农场)$/, '')) ||
-      NOT_PLACE.test(name)
-    ) {
-      PLACE.lastIndex = m.index + 1;
-      continue;
-    }
-    // `合水县太白镇`: the township a county name runs into is the place, named with its county.
-    const township = /[县区旗]$/.test(name)
-      ? TOWNSHIP_AFTER.exec(text.slice(PLACE.lastIndex, PLACE.lastIndex + 8))
-      : null;
-    if (township) {
-      name = `${name}${township[1]}`;
-      PLACE.lastIndex += township[1].length;
-    }
-    const entry = counts.get(name) ?? { count: 0, first: m.index };
-    entry.count++;
-    counts.set(name, entry);
-  }
-  const ranked = [...counts.entries()].sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first);
-  const early = ranked.find(([, entry]) => entry.first < introEnd);
-  return (early ?? ranked[0])?.[0] ?? null;
+  return match && !SELF_REFERENCE.test(match[1]) ? match[1] : null;
 }
 
 /** The office that signs the report, on one of its last lines. */
@@ -193,10 +150,8 @@ export function mostFrequentYear(text: string): number | null {
   return best;
 }
 
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝蔺';
 const PERSON = new RegExp(
-  `(?:党委书记|党工委书记|党组书记|书记|镇长|乡长|县长|区长|市长|主任|第一责任人[：:为是]?)[、，,\\s]?((?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})|[XＸ×*＊]{2,3}|某某)(?:同志)?(?=[，,、。；;（(\\s为任是作同担履])`,
+  `${anyOf(LEADER_TITLES)}[、，,\\s]?((?:[${SURNAMES}][\\u4e00-\\u9fa5]{1,2})|[XＸ×*＊]{2,3}|某某)(?:同志)?(?=[，,、。；;（(\\s为任是作同担履])`,
   'g',
 );
 

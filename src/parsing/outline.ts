@@ -1,4 +1,5 @@
 import { detectLineMarker, LineMarker, MarkerStyle, splitHeading, STYLE_RANK } from './headings';
+import { PROBLEM_PREDICATES } from './cue-words';
 import { PAIRED_PROBLEM_LABEL } from './cues';
 import { classifyHeading, classifyLabel, looksLikeSectionLabel } from './sections';
 import { Span } from './spans';
@@ -107,8 +108,7 @@ export function buildOutline(
   return root;
 }
 
-const PROBLEM_PREDICATE =
-  /(?:还|仍|尚|依然)有(?!的)|有待|亟待|亟需|不够|不强|不高|不到位|不完善|不健全|不规范|较弱|偏弱|滞后/;
+const PROBLEM_PREDICATE = new RegExp(PROBLEM_PREDICATES.join('|'));
 
 /** `依法行政能力与示范创建要求还有差距` says what is wrong (a point); `存在的问题`, `仍存在的不足` name a part. */
 function statesOneProblem(heading: string): boolean {

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { parseReport } from './parse-report';
-import { readReportFile } from './read-report';
+import { checkReportArchive, readReportFile } from './read-report';
 import { ReportReadError } from './report-read-error';
 
 export interface CommandIo {
@@ -35,6 +35,7 @@ export async function runParseCommand(args: string[], io: CommandIo = processIo)
     return 2;
   }
   try {
+    await checkReportArchive(buffer, file);
     const { text: _normalized, ...result } = parseReport(await readReportFile(buffer, file));
     io.stdout(`${JSON.stringify(result, null, 2)}\n`);
     return 0;

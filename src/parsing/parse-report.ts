@@ -1,10 +1,10 @@
+import { organizationOfBody } from './body-organization';
 import { suggestDeadline, suggestDeadlineOfRow } from './deadlines';
 import { defaultUnitKeywords } from './default-unit-keywords';
 import { extractItems } from './items';
 import {
   firstYear,
   mostFrequentYear,
-  organizationOfBody,
   organizationOfSignature,
   organizationOfTitle,
   readPreamble,
@@ -13,7 +13,7 @@ import {
 } from './metadata';
 import { normalizeText } from './normalize';
 import { buildOutline } from './outline';
-import { flattenSections, planYearOf, resolveTopSections } from './report-sections';
+import { flattenSections, planYearOf, resolveTopSections, yearBeforePlans } from './report-sections';
 import { lineSpans, paragraphsIn } from './spans';
 import { suggestUnits, unitsOfCell } from './suggestions';
 import { ParseOptions, ParseResult, ReportItem } from './types';
@@ -34,12 +34,15 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
 
   const titleYear = preamble.title ? firstYear(preamble.title) : null;
   const openingYear = firstYear(text.slice(bodyStart, intro.length > 0 ? intro[0].end : bodyStart), 'skip');
-  let reportYear = titleYear ?? openingYear ?? yearOfSignatureDate(text, lines) ?? mostFrequentYear(text);
+  const statedYear = titleYear ?? openingYear ?? yearOfSignatureDate(text, lines);
+  let reportYear = statedYear ?? mostFrequentYear(text);
   const root = buildOutline(text, lines, preamble.firstBodyLine, reportYear);
   const tops = resolveTopSections(root);
   const sections = flattenSections(text, tops);
+  // Where nothing states the year, the one before the year the plans part names beats the year named most often
+  // (a copy of a web page without its title line that names its plans' deadlines more often than its own year).
+  if (statedYear === null) reportYear = yearBeforePlans(sections) ?? reportYear;
   const planYear = planYearOf(sections, reportYear, preamble.title);
-  if (reportYear === null && planYear !== null) reportYear = planYear - 1;
 
   const units =
     options.unitKeywords && options.unitKeywords.length > 0 ? options.unitKeywords : defaultUnitKeywords();
@@ -67,7 +70,7 @@ export function parseReport(rawOrNormalizedText: string, options: ParseOptions =
     preamble.organizationLine ??
     (preamble.title ? organizationOfTitle(preamble.title) : null) ??
     organizationOfSignature(text, lines) ??
-    organizationOfBody(text, introEnd);
+    organizationOfBody(text, introEnd, options.knownOrganization ?? null);
   const leadership = sections.filter((s) => s.kind === 'leadership').map((s) => text.slice(s.start, s.end));
   const responsiblePerson = responsiblePersonOf(leadership.join('\n')) ?? responsiblePersonOf(text);
 

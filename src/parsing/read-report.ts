@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { ArchiveLimits, ArchiveRefusal, checkArchive, DEFAULT_ARCHIVE_LIMITS, isZip } from './archive-limits';
 import { decodeText, sniffBinaryFormat } from './decode-text';
 import { htmlToReportText } from './docx-text';
 import { ReportReadError } from './report-read-error';
@@ -23,6 +24,26 @@ export async function readReportFile(buffer: Buffer, fileName: string): Promise<
   return ext === '.md' ? stripMarkdown(text) : text;
 }
 
+const ARCHIVE_ERRORS = { 'too-large': 'ARCHIVE_TOO_LARGE', suspicious: 'SUSPICIOUS_ARCHIVE' } as const;
+
+/**
+ * What a .docx must pass before anything unpacks it (mammoth would unpack a zip bomb until the heap runs out): its
+ * archive held to `limits` (checkArchive). Other files pass at once; readReportFile then reads them.
+ */
+export async function checkReportArchive(
+  buffer: Buffer,
+  fileName: string,
+  limits: ArchiveLimits = DEFAULT_ARCHIVE_LIMITS,
+): Promise<void> {
+  if (extname(fileName).toLowerCase() !== '.docx' || !isZip(buffer)) return;
+  await checkArchive(buffer, limits).catch((error: unknown) => {
+    if (!(error instanceof ArchiveRefusal)) throw error;
+    throw error.reason === 'unreadable'
+      ? unreadableDocx()
+      : new ReportReadError(ARCHIVE_ERRORS[error.reason], error.message);
+  });
+}
+
 function isSupported(ext: string): ext is SupportedExtension {
   return (SUPPORTED_EXTENSIONS as readonly string[]).includes(ext);
 }
@@ -43,7 +64,11 @@ async function readDocx(buffer: Buffer): Promise<string> {
   try {
     // Loaded on first use: most imports are plain text, and every API process would otherwise carry it.
     const { default: mammoth } = await import('mammoth');
-    const result = await mammoth.convertToHtml({ buffer });
+    // Images carry no text: left unread, rather than inlined into the HTML as base64.
+    const result = await mammoth.convertToHtml(
+      { buffer },
+      { convertImage: mammoth.images.imgElement(() => Promise.resolve({ src: '' })) },
+    );
     return htmlToReportText(result.value);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
@@ -53,8 +78,12 @@ async function readDocx(buffer: Buffer): Promise<string> {
         '文件内容与扩展名 .docx 不符：压缩包里没有 Word 正文',
       );
     }
-    throw new ReportReadError('UNREADABLE_FILE', '无法读取该 Word 文档，文件可能已损坏');
+    throw unreadableDocx();
   }
+}
+
+function unreadableDocx(): ReportReadError {
+  return new ReportReadError('UNREADABLE_FILE', '无法读取该 Word 文档，文件可能已损坏');
 }
 
 function readPlainText(buffer: Buffer, ext: string): string {

@@ -1,5 +1,10 @@
 export type ReportReadErrorCode =
-  'UNSUPPORTED_FILE_TYPE' | 'FILE_CONTENT_MISMATCH' | 'EMPTY_FILE' | 'UNREADABLE_FILE';
+  | 'UNSUPPORTED_FILE_TYPE'
+  | 'FILE_CONTENT_MISMATCH'
+  | 'EMPTY_FILE'
+  | 'UNREADABLE_FILE'
+  | 'ARCHIVE_TOO_LARGE'
+  | 'SUSPICIOUS_ARCHIVE';
 
 /** A report file that cannot be turned into text; `message` is meant for the person who uploaded it. */
 export class ReportReadError extends Error {

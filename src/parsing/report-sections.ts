@@ -44,6 +44,16 @@ function emit(text: string, node: OutlineNode, kind: SectionKind, result: Report
   for (const child of subsections) emit(text, child, child.kinds[0], result);
 }
 
+/** The year a plans heading (2025年工作计划) says comes next: the one before it, or itself for 下半年 plans. */
+export function yearBeforePlans(sections: ReportSection[]): number | null {
+  for (const section of sections) {
+    if (section.kind !== 'plans') continue;
+    const named = /(20\d{2})\s*年/.exec(section.heading);
+    if (named) return Number(named[1]) - (/下半年/.test(section.heading) ? 0 : 1);
+  }
+  return null;
+}
+
 /**
  * The year the plans part is about: the one its heading names (2025年工作计划); the report's own year when the
  * report covers the first half (上半年) or the plans the second (下半年工作打算); else the year after the report.

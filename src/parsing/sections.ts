@@ -1,3 +1,14 @@
+import {
+  ACHIEVEMENT_LABELS,
+  anyOf,
+  CARRIED_OUT,
+  HARDSHIPS,
+  INSPECTIONS,
+  LABEL_OPENINGS,
+  PLAN_LABELS,
+  REMEDIES,
+  SHORTCOMINGS,
+} from './cue-words';
 import { SectionKind } from './types';
 
 export type IssueKind = 'problems' | 'causes' | 'rectification' | 'plans';
@@ -21,27 +32,35 @@ const RULES: KindRule[] = [
   {
     kind: 'problems',
     // The last lookahead: in `产生问题的原因`, `存在问题的原因分析` the problem noun only qualifies 原因.
-    pattern:
-      /(?:存在[^，,。；]{0,8}?(?:问题|不足|短板|差距|困难|薄弱)|面临[^，,。；]{0,6}?(?:问题|困难|挑战)|(?:需要|有待|亟待|仍需)改进|不足|短板|差距|弱项|薄弱环节|瓶颈|困难|问题(?!导向|清单|台账))(?!的?整改)(?![^，,。；;及和与、]{0,4}(?:原因|成因|根源))/g,
-    unless:
-      /解决|化解|破解|补齐|补足|弥补|补强|整治|排查|聚焦|回应|反馈|督察|督查|巡视|巡察|交办|整改|针对|对照/,
+    pattern: new RegExp(
+      `(?:存在[^，,。；]{0,8}?${anyOf(SHORTCOMINGS, ['困难', '薄弱'])}|面临[^，,。；]{0,6}?(?:问题|困难|挑战)|(?:需要|有待|亟待|仍需)改进|` +
+        `${anyOf(
+          SHORTCOMINGS.filter((word) => word !== '问题'),
+          HARDSHIPS,
+          ['瓶颈'],
+        )}|问题(?!导向|清单|台账))` +
+        '(?!的?整改)(?![^，,。；;及和与、]{0,4}(?:原因|成因|根源))',
+      'g',
+    ),
+    unless: new RegExp(anyOf(REMEDIES, INSPECTIONS, ['整改', '针对', '对照'])),
   },
   { kind: 'causes', pattern: /原因|成因|根源(?!上)/g },
   {
     kind: 'rectification',
-    pattern:
-      /整改|(?:反馈|督察|督查|巡视|巡察|审计|交办)的?问题|改进(?:措施|举措)|对策|解决措施|应对措施|(?:问题|不足)[^，,。；]{0,6}?采取的?(?:措施|举措)/g,
+    pattern: new RegExp(
+      `整改|${anyOf(INSPECTIONS, ['审计'])}的?问题|改进(?:措施|举措)|对策|解决措施|应对措施|` +
+        '(?:问题|不足)[^，,。；]{0,6}?采取的?(?:措施|举措)',
+      'g',
+    ),
   },
   {
     kind: 'plans',
-    pattern:
-      /下一?[步部布]|打算|计划|安排(?!部署)|今后|明年|来年|下一?年度?|思路|谋划|设想|展望|努力方向|工作重点|重点工作|重点任务|目标任务|工作要点/g,
-    unless: /制定|制订|印发|按照|部署|执行|完成|落实|普法|实施/,
+    pattern: new RegExp(PLAN_LABELS.join('|'), 'g'),
+    unless: new RegExp(anyOf(CARRIED_OUT)),
   },
   {
     kind: 'achievements',
-    pattern:
-      /举措|成效|做法|成绩|成果|开展情况|工作情况|主要工作(?!安排|打算|计划|思路|设想|谋划|要点)|工作开展|进展|亮点|完成情况|推进情况|落实情况|建设情况|基本情况|取得/g,
+    pattern: new RegExp(ACHIEVEMENT_LABELS.join('|'), 'g'),
   },
   { kind: 'other', pattern: /其他|其它/g },
 ];
@@ -104,8 +123,7 @@ function namesLaterYear(heading: string, reportYear: number): boolean {
 }
 
 /** Section labels read like `存在的问题`, `2025年工作计划`, `原因分析`, not like a point (`执法力量不足`). */
-const SECTION_PHRASE =
-  /^(?:关于)?(?:20\d{2}年度?)?(?:的)?(?:推进(?:法治政府建设|法治建设|依法行政)|法治政府建设|法治建设|依法行政|工作|本年度|上一?年度|下一?年度|今后|下一?[步部布]|存在|面临|主要|突出|问题|不足|短板|差距|原因|整改|党政|其他|其它|取得|一年来|近年来|明年|来年|履行|第一责任人|基本情况)/;
+const SECTION_PHRASE = new RegExp(`^(?:关于)?(?:20\\d{2}年度?)?(?:的)?${anyOf(LABEL_OPENINGS)}`);
 
 export function looksLikeSectionLabel(heading: string): boolean {
   return heading.length <= 40 && SECTION_PHRASE.test(heading);

@@ -1,8 +1,9 @@
+import { anyOf, SHORTCOMINGS } from './cue-words';
 import { ItemKind } from './types';
 
 /** The column whose cell names each row's item, by the header's words. */
 const TITLE_COLUMN: Record<ItemKind, RegExp> = {
-  problem: /问题|不足|短板|差距/,
+  problem: new RegExp(anyOf(SHORTCOMINGS)),
   cause: /原因/,
   measure: /措施|举措|整改内容|整改方案|办法/,
   plan: /任务|内容|措施|举措|计划|事项/,

@@ -1,8 +1,12 @@
+import { ADDRESSING, anyOf, SHORTCOMINGS } from './cue-words';
+
 const MAX_TITLE = 40;
 const CONNECTIVE =
   /^(?:此外|另外|同时|一方面|另一方面|其[一二三四五六七八九十]|首先|其次|再次|最后)[，,、：:]\s*/;
 /** `针对“执法人员持证率不高”的问题，组织……`: the measure is what follows the problem it answers. */
-const ANSWERED_PROBLEM = /^(?:针对|对于?|就)[^，,。；;]{2,40}?(?:问题|不足|短板|差距)[，,]\s*(?=\S)/;
+const ANSWERED_PROBLEM = new RegExp(
+  `^${anyOf(ADDRESSING, ['就'])}[^，,。；;]{2,40}?${anyOf(SHORTCOMINGS)}[，,]\\s*(?=\\S)`,
+);
 /** What is left of `一方面是……`, `一是要……` once the marker is cut off. */
 const MARKER_TAIL = /^(?:是(?!否)|要(?![素求件点]))/;
 // A tab ends the cell of a table row.

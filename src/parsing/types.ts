@@ -31,6 +31,11 @@ export interface UnitKeywords {
 export interface ParseOptions {
   /** Replaces the default dictionary when given and non-empty. */
   unitKeywords?: UnitKeywords[];
+  /**
+   * The uploader's organization (石桥镇人民政府): when the report names no office in its title block or signature, a place
+   * of the body that this organization names wins over the others.
+   */
+  knownOrganization?: string | null;
 }
 
 export interface ParseResult {

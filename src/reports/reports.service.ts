@@ -2,7 +2,9 @@ import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { UnitsService } from '../identity/units.service';
-import { parseReport, readReportFile, ReportReadError, UnitKeywords } from '../parsing';
+import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import { parseReportText, readReportUpload } from '../parse-worker/upload-parsing';
+import { ReportReadError, UnitKeywords } from '../parsing';
 import { FileStorageService } from '../storage/file-storage.service';
 import { ReportParseSummary } from './report.entity';
 import { ReportRepository } from './report.repository';
@@ -19,12 +21,13 @@ export class ReportsService {
   constructor(
     private readonly reports: ReportRepository,
     private readonly units: UnitsService,
+    private readonly directory: UserDirectoryRepository,
     private readonly storage: FileStorageService,
   ) {}
 
   /** Stores file + rows in one go; the same file again for the same organization returns the existing report. */
   async upload(user: AuthUser, upload: UploadedReport) {
-    const text = await readReportFile(upload.buffer, upload.fileName).catch((error: unknown) => {
+    const text = await readReportUpload(upload.buffer, upload.fileName).catch((error: unknown) => {
       if (error instanceof ReportReadError) {
         const status = TYPE_ERRORS.has(error.code)
           ? HttpStatus.UNSUPPORTED_MEDIA_TYPE
@@ -37,7 +40,15 @@ export class ReportsService {
     const existing = await this.reports.findIdBySha(user.organizationId, sha256);
     if (existing) return { ...(await this.get(user, existing)), duplicate: true };
 
-    const parsed = parseReport(text, { unitKeywords: await this.unitKeywords(user.organizationId) });
+    const [unitKeywords, organizationNames] = await Promise.all([
+      this.unitKeywords(user.organizationId),
+      this.directory.findOrganizationNames([user.organizationId]),
+    ]);
+    const parsed = await parseReportText(text, {
+      unitKeywords,
+      // Among the places a report without a title office names, the uploader's own wins.
+      knownOrganization: organizationNames.get(user.organizationId),
+    });
     const stored = await this.storage.save('reports', upload.buffer);
     let reportId: string;
     try {

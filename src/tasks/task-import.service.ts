@@ -4,8 +4,8 @@ import { DataSource } from 'typeorm';
 import { InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
+import { readLedgerSheet } from '../parse-worker/upload-parsing';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
-import { loadExcel } from './load-excel';
 import { TaskRepository } from './task.repository';
 import { AssignmentChanges, TasksService } from './tasks.service';
 
@@ -32,7 +32,7 @@ export class TaskImportService {
 
   async importLedger(user: AuthUser, buffer: Buffer) {
     assertCan(user, 'task.assign');
-    const sheet = await this.readSheet(buffer);
+    const sheet = await readLedgerSheet(buffer);
     const header = new Map<string, number>();
     sheet.getRow(1).eachCell((cell, column) => header.set(cellText(cell.value), column));
     for (const required of ['任务编号', '责任领导', '责任单位', '责任人', '完成时限']) {
@@ -87,19 +87,6 @@ export class TaskImportService {
       }
     });
     return { rows: planned.length, updated, unchanged: planned.length - updated };
-  }
-
-  private async readSheet(buffer: Buffer): Promise<ExcelJS.Worksheet> {
-    const { Workbook } = await loadExcel();
-    const workbook = new Workbook();
-    try {
-      await workbook.xlsx.load(buffer as never);
-    } catch {
-      throw new InvalidInputError('IMPORT_INVALID', '无法读取 Excel 文件，请上传 .xlsx 格式的整改台账');
-    }
-    const sheet = workbook.getWorksheet('整改台账') ?? workbook.worksheets[0];
-    if (!sheet) throw new InvalidInputError('IMPORT_INVALID', 'Excel 文件中没有工作表');
-    return sheet;
   }
 }
 

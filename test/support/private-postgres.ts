@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { projectRoot } from '../../src/config/project-root';
-import { embeddedPostgresUrl } from '../../src/db/embedded-postgres';
+import { embeddedPostgresBinaries, embeddedPostgresUrl } from '../../src/db/embedded-postgres';
+import { assertPostgresUserCanReach, describeStartFailure } from '../../src/db/embedded-postgres-problems';
 import { freePort } from '../../src/runtime/free-port';
 
 const SERVER_SCRIPT = join(__dirname, 'embedded-postgres-server.mjs');
@@ -39,9 +40,16 @@ export class PrivatePostgres {
     return embeddedPostgresUrl(this.port, 'rectify_test_faults');
   }
 
-  /** Starts the server (again) on the same port and data dir; initdb runs only the first time. */
+  /**
+   * Starts the server (again) on the same port and data dir; initdb runs only the first time. A checkout the postgres
+   * system user cannot reach (as root) or any other failure is reported as the quick start reports it.
+   */
   async start(): Promise<void> {
     if (this.process) return;
+    if (process.getuid?.() === 0) {
+      const binaries = embeddedPostgresBinaries();
+      assertPostgresUserCanReach([dirname(this.dataDir), ...(binaries ? [binaries] : [])]);
+    }
     const child = spawn(process.execPath, [SERVER_SCRIPT, this.dataDir, String(this.port)], {
       stdio: ['pipe', 'pipe', 'pipe'],
     });
@@ -62,7 +70,13 @@ export class PrivatePostgres {
           'exit',
           (code) => (
             clearTimeout(timer),
-            reject(new Error(`私有 PostgreSQL 启动失败（退出码 ${code}）：${stderr}`))
+            reject(
+              describeStartFailure(new Error(`退出码 ${code}：${stderr}`), {
+                port: this.port,
+                dataDir: this.dataDir,
+                log: stderr,
+              }),
+            )
           ),
         );
       });

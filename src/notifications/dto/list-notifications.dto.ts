@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/pagination';
 
 export class ListNotificationsQuery {
   @IsOptional()
@@ -7,16 +8,9 @@ export class ListNotificationsQuery {
   @IsBoolean()
   unread?: boolean;
 
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
+  @PageNumber()
   page?: number;
 
-  @IsOptional()
-  @Transform(({ value }) => Number(value))
-  @IsInt()
-  @Min(1)
-  @Max(200)
+  @PageSize(200)
   pageSize?: number;
 }

@@ -17,6 +17,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/pagination';
 import { ITEM_TYPES, ItemType } from '../item-type';
 import { TASK_STATUSES } from '../task-status';
 import { TRAFFIC_LIGHTS, TrafficLight } from '../traffic-light';
@@ -99,8 +100,8 @@ export class ListTasksQuery {
   @IsOptional()
   @IsIn(['deadline', '-deadline', 'createdAt', '-createdAt', 'progress', '-progress', 'title', '-title'])
   sort?: string;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @PageNumber() page?: number;
+  @PageSize(100) pageSize?: number;
 }
 
 export class ExtensionRequestDto {

@@ -10,13 +10,14 @@ describe('demo township (npm run demo)', () => {
   let app: TestApp;
   let organizationId: string;
 
+  // Seeding imports the demo report through a parse thread, which loads the parser on first use.
   beforeAll(async () => {
     app = await TestApp.start({ ...testRuntime('api'), demo: true });
     const [row] = await app.app
       .get(DataSource)
       .query(`SELECT organization_id AS id FROM users WHERE username = $1`, [definition.users[0].username]);
     organizationId = row.id;
-  });
+  }, 60_000);
 
   afterAll(() => app.close());
 

@@ -4,7 +4,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { runParseCommand } from '../../../src/parsing/parse-command';
-import { FUZZ_SEED, generateCorpus } from './fuzz-corpus';
+import { FUZZ_SEED, generateCorpus, ZIP_BOMB } from './fuzz-corpus';
 
 const WORK_DIR = resolve(`test-output/fuzz-cli-${process.pid}-${Date.now()}`);
 const CLI = resolve('dist/src/cli.js');
@@ -43,11 +43,15 @@ function contractViolation(code: number, stdout: string, stderr: string): string
 
 describe(`parse command fuzz (seed ${FUZZ_SEED})`, () => {
   let paths: string[] = [];
+  /** Indexes of the zip bombs among `paths`: they must end in exit 2, before anything unpacks them. */
+  let bombs = new Set<number>();
 
   beforeAll(async () => {
     await mkdir(WORK_DIR, { recursive: true });
     // A different seed from the upload suite; a 64 KiB "limit" only shapes the sizes (the CLI has none).
-    const files = await generateCorpus(FUZZ_SEED + 1, 220, 65536);
+    // 10 of each of the corpus's 12 kinds.
+    const files = await generateCorpus(FUZZ_SEED + 1, 120, 65536);
+    bombs = new Set(files.flatMap((file, index) => (file.label.startsWith(ZIP_BOMB) ? [index] : [])));
     paths = await Promise.all(
       files.map(async (file, index) => {
         const path = join(WORK_DIR, `${String(index).padStart(3, '0')}-${file.name}`);
@@ -64,7 +68,7 @@ describe(`parse command fuzz (seed ${FUZZ_SEED})`, () => {
   it('answers every generated file with JSON (exit 0) or one Chinese line on stderr (exit 2)', async () => {
     const violations: string[] = [];
     const codes = new Map<number, number>();
-    for (const path of paths) {
+    for (const [index, path] of paths.entries()) {
       const { out, io } = captured();
       const code = await runParseCommand([path], io).catch((error: unknown) => {
         violations.push(`${path}: threw ${String(error)}`);
@@ -73,7 +77,9 @@ describe(`parse command fuzz (seed ${FUZZ_SEED})`, () => {
       codes.set(code, (codes.get(code) ?? 0) + 1);
       const problem = code === -1 ? null : contractViolation(code, out.stdout, out.stderr);
       if (problem) violations.push(`${path}: ${problem}`);
+      if (bombs.has(index) && code !== 2) violations.push(`${path}: a zip bomb exited ${code}`);
     }
+    expect(bombs.size).toBeGreaterThanOrEqual(10);
     expect(violations).toEqual([]);
     expect(codes.get(0)).toBeGreaterThan(20);
     expect(codes.get(2)).toBeGreaterThan(20);
@@ -95,23 +101,23 @@ describe(`parse command fuzz (seed ${FUZZ_SEED})`, () => {
   (existsSync(CLI) ? it : it.skip)(
     'behaves the same through the built CLI process',
     async () => {
-      const samples = [paths[0], paths[3], paths[5], paths[7], paths[8]];
-      for (const path of samples) {
-        const result = await runFile(process.execPath, [CLI, 'parse', path], {
-          maxBuffer: 64 * 1024 * 1024,
-        }).then(
-          ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
-          (error: { code?: number; stdout?: string; stderr?: string }) => ({
-            code: error.code ?? -1,
-            stdout: error.stdout ?? '',
-            stderr: error.stderr ?? '',
-          }),
-        );
-        expect({ path, problem: contractViolation(result.code, result.stdout, result.stderr) }).toEqual({
-          path,
-          problem: null,
-        });
-      }
+      // A mutated report, a truncated .docx, random bytes, a .docx named .txt, an empty file and a zip bomb, at once.
+      const samples = [paths[0], paths[3], paths[5], paths[7], paths[8], paths[[...bombs][0]]];
+      const results = await Promise.all(
+        samples.map((path) =>
+          runFile(process.execPath, [CLI, 'parse', path], { maxBuffer: 64 * 1024 * 1024 }).then(
+            ({ stdout, stderr }) => ({ path, code: 0, stdout, stderr }),
+            (error: { code?: number; stdout?: string; stderr?: string }) => ({
+              path,
+              code: error.code ?? -1,
+              stdout: error.stdout ?? '',
+              stderr: error.stderr ?? '',
+            }),
+          ),
+        ),
+      );
+      for (const { path, code, stdout, stderr } of results)
+        expect({ path, problem: contractViolation(code, stdout, stderr) }).toEqual({ path, problem: null });
     },
     30_000,
   );

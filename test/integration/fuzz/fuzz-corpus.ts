@@ -2,6 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Document, Packer, Paragraph } from 'docx';
 import iconv from 'iconv-lite';
+import {
+  docxWith,
+  nestedDocxBomb,
+  repeatedDeflate,
+  repetitiveDocxBomb,
+  zipArchive,
+} from '../../support/zip-bombs';
+
+/** Members past which an archive is suspicious, in the runs that generate bombs with many members. */
+export const FUZZ_ARCHIVE_ENTRIES = 200;
+export const ZIP_BOMB = 'zip bomb';
 
 /** One generated upload: a file name (its extension steers the reader) and the raw bytes. */
 export interface FuzzFile {
@@ -191,6 +202,33 @@ export async function generateCorpus(seed: number, count: number, maxBytes: numb
         random.int(10) === 0 ? maxBytes + 1 + random.int(4096) : 4096 + random.int(maxBytes - 8192);
       const repeated = Buffer.from(unit.repeat(Math.ceil(size / Buffer.byteLength(unit)))).subarray(0, size);
       return { label: `long line ${size}B`, name: `l${i}.txt`, buffer: repeated };
+    },
+    (i) => {
+      // Each small enough for the upload limit: the archive limits, not the size limit, must stop them.
+      const which = random.int(4);
+      const name = `zb${i}.docx`;
+      if (which === 0)
+        return {
+          label: `${ZIP_BOMB}: repetitive XML`,
+          name,
+          buffer: repetitiveDocxBomb(10 + random.int(10)),
+        };
+      if (which === 1)
+        return {
+          label: `${ZIP_BOMB}: nested tables`,
+          name,
+          buffer: nestedDocxBomb(50_000 + random.int(50_000)),
+        };
+      if (which === 2) {
+        const xml = repeatedDeflate('<w:body>', '<w:p/>'.repeat(100_000), 8 + random.int(12), '</w:body>');
+        return { label: `${ZIP_BOMB}: larger than it claims`, name, buffer: docxWith(xml, 64 * 1024) };
+      }
+      const members = Array.from({ length: FUZZ_ARCHIVE_ENTRIES + 1 + random.int(50) }, (_, m) => ({
+        name: `word/m${m}.xml`,
+        content: Buffer.from('<a/>'),
+        stored: true,
+      }));
+      return { label: `${ZIP_BOMB}: too many members`, name, buffer: zipArchive(members) };
     },
     (i) => ({
       label: 'over-size',

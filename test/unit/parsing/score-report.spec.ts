@@ -77,4 +77,11 @@ describe('scoreReport (the seeds README rules)', () => {
     expect(score.reportYearOk).toBe(true);
     expect(score.planYearOk).toBe(false);
   });
+
+  test('an expected organization of null wants none: any name found is wrong', () => {
+    expect(scoreReport(result([]), expected({ organization: null })).organizationOk).toBe(false);
+    expect(
+      scoreReport({ ...result([]), organization: null }, expected({ organization: null })).organizationOk,
+    ).toBe(true);
+  });
 });
