@@ -19,6 +19,7 @@ import { IdentityRedis } from './identity-redis';
 import { resolveJwtSecret } from './jwt-secret';
 import { LoginRateLimiter } from './login-rate-limiter';
 import { OrganizationScopeService } from './org-scope';
+import { OrganizationSettingsService } from './organization-settings.service';
 import { Organization } from './organization.entity';
 import { OrganizationRepository } from './organization.repository';
 import { OrganizationsController } from './organizations.controller';
@@ -52,6 +53,7 @@ const REPOSITORIES = [UserRepository, UnitRepository, OrganizationRepository, Re
     UsersService,
     UnitsService,
     OrganizationScopeService,
+    OrganizationSettingsService,
     { provide: AuthCache, useFactory: () => new AuthCache() },
     IdentityRedis,
     AccountChanges,
@@ -63,6 +65,7 @@ const REPOSITORIES = [UserRepository, UnitRepository, OrganizationRepository, Re
     UsersService,
     UnitsService,
     OrganizationScopeService,
+    OrganizationSettingsService,
     AuthCache,
     IdentityRedis,
     AccountChanges,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import type { OrganizationSettings } from './organization-settings';
 import { Organization } from './organization.entity';
 
 /** Every statement identity runs on `organizations`. */
@@ -22,6 +23,23 @@ export class OrganizationRepository {
 
   findByIds(ids: string[]): Promise<Organization[]> {
     return this.organizations.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
+  }
+
+  /** What the organization's administrator set; null for an unknown organization. */
+  async findSettings(organizationId: string): Promise<Partial<OrganizationSettings> | null> {
+    const row = await this.organizations.findOne({
+      select: { id: true, settings: true },
+      where: { id: organizationId },
+    });
+    return row?.settings ?? null;
+  }
+
+  /** Merges `changes` into the stored settings in one statement, so concurrent changes of other keys survive. */
+  async mergeSettings(organizationId: string, changes: Partial<OrganizationSettings>): Promise<void> {
+    await this.organizations.query(
+      `UPDATE organizations SET settings = settings || $2::jsonb WHERE id = $1`,
+      [organizationId, JSON.stringify(changes)],
+    );
   }
 
   insert(

@@ -45,6 +45,7 @@ export const PERMISSIONS = {
   'user.manage': { roles: ['admin'], ownership: 'organization' },
   'organization.read': { roles: ALL, ownership: 'organization' },
   'organization.manage': { roles: ['admin'], ownership: 'organization' },
+  'organization.settings': { roles: ['admin'], ownership: 'organization' },
   'reminder.sweep': { roles: ['admin'], ownership: 'organization' },
   'draft.read': { roles: ALL, ownership: 'organization' },
   'draft.edit': { roles: MANAGERS, ownership: 'organization' },

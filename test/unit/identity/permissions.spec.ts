@@ -34,6 +34,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'user.manage': { admin: true, leader: false, staff: false, viewer: false },
   'organization.read': { admin: true, leader: true, staff: true, viewer: true },
   'organization.manage': { admin: true, leader: false, staff: false, viewer: false },
+  'organization.settings': { admin: true, leader: false, staff: false, viewer: false },
   'reminder.sweep': { admin: true, leader: false, staff: false, viewer: false },
   'draft.read': { admin: true, leader: true, staff: true, viewer: true },
   'draft.edit': { admin: true, leader: true, staff: false, viewer: false },
