@@ -68,6 +68,8 @@ export class ReportConfirmationService {
           unitId,
           assigneeId,
           deadline,
+          completedOn: null,
+          problemTaskId: null,
           status,
           longTerm: request.longTerm ?? item.longTerm,
           evidenceInterval: request.evidenceInterval ?? null,

@@ -13,7 +13,8 @@ export const taskColumns = (
   t.kind, t.item_kind AS "itemKind", t.title, t.source_text AS "sourceText", t.plan_year AS "planYear", t.heading_path AS "headingPath",
   t.leader_id AS "leaderId", t.unit_id AS "unitId", t.assignee_id AS "assigneeId", t.deadline::text AS deadline, t.status, t.progress,
   t.outcome, t.long_term AS "longTerm", t.evidence_interval AS "evidenceInterval", ${isoTimestamp('t.assigned_at')} AS "assignedAt",
-  ${isoTimestamp('t.completed_at')} AS "completedAt", ${isoTimestamp('t.last_activity_at')} AS "lastActivityAt", t.version,
+  ${isoTimestamp('t.completed_at')} AS "completedAt", t.completed_on::text AS "completedOn",
+  t.problem_task_id AS "problemTaskId", ${isoTimestamp('t.last_activity_at')} AS "lastActivityAt", t.version,
   ${isoTimestamp('t.created_at')} AS "createdAt", ${isoTimestamp('t.updated_at')} AS "updatedAt",
   (t.assigned_at AT TIME ZONE ${sqlLiteral(timeZone)})::date::text AS "assignedOn",
   i.start_offset AS "sourceStart", i.end_offset AS "sourceEnd",
@@ -60,6 +61,8 @@ export interface TaskRow {
   evidenceInterval: string | null;
   assignedAt: string | null;
   completedAt: string | null;
+  completedOn: string | null;
+  problemTaskId: string | null;
   lastActivityAt: string;
   version: number;
   createdAt: string;
@@ -111,6 +114,8 @@ export function presentTask(row: TaskRow, today: string, marginPercent: number) 
     evidenceInterval: row.evidenceInterval,
     assignedAt: row.assignedAt,
     completedAt: row.completedAt,
+    completedOn: row.completedOn,
+    problemTaskId: row.problemTaskId,
     lastActivityAt: row.lastActivityAt,
     version: row.version,
     createdAt: row.createdAt,

@@ -29,6 +29,10 @@ export class Task {
   @Column('varchar', { name: 'evidence_interval', nullable: true }) evidenceInterval: string | null;
   @Column('timestamptz', { name: 'assigned_at', nullable: true }) assignedAt: Date | null;
   @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
+  /** The day the work was done (staff give it with 申请销号); completedAt is when the leader approved. */
+  @Column('date', { name: 'completed_on', nullable: true }) completedOn: string | null;
+  /** The 整改问题 this 整改措施 answers. */
+  @Column('uuid', { name: 'problem_task_id', nullable: true }) problemTaskId: string | null;
   @Column('timestamptz', { name: 'last_activity_at' }) lastActivityAt: Date;
   @Column('int') version: number;
   @Column('timestamptz', { name: 'created_at' }) createdAt: Date;

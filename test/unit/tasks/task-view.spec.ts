@@ -24,6 +24,8 @@ const row = (overrides: Partial<TaskRow> = {}): TaskRow => ({
   evidenceInterval: null,
   assignedAt: created,
   completedAt: null,
+  completedOn: null,
+  problemTaskId: null,
   lastActivityAt: created,
   version: 1,
   createdAt: created,
