@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { Browser, chromium, Page } from 'playwright-core';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
 import { TestApp, testRuntime } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
 import { TestApp, testRuntime } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

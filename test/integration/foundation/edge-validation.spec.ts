@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 
 const STORAGE_DIR = resolve(`test-output/edge-validation-${process.pid}`);

@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { FIXTURE_PASSWORD, createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { FIXTURE_PASSWORD, createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { TEST_JWT_SECRET, TestApp, testRuntime } from '../../support/test-app';
 
 describe('authentication', () => {

@@ -2,7 +2,7 @@ import { OrganizationScopeService } from '../../../src/identity/org-scope';
 import { UnitsService } from '../../../src/identity/units.service';
 import { UsersService } from '../../../src/identity/users.service';
 import { UserRepository } from '../../../src/identity/user.repository';
-import { createOrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
 
 describe('identity services other features build on', () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { createOrgWithUsers, FIXTURE_PASSWORD } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { testQueuePrefix, uniqueSuffix } from '../../support/test-env';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { AccessTokens } from '../../../src/identity/access-tokens';
 import { freePort } from '../../../src/runtime/free-port';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 
 /** The API started against a Redis address nothing listens on (the database is up). */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../src/identity/auth-user';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';

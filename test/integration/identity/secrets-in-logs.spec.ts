@@ -1,4 +1,4 @@
-import { createOrgWithUsers, FIXTURE_PASSWORD } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { captureOutput } from '../../support/capture-output';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
 import { importMapHashes } from '../../../src/web/web.module';
 

@@ -1,6 +1,6 @@
 import IORedis from 'ioredis';
 import { AccountChanges } from '../../../src/identity/account-changes';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { TEST_REDIS_URL, testQueuePrefix, uniqueSuffix } from '../../support/test-env';
 

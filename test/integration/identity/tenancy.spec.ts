@@ -1,4 +1,4 @@
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
 
 describe('organizations, units and users across tenants', () => {

@@ -1,4 +1,4 @@
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
 import { USERNAME_CONFLICTS_PER_HOUR } from '../../../src/identity/username-probe-limiter';
 

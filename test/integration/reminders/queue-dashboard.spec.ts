@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
 import { AccessTokens } from '../../../src/identity/access-tokens';
 import { QueueName } from '../../../src/queue/jobs';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 
 interface RawResponse {

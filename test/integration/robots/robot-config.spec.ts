@@ -3,7 +3,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from '../../../src/c
 import { RobotDispatcher, RobotOutcome } from '../../../src/robots/robot-dispatcher';
 import { robotAudienceOf } from '../../../src/robots/robot-reminder';
 import { RobotsService } from '../../../src/robots/robots.service';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { RobotReceiver } from '../../support/robot-receivers';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { callerOf, reminderFor, robotEnv, robotMessages } from './robot-fixtures';

@@ -1,7 +1,7 @@
 import { RobotDispatcher } from '../../../src/robots/robot-dispatcher';
 import { RobotsService } from '../../../src/robots/robots.service';
 import { RobotInputDto } from '../../../src/robots/dto/robot.dto';
-import { createOrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers } from '../../support/fixtures';
 import { ReceivedRequest, RobotReceiver } from '../../support/robot-receivers';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { callerOf, reminderFor, robotEnv, robotMessages, waitFor } from './robot-fixtures';

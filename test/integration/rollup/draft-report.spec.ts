@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import * as mammoth from 'mammoth';
 import { DataSource } from 'typeorm';
 import { repeatedPhrase } from '../../../src/rollup/draft-text';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { sampleReportText } from './rollup-fixtures';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as mammoth from 'mammoth';
 import { DataSource } from 'typeorm';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/identity-fixtures';
+import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { sampleReportText } from './rollup-fixtures';
 
