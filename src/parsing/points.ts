@@ -10,7 +10,7 @@ import {
   PAIRED_PROBLEM_LINE,
 } from './cues';
 import { inlineCauseStart, Piece, piecesOf } from './pieces';
-import { RawPoint, Reading, SENTENCES, STOPPED, TRAILING } from './reading';
+import { LoosePassage, RawPoint, Reading, SENTENCES, STOPPED, TRAILING } from './reading';
 import { readSentences } from './sentence-points';
 import { GUESSED_COLUMNS, headerColumns, readRow } from './table-rows';
 import { Span, trimSpan } from './spans';
@@ -56,7 +56,7 @@ export function pointsInRegion(
     }
     const next = pieces[i + 1];
     const leadsList = next !== undefined && 'point' in next && next.first;
-    looseSpan(text, piece.loose, piece.paragraphStart, leadsList, reading);
+    looseSpan(text, { span: piece.loose, paragraphStart: piece.paragraphStart, leadsList }, reading);
   }
   return reading.points;
 }
@@ -93,30 +93,19 @@ function enumeratedPoint(text: string, point: Span & { markerEnd: number }, read
 }
 
 /** Text outside the inline lists: a paragraph, the part of one before a list, or the rest after one. */
-function looseSpan(
-  text: string,
-  span: Span,
-  paragraphStart: boolean,
-  leadsList: boolean,
-  reading: Reading,
-): void {
-  const whole = text.slice(span.start, span.end).trim();
+function looseSpan(text: string, loose: LoosePassage, reading: Reading): void {
+  const whole = text.slice(loose.span.start, loose.span.end).trim();
   if (isNothing(whole)) return;
-  if (paragraphStart && wholeParagraph(text, span, whole, leadsList, reading)) return;
-  readSentences(text, span, paragraphStart, leadsList, reading);
+  if (loose.paragraphStart && wholeParagraph(text, loose, whole, reading)) return;
+  readSentences(text, loose, reading);
 }
 
 /**
  * A paragraph read as a whole, as the mode allows: the signature, a table row, a 问题/整改情况 line, a heading line or
  * the body under one. True when it was taken so; otherwise its sentences are read.
  */
-function wholeParagraph(
-  text: string,
-  span: Span,
-  whole: string,
-  leadsList: boolean,
-  reading: Reading,
-): boolean {
+function wholeParagraph(text: string, loose: LoosePassage, whole: string, reading: Reading): boolean {
+  const { span } = loose;
   if (isSignature(whole)) {
     reading.mode = STOPPED;
     return true;
@@ -125,7 +114,7 @@ function wholeParagraph(
   if (reading.kind === 'measure' && answeredProblem(text, span, whole, reading)) return true;
   // `这主要是由于……。` is short enough to pass for a heading line, but it opens the cause of the problem before it.
   const opensCause = reading.kind === 'problem' && CAUSE_CUE.test(whole);
-  return !opensCause && headingOrBody(text, span, whole, leadsList, reading);
+  return !opensCause && headingOrBody(text, loose, whole, reading);
 }
 
 /** A row of a table is one point, its header none. True when `span` was taken that way. */
@@ -176,13 +165,8 @@ function answeredProblem(text: string, span: Span, whole: string, reading: Readi
  * a point and the paragraphs up to the next heading line (or a closing) extend it. True when `span` was
  * taken that way.
  */
-function headingOrBody(
-  text: string,
-  span: Span,
-  whole: string,
-  leadsList: boolean,
-  reading: Reading,
-): boolean {
+function headingOrBody(text: string, loose: LoosePassage, whole: string, reading: Reading): boolean {
+  const { span, leadsList } = loose;
   // No table or 问题 line is open here: a line without tabs ended the table, and a 问题 line is only open in a
   // rectification part, whose next paragraph answers or drops it first.
   const { mode } = reading;

@@ -45,4 +45,11 @@ export interface Reading {
   readonly paragraphPoints: boolean;
 }
 
+/** Text outside the inline lists, and where it stands: a paragraph's start, and whether a list follows it. */
+export interface LoosePassage {
+  span: Span;
+  paragraphStart: boolean;
+  leadsList: boolean;
+}
+
 export const TRAILING = '；;，,、：:';

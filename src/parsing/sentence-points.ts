@@ -11,9 +11,9 @@ import {
   PLAN_LEAD,
   startsNewPoint,
 } from './cues';
-import { RawPoint, Reading, STOPPED, TRAILING } from './reading';
+import { LoosePassage, RawPoint, Reading, STOPPED, TRAILING } from './reading';
 import { Segment, splitSegments } from './segments';
-import { Span, trimSpan } from './spans';
+import { trimSpan } from './spans';
 import { ItemKind } from './types';
 
 const isIssue = (kind: ItemKind) => kind === 'problem' || kind === 'cause';
@@ -22,13 +22,8 @@ const isIssue = (kind: ItemKind) => kind === 'problem' || kind === 'cause';
  * The points in the sentences and `；` clauses of `span`: a sentence that states a new point starts one, others add
  * to the point before them. A closing stops the passage; `究其原因` switches problems to causes.
  */
-export function readSentences(
-  text: string,
-  span: Span,
-  paragraphStart: boolean,
-  leadsList: boolean,
-  reading: Reading,
-): void {
+export function readSentences(text: string, loose: LoosePassage, reading: Reading): void {
+  const { span, paragraphStart, leadsList } = loose;
   const segments = splitSegments(text, span.start, span.end);
   let current: RawPoint | null = null;
   for (let i = 0; i < segments.length; i++) {
