@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Queue } from 'bullmq';
 import { JobRegistry } from '../queue/job-registry';
 import { QueueName } from '../queue/jobs';
+import { PollingLoop } from '../runtime/polling-loop';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { EventListenerRegistry } from './event-listeners';
 import { OutboxRelay } from './outbox-relay';
@@ -12,41 +13,30 @@ import { OutboxRepository } from './outbox.repository';
 @Injectable()
 export class OutboxWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('OutboxWorker');
-  private readonly relay: OutboxRelay;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = false;
+  private readonly polling: PollingLoop;
 
   constructor(
     registry: JobRegistry,
     private readonly listeners: EventListenerRegistry,
     outbox: OutboxRepository,
     @InjectQueue(QueueName.Events) eventsQueue: Queue,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    @Inject(RUNTIME) runtime: Runtime,
   ) {
-    this.relay = new OutboxRelay(outbox, eventsQueue);
+    const relay = new OutboxRelay(outbox, eventsQueue);
+    this.polling = new PollingLoop(
+      () => relay.drain(),
+      runtime.config.OUTBOX_POLL_MS,
+      (error) => this.logger.warn({ err: error }, '发布事件失败，稍后重试'),
+    );
     registry.register('events.dispatch', async (event) => ({ listeners: await listeners.dispatch(event) }));
   }
 
   onApplicationBootstrap(): void {
     this.listeners.assertComplete();
-    this.schedule();
+    this.polling.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.relay
-        .drain()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.warn({ err: error }, '发布事件失败，稍后重试'))
-        .finally(() => this.schedule());
-    }, this.runtime.config.OUTBOX_POLL_MS);
+  onModuleDestroy(): Promise<void> {
+    return this.polling.stop();
   }
 }

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } f
 import { Queue } from 'bullmq';
 import { JobRegistry } from '../queue/job-registry';
 import { QueueName } from '../queue/jobs';
+import { PollingLoop } from '../runtime/polling-loop';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ReminderSweepService } from './reminder-sweep.service';
 
@@ -16,16 +17,19 @@ export const DAILY_SWEEP_SCHEDULER = 'reminders.daily';
 @Injectable()
 export class RemindersWorker implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('RemindersWorker');
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<unknown> | undefined;
-  private stopped = false;
+  private readonly polling: PollingLoop;
 
   constructor(
     registry: JobRegistry,
-    private readonly sweeps: ReminderSweepService,
+    sweeps: ReminderSweepService,
     @InjectQueue(QueueName.Reminders) private readonly remindersQueue: Queue,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {
+    this.polling = new PollingLoop(
+      () => sweeps.enqueueUnqueued(),
+      runtime.config.OUTBOX_POLL_MS,
+      (error) => this.logger.warn({ err: error }, '登记的提醒扫描入队失败，稍后重试'),
+    );
     registry.register('reminders.sweep', (payload) => sweeps.requestEverywhere(payload.asOf));
     registry.register('reminders.sweep_organization', (payload) =>
       sweeps.sweepOrganization(payload.asOf, payload.organizationId),
@@ -38,22 +42,10 @@ export class RemindersWorker implements OnApplicationBootstrap, OnModuleDestroy 
       { pattern: this.runtime.config.REMINDER_CRON, tz: this.runtime.config.TIME_ZONE },
       { name: 'reminders.sweep', data: { asOf: 'today' } },
     );
-    this.schedule();
+    this.polling.start();
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    await this.running;
-  }
-
-  private schedule(): void {
-    if (this.stopped) return;
-    this.timer = setTimeout(() => {
-      this.running = this.sweeps
-        .enqueueUnqueued()
-        .catch((error: unknown) => this.logger.warn({ err: error }, '登记的提醒扫描入队失败，稍后重试'))
-        .finally(() => this.schedule());
-    }, this.runtime.config.OUTBOX_POLL_MS);
+  onModuleDestroy(): Promise<void> {
+    return this.polling.stop();
   }
 }
