@@ -38,7 +38,20 @@ import { UsernameProbeLimiter } from './username-probe-limiter';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
-const REPOSITORIES = [UserRepository, UnitRepository, OrganizationRepository, RefreshTokenRepository];
+const CORE_PROVIDERS = [
+  UserRepository,
+  UnitRepository,
+  OrganizationRepository,
+  RefreshTokenRepository,
+  UserDirectoryRepository,
+  UsersService,
+  UnitsService,
+  OrganizationScopeService,
+  OrganizationSettingsService,
+  IdentityRedis,
+  AccountChanges,
+  UsernameProbeLimiter,
+];
 
 /**
  * Users, units and organization scoping, without HTTP: for features and workers that only need to look people up.
@@ -47,31 +60,8 @@ const REPOSITORIES = [UserRepository, UnitRepository, OrganizationRepository, Re
  */
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, Unit, User, RefreshToken])],
-  providers: [
-    ...REPOSITORIES,
-    UserDirectoryRepository,
-    UsersService,
-    UnitsService,
-    OrganizationScopeService,
-    OrganizationSettingsService,
-    { provide: AuthCache, useFactory: () => new AuthCache() },
-    IdentityRedis,
-    AccountChanges,
-    UsernameProbeLimiter,
-  ],
-  exports: [
-    ...REPOSITORIES,
-    UserDirectoryRepository,
-    UsersService,
-    UnitsService,
-    OrganizationScopeService,
-    OrganizationSettingsService,
-    AuthCache,
-    IdentityRedis,
-    AccountChanges,
-    UsernameProbeLimiter,
-    TypeOrmModule,
-  ],
+  providers: [...CORE_PROVIDERS, { provide: AuthCache, useFactory: () => new AuthCache() }],
+  exports: [...CORE_PROVIDERS, AuthCache, TypeOrmModule],
 })
 export class IdentityCoreModule {}
 

@@ -33,15 +33,10 @@ export interface WorklogRow {
 }
 
 /** An entry the year's report draft is built from. */
-export interface ReportEntryRow {
-  id: string;
-  date: string;
-  category: string;
-  kind: WorklogKind;
-  text: string;
-  cause: string | null;
-  taskId: string | null;
-}
+export type ReportEntryRow = Pick<
+  WorklogRow,
+  'id' | 'date' | 'category' | 'kind' | 'text' | 'cause' | 'taskId'
+>;
 
 const ROW_COLUMNS = `e.id, to_char(e.entry_date, 'YYYY-MM-DD') AS date, e.category, e.kind, e.text, e.cause,
        e.unit_id AS "unitId", e.author_id AS "authorId", e.task_id AS "taskId", e.in_report AS "inReport",
