@@ -29,6 +29,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
 import { TokenDenyList } from './token-deny-list';
 import { Unit } from './unit.entity';
 import { UnitRepository } from './unit.repository';
+import { UnitRobotsLink } from './unit-robots.link';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 import { User } from './user.entity';
@@ -52,6 +53,7 @@ const REPOSITORIES = [UserRepository, UnitRepository, OrganizationRepository, Re
     UserDirectoryRepository,
     UsersService,
     UnitsService,
+    UnitRobotsLink,
     OrganizationScopeService,
     OrganizationSettingsService,
     { provide: AuthCache, useFactory: () => new AuthCache() },
@@ -64,6 +66,7 @@ const REPOSITORIES = [UserRepository, UnitRepository, OrganizationRepository, Re
     UserDirectoryRepository,
     UsersService,
     UnitsService,
+    UnitRobotsLink,
     OrganizationScopeService,
     OrganizationSettingsService,
     AuthCache,

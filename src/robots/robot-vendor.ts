@@ -1,5 +1,6 @@
-export const ROBOT_VENDORS = ['dingtalk', 'wecom', 'feishu', 'generic'] as const;
-export type RobotVendor = (typeof ROBOT_VENDORS)[number];
+import type { RobotVendor } from '../identity/dto/unit-robots.dto';
+
+export { ROBOT_VENDORS, type RobotVendor } from '../identity/dto/unit-robots.dto';
 
 export const VENDOR_LABELS: Record<RobotVendor, string> = {
   dingtalk: '钉钉',

@@ -18,6 +18,10 @@ export class UnitRobotsRepository {
     });
   }
 
+  findOrganization(organizationId: string): Promise<UnitRobot[]> {
+    return this.robots.find({ where: { organizationId }, order: { position: 'ASC' } });
+  }
+
   findOwned(organizationId: string, id: string): Promise<UnitRobot | null> {
     return this.robots.findOneBy({ id, organizationId });
   }
