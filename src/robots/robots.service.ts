@@ -140,6 +140,11 @@ export class RobotsService implements UnitRobotsPort {
     return this.robots.findIdsFor(organizationId, audience.unitRobots ? unitId : null, audience.leaderRobots);
   }
 
+  /** The organizations among these that have configured any robot. */
+  async organizationsWithRobots(organizationIds: string[]): Promise<Set<string>> {
+    return new Set(await this.robots.findOrganizationsWithRobots([...new Set(organizationIds)]));
+  }
+
   /** The unit's name (404 outside the caller's organization), or 领导班子 for the leaders' group. */
   private async scopeName(caller: AuthUser, unitId: string | null): Promise<string> {
     if (unitId === null) return LEADERS_SCOPE;

@@ -45,6 +45,16 @@ export class UnitRobotsRepository {
     return rows.map((row) => row.id);
   }
 
+  /** Which of these organizations have any robot at all (most have none: their notices skip the robot path). */
+  async findOrganizationsWithRobots(organizationIds: string[]): Promise<string[]> {
+    if (!organizationIds.length) return [];
+    const rows: { organization_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT organization_id FROM unit_robots WHERE organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+    );
+    return rows.map((row) => row.organization_id);
+  }
+
   /** Serializes configuration changes of one unit's robots (two admins saving at once). */
   async lockScope(manager: EntityManager, organizationId: string, unitId: string | null): Promise<void> {
     await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended($1, 0))`, [
