@@ -11,7 +11,7 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
-import { IsMainlandMobile } from '../../common/mobile';
+import { IsOptionalMainlandMobile } from '../../common/mobile';
 import { Role, ROLES } from '../auth-user';
 
 const PHONE_DESCRIPTION =
@@ -46,9 +46,7 @@ export class CreateUserDto {
   unitId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: PHONE_DESCRIPTION })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsMainlandMobile()
+  @IsOptionalMainlandMobile()
   phone?: string | null;
 
   @ApiPropertyOptional()
@@ -77,9 +75,7 @@ export class UpdateUserDto {
   unitId?: string | null;
 
   @ApiPropertyOptional({ nullable: true, description: PHONE_DESCRIPTION })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsMainlandMobile()
+  @IsOptionalMainlandMobile()
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })
