@@ -8,6 +8,13 @@ import { IsIn, IsOptional, IsString, MaxLength, ValidateIf } from 'class-validat
 export const ROBOT_VENDORS = ['dingtalk', 'wecom', 'feishu', 'generic'] as const;
 export type RobotVendor = (typeof ROBOT_VENDORS)[number];
 
+export const ROBOT_VENDOR_LABELS: Record<RobotVendor, string> = {
+  dingtalk: '钉钉',
+  wecom: '企业微信',
+  feishu: '飞书',
+  generic: '通用 Webhook',
+};
+
 export const MAX_ROBOTS_PER_SCOPE = 5;
 
 /** One group robot as an admin enters it. */
