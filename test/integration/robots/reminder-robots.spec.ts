@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { NotificationsService } from '../../../src/notifications/notifications.service';
 import { Fixtures, OrgWithUsers } from '../../support/fixtures';
 import { RobotReceiver } from '../../support/robot-receivers';
 import { TestApp, testRuntime } from '../../support/test-app';
@@ -193,5 +195,58 @@ describe('reminders reach the group robots of their task’s unit (PATCH /units/
     expect(ding.busiestWindow()).toBeLessThanOrEqual(20);
     expect(ding.requests.filter((request) => !request.accepted)).toEqual([]);
     expect(ding.violations).toEqual([]);
+  });
+
+  it('maps 催办 notices by kind: task.urged is 【催办】 for the unit, and 【县级督办】 (titled 督办) also reaches the leaders’ group', async () => {
+    const org = await fixtures.organization();
+    const unitRobot = await receiver('dingtalk', { secret: SECRET });
+    const leadersRobot = await receiver('feishu', { secret: 'feishu-leaders-secret' });
+    await configure(org, '司法所', [{ vendor: 'dingtalk', url: unitRobot.url, secret: SECRET }]);
+    const leaders = await app.patch(
+      '/api/v1/robots/leaders',
+      { robots: [{ vendor: 'feishu', url: leadersRobot.url, secret: 'feishu-leaders-secret' }] },
+      admin(org),
+    );
+    expect(leaders.status).toBe(200);
+    await app.patch(`/api/v1/users/${org.users.staff.id}`, { phone: MOBILE }, admin(org));
+    const task = (title: string) =>
+      fixtures.task(org.org.id, {
+        title,
+        deadline: '2026-07-10',
+        assigneeId: org.users.staff.id,
+        unitId: org.units['司法所'].id,
+      });
+    const urged = await task('镇里催办的任务');
+    const supervised = await task('县里督办的任务');
+    // What the 催办 route (POST /tasks/:id/urge) stores: one notice per person, kind task.urged.
+    const notice = (taskId: string, title: string, body: string) => ({
+      organizationId: org.org.id,
+      userId: org.users.staff.id,
+      taskId,
+      kind: 'task.urged',
+      title,
+      body,
+      dedupeKey: `urge-test:${randomUUID()}`,
+      hasEmail: false,
+    });
+    await app.app
+      .get(NotificationsService)
+      .store([
+        notice(urged, '整改任务催办', '党政办 王主任：请本周内报送进展'),
+        notice(supervised, '县级督办', '某县人民政府 李副县长：请于月底前完成整改'),
+      ]);
+    const rows = await settled([urged, supervised], 'robot');
+    expect(rows.map((row) => row.status)).toEqual(['delivered', 'delivered']);
+
+    const unitText = unitRobot.accepted.map(RobotReceiver.textOf).join('\n');
+    expect(unitText).toContain('【催办】');
+    expect(unitText).toContain('【县级督办】');
+    expect(unitText).toContain('催办意见：党政办 王主任：请本周内报送进展');
+    expect(unitText).toContain('督办意见：某县人民政府 李副县长：请于月底前完成整改');
+    expect(unitText).toContain(`@${MOBILE}`);
+    expect(unitRobot.violations).toEqual([]);
+    const leadersText = leadersRobot.accepted.map(RobotReceiver.textOf).join('\n');
+    expect(leadersText).toContain('县里督办的任务');
+    expect(leadersText).not.toContain('镇里催办的任务');
   });
 });
