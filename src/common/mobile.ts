@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
-import { Matches } from 'class-validator';
+import { applyDecorators } from '@nestjs/common';
+import { IsOptional, Matches, ValidateIf } from 'class-validator';
 
 /** A mainland China mobile number: 11 digits, 1 then 3–9. Landlines and foreign numbers cannot be @mentioned by robots. */
 export const MAINLAND_MOBILE = /^1[3-9]\d{9}$/;
@@ -26,4 +27,13 @@ export function IsMainlandMobile(): PropertyDecorator {
     normalize(target, property);
     match(target, property);
   };
+}
+
+/** An optional mobile field: absent leaves it, null clears it, anything else must be a mainland mobile. */
+export function IsOptionalMainlandMobile(): PropertyDecorator {
+  return applyDecorators(
+    IsOptional(),
+    ValidateIf((_, value) => value !== null),
+    IsMainlandMobile(),
+  );
 }

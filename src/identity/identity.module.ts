@@ -29,6 +29,7 @@ import { RefreshTokenRepository } from './refresh-token.repository';
 import { TokenDenyList } from './token-deny-list';
 import { Unit } from './unit.entity';
 import { UnitRepository } from './unit.repository';
+import { UnitRobotsLink } from './unit-robots.link';
 import { UnitsController } from './units.controller';
 import { UnitsService } from './units.service';
 import { User } from './user.entity';
@@ -46,6 +47,7 @@ const CORE_PROVIDERS = [
   UserDirectoryRepository,
   UsersService,
   UnitsService,
+  UnitRobotsLink,
   OrganizationScopeService,
   OrganizationSettingsService,
   IdentityRedis,

@@ -1,10 +1,10 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from './current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from './roles.decorator';
 import type { AuthUser } from './auth-user';
-import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
+import { CreateUnitDto, UnitView, UpdateUnitDto } from './dto/unit.dto';
 import { PERMISSIONS } from './permissions';
 import { UnitsService } from './units.service';
 
@@ -23,14 +23,23 @@ export class UnitsController {
 
   @Get()
   @Roles(...PERMISSIONS['unit.read'].roles)
-  @ApiOperation({ summary: '本单位的责任单位列表（含已停用）' })
+  @ApiOperation({
+    summary: '本单位的责任单位列表（含已停用）',
+    description: '管理员看到的每个责任单位还带有 robots（群机器人，只有 hasSecret，从不返回密钥）。',
+  })
+  @ApiOkResponse({ type: [UnitView] })
   list(@CurrentUser() user: AuthUser) {
     return this.units.list(user);
   }
 
   @Patch(':id')
   @Roles(...PERMISSIONS['unit.manage'].roles)
-  @ApiOperation({ summary: '修改责任单位名称、关键词或启用状态' })
+  @ApiOperation({
+    summary: '修改责任单位名称、关键词、启用状态或群机器人',
+    description:
+      'robots 整体替换该单位的群机器人：vendor 为 dingtalk、wecom、feishu 或 generic，url 须为该厂商的 Webhook 地址（https；非生产环境也接受本机 http 地址），secret 为钉钉"加签"或飞书"签名校验"密钥。同一 vendor 与 url 不传 secret 则保留原密钥，传 null 清除。应答从不包含密钥，只有 hasSecret。地址或密钥不合格时 400 INVALID_ROBOT_URL / INVALID_ROBOT_SECRET，重复地址 400 DUPLICATE_ROBOT。',
+  })
+  @ApiOkResponse({ type: UnitView })
   update(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUnitDto) {
     return this.units.update(user, id, dto);
   }

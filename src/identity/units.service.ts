@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from './auth-user';
-import { CreateUnitDto, UpdateUnitDto } from './dto/unit.dto';
+import { CreateUnitDto, UnitView, UpdateUnitDto } from './dto/unit.dto';
+import { can } from './permissions';
+import { UnitRobotsLink } from './unit-robots.link';
 import { Unit } from './unit.entity';
 import { UnitRepository } from './unit.repository';
 
@@ -9,7 +11,10 @@ const UNIQUE_VIOLATION = '23505';
 
 @Injectable()
 export class UnitsService {
-  constructor(private readonly units: UnitRepository) {}
+  constructor(
+    private readonly units: UnitRepository,
+    private readonly robotsLink: UnitRobotsLink,
+  ) {}
 
   /** Active units with their keywords, for the parser's unit suggestions. */
   async listKeywords(organizationId: string): Promise<{ name: string; keywords: string[] }[]> {
@@ -21,8 +26,13 @@ export class UnitsService {
     return this.units.findByName(organizationId, name);
   }
 
-  list(caller: AuthUser): Promise<Unit[]> {
-    return this.units.listByOrganization(caller.organizationId);
+  /** Administrators also see each unit's robots (never their secrets). */
+  async list(caller: AuthUser): Promise<UnitView[]> {
+    const units = await this.units.listByOrganization(caller.organizationId);
+    const robots = this.robotsFor(caller);
+    if (!robots) return units;
+    const byUnit = await robots.robotsByUnit(caller);
+    return units.map((unit) => ({ ...unit, robots: byUnit.get(unit.id) ?? [] }));
   }
 
   async create(caller: AuthUser, dto: CreateUnitDto): Promise<Unit> {
@@ -35,16 +45,30 @@ export class UnitsService {
     );
   }
 
-  async update(caller: AuthUser, id: string, dto: UpdateUnitDto): Promise<Unit> {
+  /** Name, keywords, active and, with `robots`, the unit's group robots (replaced as a whole). */
+  async update(caller: AuthUser, id: string, dto: UpdateUnitDto): Promise<UnitView> {
     const unit = await this.findOwn(caller, id);
-    Object.assign(unit, dto);
-    return this.saveUnique(unit);
+    const { robots: robotInputs, ...given } = dto;
+    // DTO instances carry every declared field, undefined when absent: only the given ones change the unit.
+    const fields = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
+    const robots = this.robotsFor(caller);
+    if (robotInputs !== undefined && !robots) throw new Error('本进程未加载群机器人功能');
+    const configured =
+      robotInputs === undefined ? undefined : await robots?.replaceRobots(caller, id, robotInputs);
+    Object.assign(unit, fields);
+    const saved = Object.keys(fields).length ? await this.saveUnique(unit) : unit;
+    if (!robots) return saved;
+    return { ...saved, robots: configured ?? (await robots.robotsByUnit(caller)).get(id) ?? [] };
   }
 
   async deactivate(caller: AuthUser, id: string): Promise<Unit> {
     const unit = await this.findOwn(caller, id);
     unit.active = false;
     return this.units.save(unit);
+  }
+
+  private robotsFor(caller: AuthUser) {
+    return can(caller, 'robot.manage') ? this.robotsLink.connected : undefined;
   }
 
   private async findOwn(caller: AuthUser, id: string): Promise<Unit> {

@@ -121,9 +121,10 @@ export class UserDirectoryRepository {
   }
 
   /** What a delivery addresses: the person's name and e-mail, whether or not they are still active. */
-  findRecipient(userId: string): Promise<Pick<User, 'id' | 'displayName' | 'email'> | null> {
+  /** `phone` is for group robots' @mentions. */
+  findRecipient(userId: string): Promise<Pick<User, 'id' | 'displayName' | 'email' | 'phone'> | null> {
     return this.dataSource.manager.findOne(User, {
-      select: { id: true, displayName: true, email: true },
+      select: { id: true, displayName: true, email: true, phone: true },
       where: { id: userId },
     });
   }

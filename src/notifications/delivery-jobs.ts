@@ -3,13 +3,13 @@ import { EnqueueRequest } from '../queue/job-producer';
 import { DELIVERY_JOB, DeliveryChannel } from '../queue/jobs';
 
 /**
- * The external deliveries of stored notifications (the stored row is the in-app delivery), one job per channel on
+ * The external deliveries of stored notifications (plus `deliveries.robot` for notices that may go to group robots) (the stored row is the in-app delivery), one job per channel on
  * that channel's queue. Job id per notification and channel, so an enqueue repeated after a crash adds nothing.
  */
 export function deliveryJobs(
   config: AppConfig,
-  notifications: Array<{ id: string; hasEmail: boolean }>,
-): EnqueueRequest<(typeof DELIVERY_JOB)[DeliveryChannel]>[] {
+  notifications: Array<{ id: string; hasEmail: boolean; robots?: boolean }>,
+): EnqueueRequest<(typeof DELIVERY_JOB)[DeliveryChannel] | 'deliveries.robot'>[] {
   const options = {
     attempts: config.DELIVERY_ATTEMPTS,
     backoff: { type: 'exponential', delay: config.DELIVERY_BACKOFF_MS },
@@ -19,10 +19,20 @@ export function deliveryJobs(
     const channels: DeliveryChannel[] = [];
     if (config.SMTP_URL && notification.hasEmail) channels.push('email');
     if (config.WEBHOOK_URL) channels.push('webhook');
-    return channels.map((channel) => ({
-      name: DELIVERY_JOB[channel],
-      payload: { notificationId: notification.id },
-      options: { ...options, jobId: `deliver-${notification.id}-${channel}` },
-    }));
+    // The webhook job stands down for a notice its unit's robots carry (see RobotDeliveries), so both are queued.
+    const jobs: EnqueueRequest<(typeof DELIVERY_JOB)[DeliveryChannel] | 'deliveries.robot'>[] = channels.map(
+      (channel) => ({
+        name: DELIVERY_JOB[channel],
+        payload: { notificationId: notification.id },
+        options: { ...options, jobId: `deliver-${notification.id}-${channel}` },
+      }),
+    );
+    if (notification.robots)
+      jobs.push({
+        name: 'deliveries.robot',
+        payload: { notificationId: notification.id },
+        options: { ...options, jobId: `deliver-${notification.id}-robot` },
+      });
+    return jobs;
   });
 }

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import type { DeliveryChannel } from '../queue/jobs';
+import type { DeliveryRowChannel } from '../queue/jobs';
 
 /**
  * One notification on one external channel: claimed as `sending` (attempt counted) before the channel is called,
@@ -9,7 +9,7 @@ import type { DeliveryChannel } from '../queue/jobs';
 export class Delivery {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id: string;
   @Column('uuid', { name: 'notification_id' }) notificationId: string;
-  @Column('varchar') channel: DeliveryChannel;
+  @Column('varchar') channel: DeliveryRowChannel;
   @Column('varchar') status: 'sending' | 'delivered' | 'failed';
   @Column('int') attempts: number;
   @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;

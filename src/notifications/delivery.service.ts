@@ -5,8 +5,10 @@ import { EmailChannel } from './channels/email.channel';
 import { deliveryIdOf, NotificationChannel } from './channels/notification-channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import { NotificationRepository } from './notification.repository';
+import { RobotDeliveries } from './robot-deliveries';
 
-export type DeliveryOutcome = 'delivered' | 'already_delivered';
+/** `with_robots`: the webhook stands down, the notice's unit robots carry it (WEBHOOK_URL is only the fallback). */
+export type DeliveryOutcome = 'delivered' | 'already_delivered' | 'with_robots';
 
 /**
  * Delivers one notification on one channel. The delivery row is claimed first (`sending`, attempt counted) and the
@@ -23,6 +25,7 @@ export class DeliveryService {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly directory: UserDirectoryRepository,
+    private readonly robots: RobotDeliveries,
     email: EmailChannel,
     webhook: WebhookChannel,
   ) {
@@ -35,6 +38,7 @@ export class DeliveryService {
     if (!notification) throw new Error(`通知 ${notificationId} 不存在`);
     const recipient = await this.directory.findRecipient(notification.userId);
     if (!recipient) throw new Error(`通知 ${notificationId} 的收件人不存在`);
+    if (channel === 'webhook' && (await this.robots.routeOf(notification))) return 'with_robots';
     if (!(await this.notifications.claimDelivery(notificationId, channel))) return 'already_delivered';
     try {
       await this.channels[channel].deliver(

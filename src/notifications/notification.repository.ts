@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
-import type { DeliveryChannel } from '../queue/jobs';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import type { DeliveryRowChannel } from '../queue/jobs';
 import { Delivery } from './delivery.entity';
 import { Notification } from './notification.entity';
 
@@ -62,6 +62,15 @@ export class NotificationRepository {
     return this.notifications.findOneBy({ id });
   }
 
+  /** With its dedupe key, which names the day a reminder speaks of (`reminder:<task>:<kind>:<asOf>:<user>`). */
+  findWithDedupeKey(id: string): Promise<Notification | null> {
+    return this.notifications
+      .createQueryBuilder('n')
+      .addSelect('n.dedupeKey')
+      .where('n.id = :id', { id })
+      .getOne();
+  }
+
   findPageOf(userId: string, unreadOnly: boolean, skip: number, take: number) {
     return this.notifications.findAndCount({
       where: { userId, ...(unreadOnly ? { readAt: IsNull() } : {}) },
@@ -93,7 +102,7 @@ export class NotificationRepository {
    */
   async claimDelivery(
     notificationId: string,
-    channel: DeliveryChannel,
+    channel: DeliveryRowChannel,
   ): Promise<{ attempts: number } | null> {
     const rows: Array<{ attempts: number }> = await this.deliveries.query(
       `INSERT INTO deliveries (notification_id, channel, status, attempts) VALUES ($1, $2, 'sending', 1)
@@ -106,17 +115,42 @@ export class NotificationRepository {
     return rows[0] ?? null;
   }
 
-  async recordDelivered(notificationId: string, channel: DeliveryChannel): Promise<void> {
+  async recordDelivered(notificationId: string, channel: DeliveryRowChannel): Promise<void> {
     await this.deliveries.update(
       { notificationId, channel },
       { status: 'delivered', lastError: null, deliveredAt: () => 'now()', updatedAt: () => 'now()' },
     );
   }
 
-  async recordFailure(notificationId: string, channel: DeliveryChannel, error: string): Promise<void> {
+  async recordFailure(notificationId: string, channel: DeliveryRowChannel, error: string): Promise<void> {
     await this.deliveries.update(
       { notificationId, channel, status: 'sending' },
       { status: 'failed', lastError: error, updatedAt: () => 'now()' },
+    );
+  }
+
+  /**
+   * Settles robot deliveries from the robots' outcomes, in the transaction that records them. A notification sent
+   * to several robots counts as delivered once any of them has it; a failure never overwrites a delivery.
+   */
+  async recordRobotOutcomes(
+    manager: EntityManager,
+    outcomes: Array<{ notificationId: string; status: 'delivered' | 'failed'; error: string | null }>,
+  ): Promise<void> {
+    if (!outcomes.length) return;
+    await manager.query(
+      `UPDATE deliveries d SET
+         status = CASE WHEN o.status = 'delivered' OR d.status = 'delivered' THEN 'delivered' ELSE 'failed' END,
+         last_error = CASE WHEN o.status = 'delivered' OR d.status = 'delivered' THEN NULL ELSE o.error END,
+         delivered_at = CASE WHEN o.status = 'delivered' AND d.status <> 'delivered' THEN now() ELSE d.delivered_at END,
+         updated_at = now()
+        FROM unnest($1::text[], $2::text[], $3::text[]) AS o(notification_id, status, error)
+       WHERE d.channel = 'robot' AND d.notification_id::text = o.notification_id`,
+      [
+        outcomes.map((outcome) => outcome.notificationId),
+        outcomes.map((outcome) => outcome.status),
+        outcomes.map((outcome) => outcome.error),
+      ],
     );
   }
 }

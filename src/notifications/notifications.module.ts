@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityCoreModule } from '../identity/identity.module';
+import { RobotsCoreModule } from '../robots/robots.module';
 import { TasksDataModule } from '../tasks/tasks.module';
 import { EmailChannel } from './channels/email.channel';
 import { WebhookChannel } from './channels/webhook.channel';
+import { RobotDeliveries } from './robot-deliveries';
 import { Delivery } from './delivery.entity';
 import { DeliveryService } from './delivery.service';
 import { EventNotifications } from './event-notifications';
@@ -15,7 +17,7 @@ import { NotificationsWorker } from './notifications.worker';
 
 /** Storing notifications and queueing their deliveries, for any feature that notifies (reminders, events). */
 @Module({
-  imports: [TypeOrmModule.forFeature([Notification, Delivery])],
+  imports: [TypeOrmModule.forFeature([Notification, Delivery]), RobotsCoreModule],
   providers: [NotificationRepository, NotificationsService],
   exports: [NotificationRepository, NotificationsService],
 })
@@ -29,7 +31,14 @@ export class NotificationsModule {}
 
 /** Worker mode: delivers on the external channels and turns task events into notifications. */
 @Module({
-  imports: [NotificationsCoreModule, IdentityCoreModule, TasksDataModule],
-  providers: [DeliveryService, EmailChannel, WebhookChannel, NotificationsWorker, EventNotifications],
+  imports: [NotificationsCoreModule, IdentityCoreModule, TasksDataModule, RobotsCoreModule],
+  providers: [
+    DeliveryService,
+    EmailChannel,
+    WebhookChannel,
+    RobotDeliveries,
+    NotificationsWorker,
+    EventNotifications,
+  ],
 })
 export class NotificationsWorkerModule {}

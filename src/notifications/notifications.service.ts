@@ -2,6 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import { NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { JobProducer } from '../queue/job-producer';
+import { robotAudienceOf } from '../robots/robot-reminder';
+import { RobotsService } from '../robots/robots.service';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { deliveryJobs } from './delivery-jobs';
 import { ListNotificationsQuery } from './dto/list-notifications.dto';
@@ -18,6 +20,7 @@ export class NotificationsService {
   constructor(
     private readonly notifications: NotificationRepository,
     private readonly producer: JobProducer,
+    private readonly robots: RobotsService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -52,16 +55,30 @@ export class NotificationsService {
    */
   async store(drafts: NotificationDraft[]): Promise<number> {
     const stored = await this.notifications.storeOnce(drafts);
-    const hasEmail = new Map(drafts.map((draft) => [draft.dedupeKey, draft.hasEmail]));
+    const draftOf = new Map(drafts.map((draft) => [draft.dedupeKey, draft]));
+    const forRobots = await this.robotCandidates(drafts);
     await this.producer.enqueueBulk(
       deliveryJobs(
         this.runtime.config,
-        stored.map((notification) => ({
-          id: notification.id,
-          hasEmail: hasEmail.get(notification.dedupeKey)!,
-        })),
+        stored.map((notification) => {
+          const draft = draftOf.get(notification.dedupeKey)!;
+          return { id: notification.id, hasEmail: draft.hasEmail, robots: forRobots(draft) };
+        }),
       ),
     );
     return stored.filter((notification) => notification.created).length;
+  }
+
+  /**
+   * Which drafts may go to group robots: a task's reminder or 催办 (by kind) in an organization that configured a
+   * robot. Whether its unit has one is decided when the robot job runs, with the configuration of that moment.
+   */
+  private async robotCandidates(drafts: NotificationDraft[]): Promise<(draft: NotificationDraft) => boolean> {
+    const eligible = (draft: NotificationDraft) =>
+      draft.taskId !== null && robotAudienceOf(draft.kind, draft.title) !== null;
+    const organizations = await this.robots.organizationsWithRobots(
+      drafts.filter(eligible).map((draft) => draft.organizationId),
+    );
+    return (draft) => eligible(draft) && organizations.has(draft.organizationId);
   }
 }

@@ -19,6 +19,8 @@ export type QueueName = (typeof QueueName)[keyof typeof QueueName];
 
 export const DELIVERY_CHANNELS = ['email', 'webhook'] as const;
 export type DeliveryChannel = (typeof DELIVERY_CHANNELS)[number];
+/** A delivery row's channel: the direct channels, or `robot` (queued for group robots, settled by their outcome). */
+export type DeliveryRowChannel = DeliveryChannel | 'robot';
 
 export interface JobPayloads {
   'system.heartbeat': { requestedAt: string };
@@ -31,6 +33,8 @@ export interface JobPayloads {
   /** jobId `deliver-<notificationId>-<channel>`. */
   'deliveries.email': { notificationId: string };
   'deliveries.webhook': { notificationId: string };
+  /** jobId `deliver-<notificationId>-robot`: a reminder or 催办 handed to the robots of its task's unit. */
+  'deliveries.robot': { notificationId: string };
   /** Sends a robot's queued messages; one per robot at a time through deduplication id `robot:<robotId>`. */
   'robots.flush': { robotId: string };
   /** Debounced through deduplication id `rollup:<organizationId>:<year>`. */
@@ -46,6 +50,7 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'reminders.sweep_organization': QueueName.Reminders,
   'deliveries.email': QueueName.EmailDeliveries,
   'deliveries.webhook': QueueName.WebhookDeliveries,
+  'deliveries.robot': QueueName.Robots,
   'robots.flush': QueueName.Robots,
   'rollup.rebuild': QueueName.Rollup,
 };

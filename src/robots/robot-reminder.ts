@@ -42,20 +42,41 @@ export interface RobotAudience {
   leaderRobots: boolean;
 }
 
+const DUE: RobotAudience = { kind: 'due', unitRobots: true, leaderRobots: false };
+const URGE: RobotAudience = { kind: 'urge', unitRobots: true, leaderRobots: false };
+// A county's 督办 also reaches the township's leaders.
+const SUPERVISE: RobotAudience = { kind: 'supervise', unitRobots: true, leaderRobots: true };
+
+/**
+ * Notification kinds (as stored in notifications.kind) that go to group robots. Data, not code: a feature that
+ * stores a new kind of notice adds a line here. `task.urged` is the 催办 notice of POST /tasks/:id/urge; from an
+ * ancestor organization it is a 县级督办 (see urgeAudience).
+ */
 const AUDIENCES: Record<string, RobotAudience> = {
-  due_in_7: { kind: 'due', unitRobots: true, leaderRobots: false },
-  due_in_3: { kind: 'due', unitRobots: true, leaderRobots: false },
-  due_in_1: { kind: 'due', unitRobots: true, leaderRobots: false },
-  due_today: { kind: 'due', unitRobots: true, leaderRobots: false },
+  due_in_7: DUE,
+  due_in_3: DUE,
+  due_in_1: DUE,
+  due_today: DUE,
   overdue: { kind: 'overdue', unitRobots: true, leaderRobots: false },
   escalate_leader: { kind: 'overdue', unitRobots: false, leaderRobots: true },
   escalate_parent: { kind: 'overdue', unitRobots: false, leaderRobots: true },
-  urge: { kind: 'urge', unitRobots: true, leaderRobots: false },
-  // A county's 督办 also reaches the township's leaders.
-  supervise: { kind: 'supervise', unitRobots: true, leaderRobots: true },
+  urge: URGE,
+  supervise: SUPERVISE,
+  'task.urged': URGE,
+  'task.urged.supervise': SUPERVISE,
+  'task.supervised': SUPERVISE,
 };
 
-/** The robot audience of a notification kind (the reminder sweep's kinds, `urge`, `supervise`). */
-export function robotAudienceOf(notificationKind: string): RobotAudience | null {
-  return AUDIENCES[notificationKind] ?? null;
+/**
+ * A 催办 notice is a 县级督办 when its kind says so (`supervise`, `task.supervised`, `task.urged.supervise`) or, for
+ * a `task.urged` notice that carries the event's `supervise` flag only in its wording, when its title names 督办.
+ */
+function urgeAudience(audience: RobotAudience, title: string): RobotAudience {
+  return audience.kind === 'urge' && title.includes('督办') ? SUPERVISE : audience;
+}
+
+/** The robot audience of a notification (by its kind; its title tells a 督办 from a 催办), or null. */
+export function robotAudienceOf(notificationKind: string, title = ''): RobotAudience | null {
+  const audience = AUDIENCES[notificationKind];
+  return audience ? urgeAudience(audience, title) : null;
 }

@@ -3,7 +3,7 @@ import { RobotVendor, VENDOR_LABELS } from './robot-vendor';
 export interface RobotUrlPolicy {
   /** Local test receivers: any host, and http on loopback. */
   allowAnyHost: boolean;
-  /** http:// is accepted only for loopback hosts, and never in production. */
+  /** Loopback hosts (http too, any path) are accepted only here, never in production. */
   allowLoopbackHttp: boolean;
 }
 
@@ -48,7 +48,8 @@ export function robotUrlProblem(vendor: RobotVendor, input: string, policy: Robo
   if (vendor === 'dingtalk' && (url.searchParams.has('timestamp') || url.searchParams.has('sign')))
     return '请粘贴钉钉机器人原始的 Webhook 地址（不含 timestamp、sign 参数）：签名由系统在每次发送时计算';
   const shape = VENDOR_SHAPES[vendor];
-  if (!shape || policy.allowAnyHost) return null;
+  // A loopback address outside production is a local receiver (development, acceptance checks), not a typo.
+  if (!shape || policy.allowAnyHost || (loopback && policy.allowLoopbackHttp)) return null;
   const label = VENDOR_LABELS[vendor];
   if (!shape.hosts.includes(url.hostname) || !shape.path.test(url.pathname) || url.port)
     return `这不是${label}群机器人的地址：应形如 ${shape.example}`;

@@ -1,12 +1,10 @@
-export const ROBOT_VENDORS = ['dingtalk', 'wecom', 'feishu', 'generic'] as const;
-export type RobotVendor = (typeof ROBOT_VENDORS)[number];
+import type { RobotVendor } from '../identity/dto/unit-robots.dto';
 
-export const VENDOR_LABELS: Record<RobotVendor, string> = {
-  dingtalk: '钉钉',
-  wecom: '企业微信',
-  feishu: '飞书',
-  generic: '通用 Webhook',
-};
+export {
+  ROBOT_VENDOR_LABELS as VENDOR_LABELS,
+  ROBOT_VENDORS,
+  type RobotVendor,
+} from '../identity/dto/unit-robots.dto';
 
 /** What a robot needs to send: its webhook URL and, where the vendor signs, the signing secret (decrypted). */
 export interface RobotTarget {

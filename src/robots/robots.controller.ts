@@ -1,11 +1,11 @@
-import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { PERMISSIONS } from '../identity/permissions';
-import { RobotTestResult } from './dto/robot.dto';
+import { RobotTestResult, RobotView, SetRobotsDto } from './dto/robot.dto';
 import { RobotsService } from './robots.service';
 
 @ApiTags('群机器人')
@@ -13,6 +13,31 @@ import { RobotsService } from './robots.service';
 @Controller('robots')
 export class RobotsController {
   constructor(private readonly robots: RobotsService) {}
+
+  @Get('leaders')
+  @Roles(...PERMISSIONS['robot.manage'].roles)
+  @ApiOperation({
+    summary: '领导班子群的机器人',
+    description:
+      '本单位领导班子群（不属于任何责任单位）的群机器人：逾期升级提醒和县级督办发到这里。从不返回密钥。',
+  })
+  @ApiOkResponse({ type: [RobotView] })
+  leaders(@CurrentUser() user: AuthUser) {
+    return this.robots.listRobots(user, null);
+  }
+
+  @Patch('leaders')
+  @Roles(...PERMISSIONS['robot.manage'].roles)
+  @ApiOperation({
+    summary: '设置领导班子群的机器人',
+    description:
+      '整体替换领导班子群的机器人，规则同 PATCH /units/:id 的 robots：同一地址不传 secret 则保留原密钥，传 null 清除；应答从不包含密钥。',
+  })
+  @ApiOkResponse({ type: [RobotView] })
+  @ApiResponse({ status: 400, description: 'INVALID_ROBOT_URL / INVALID_ROBOT_SECRET / DUPLICATE_ROBOT' })
+  setLeaders(@CurrentUser() user: AuthUser, @Body() dto: SetRobotsDto) {
+    return this.robots.setRobots(user, null, dto.robots);
+  }
 
   @Post(':id/test')
   @HttpCode(200)

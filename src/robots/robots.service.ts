@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { DomainError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { Unit } from '../identity/unit.entity';
+import { UnitRepository } from '../identity/unit.repository';
+import { UnitRobotsLink, UnitRobotsPort } from '../identity/unit-robots.link';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { RobotInputDto, RobotTestResult, RobotView } from './dto/robot.dto';
 import { testMessage } from './robot-batch';
@@ -22,19 +22,37 @@ import { UnitRobotsRepository } from './unit-robots.repository';
 
 const LEADERS_SCOPE = '领导班子';
 
-/** Configuring a unit's group robots (unitId null: the leaders' group) and testing them. */
+/**
+ * Configuring a unit's group robots (unitId null: the leaders' group) and testing them. Connects itself to the
+ * units routes (`PATCH /units/:id {robots}`, robots in `GET /units`) through UnitRobotsLink.
+ */
 @Injectable()
-export class RobotsService {
+export class RobotsService implements UnitRobotsPort {
   constructor(
     private readonly dataSource: DataSource,
     private readonly robots: UnitRobotsRepository,
-    @InjectRepository(Unit) private readonly units: Repository<Unit>,
+    private readonly units: UnitRepository,
     private readonly keyring: RobotKeyring,
     private readonly limiter: RobotRateLimiter,
     private readonly sender: RobotSender,
     private readonly dispatcher: RobotDispatcher,
     @Inject(RUNTIME) private readonly runtime: Runtime,
-  ) {}
+    link: UnitRobotsLink,
+  ) {
+    link.connect(this);
+  }
+
+  async robotsByUnit(caller: AuthUser): Promise<Map<string | null, RobotView[]>> {
+    assertCan(caller, 'robot.manage');
+    const byUnit = new Map<string | null, RobotView[]>();
+    for (const robot of await this.robots.findOrganization(caller.organizationId))
+      byUnit.set(robot.unitId, [...(byUnit.get(robot.unitId) ?? []), this.view(robot)]);
+    return byUnit;
+  }
+
+  replaceRobots(caller: AuthUser, unitId: string, robots: RobotInputDto[]): Promise<RobotView[]> {
+    return this.setRobots(caller, unitId, robots);
+  }
 
   async listRobots(caller: AuthUser, unitId: string | null): Promise<RobotView[]> {
     assertCan(caller, 'robot.manage');
@@ -122,10 +140,15 @@ export class RobotsService {
     return this.robots.findIdsFor(organizationId, audience.unitRobots ? unitId : null, audience.leaderRobots);
   }
 
+  /** The organizations among these that have configured any robot. */
+  async organizationsWithRobots(organizationIds: string[]): Promise<Set<string>> {
+    return new Set(await this.robots.findOrganizationsWithRobots([...new Set(organizationIds)]));
+  }
+
   /** The unit's name (404 outside the caller's organization), or 领导班子 for the leaders' group. */
   private async scopeName(caller: AuthUser, unitId: string | null): Promise<string> {
     if (unitId === null) return LEADERS_SCOPE;
-    const unit = await this.units.findOneBy({ id: unitId, organizationId: caller.organizationId });
+    const unit = await this.units.findInOrganization(caller.organizationId, unitId);
     if (!unit) throw new NotFoundError('责任单位');
     return unit.name;
   }

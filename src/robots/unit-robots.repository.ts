@@ -18,6 +18,10 @@ export class UnitRobotsRepository {
     });
   }
 
+  findOrganization(organizationId: string): Promise<UnitRobot[]> {
+    return this.robots.find({ where: { organizationId }, order: { position: 'ASC' } });
+  }
+
   findOwned(organizationId: string, id: string): Promise<UnitRobot | null> {
     return this.robots.findOneBy({ id, organizationId });
   }
@@ -39,6 +43,16 @@ export class UnitRobotsRepository {
       [organizationId, unitId, leaders],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Which of these organizations have any robot at all (most have none: their notices skip the robot path). */
+  async findOrganizationsWithRobots(organizationIds: string[]): Promise<string[]> {
+    if (!organizationIds.length) return [];
+    const rows: { organization_id: string }[] = await this.dataSource.query(
+      `SELECT DISTINCT organization_id FROM unit_robots WHERE organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+    );
+    return rows.map((row) => row.organization_id);
   }
 
   /** Serializes configuration changes of one unit's robots (two admins saving at once). */

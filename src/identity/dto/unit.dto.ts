@@ -7,7 +7,10 @@ import {
   IsString,
   MaxLength,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
+import { Type } from 'class-transformer';
+import { MAX_ROBOTS_PER_SCOPE, UnitRobotInputDto, UnitRobotView } from './unit-robots.dto';
 
 export class CreateUnitDto {
   @ApiProperty({ description: '责任单位名称，如 司法所' })
@@ -45,4 +48,31 @@ export class UpdateUnitDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({
+    type: [UnitRobotInputDto],
+    description:
+      '该责任单位的群机器人（钉钉、企业微信、飞书或通用 Webhook），整体替换；同一地址不传 secret 则保留已保存的密钥。仅管理员',
+  })
+  @IsOptional()
+  @IsArray({ message: 'robots 应为机器人列表' })
+  @ArrayMaxSize(MAX_ROBOTS_PER_SCOPE, { message: `每个责任单位最多配置 ${MAX_ROBOTS_PER_SCOPE} 个机器人` })
+  @ValidateNested({ each: true })
+  @Type(() => UnitRobotInputDto)
+  robots?: UnitRobotInputDto[];
+}
+
+/** A unit as the units routes answer; `robots` only for administrators, and never a secret. */
+export class UnitView {
+  @ApiProperty() id: string;
+  @ApiProperty() organizationId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ type: [String] }) keywords: string[];
+  @ApiProperty() active: boolean;
+  @ApiProperty() createdAt: Date;
+  @ApiPropertyOptional({
+    type: [UnitRobotView],
+    description: '群机器人（仅管理员可见；密钥从不返回，见 hasSecret）',
+  })
+  robots?: UnitRobotView[];
 }

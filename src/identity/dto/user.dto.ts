@@ -11,7 +11,11 @@ import {
   MinLength,
   ValidateIf,
 } from 'class-validator';
+import { IsOptionalMainlandMobile } from '../../common/mobile';
 import { Role, ROLES } from '../auth-user';
+
+const PHONE_DESCRIPTION =
+  '手机号：11 位中国大陆手机号（可带空格、短横线或 +86，保存为 11 位数字），群机器人据此 @ 提醒本人；null 清除。仅管理员和领导可见';
 
 export class CreateUserDto {
   @ApiProperty({ description: '登录名（字母、数字、点、下划线、连字符，2–64 位）' })
@@ -41,10 +45,8 @@ export class CreateUserDto {
   @IsUUID()
   unitId?: string | null;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MaxLength(32)
+  @ApiPropertyOptional({ nullable: true, description: PHONE_DESCRIPTION })
+  @IsOptionalMainlandMobile()
   phone?: string | null;
 
   @ApiPropertyOptional()
@@ -72,11 +74,8 @@ export class UpdateUserDto {
   @IsUUID()
   unitId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
-  @ValidateIf((_, v) => v !== null)
-  @IsString()
-  @MaxLength(32)
+  @ApiPropertyOptional({ nullable: true, description: PHONE_DESCRIPTION })
+  @IsOptionalMainlandMobile()
   phone?: string | null;
 
   @ApiPropertyOptional({ nullable: true })

@@ -1,63 +1,23 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, ValidateNested } from 'class-validator';
 import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsOptional,
-  IsString,
-  MaxLength,
-  ValidateIf,
-  ValidateNested,
-} from 'class-validator';
-import { ROBOT_VENDORS, RobotVendor } from '../robot-vendor';
+  MAX_ROBOTS_PER_SCOPE,
+  ROBOT_VENDORS,
+  RobotVendor,
+  UnitRobotInputDto as RobotInputDto,
+  UnitRobotView as RobotView,
+} from '../../identity/dto/unit-robots.dto';
 
-export const MAX_ROBOTS_PER_SCOPE = 5;
-
-/** One group robot as an admin enters it; the units route takes a list of these as `robots`. */
-export class RobotInputDto {
-  @ApiProperty({
-    enum: ROBOT_VENDORS,
-    description: 'dingtalk 钉钉 | wecom 企业微信 | feishu 飞书 | generic 通用 Webhook',
-  })
-  @IsIn(ROBOT_VENDORS, { message: '机器人类型应为 dingtalk、wecom、feishu 或 generic' })
-  vendor: RobotVendor;
-
-  @ApiProperty({ description: '群机器人的 Webhook 地址，从群机器人设置中复制' })
-  @IsString()
-  @MaxLength(1000)
-  url: string;
-
-  @ApiPropertyOptional({
-    nullable: true,
-    description:
-      '签名密钥（钉钉"加签"、飞书"签名校验"、通用 Webhook 的签名密钥）。不传则保留同一地址已保存的密钥；传 null 或空字符串则清除',
-  })
-  @IsOptional()
-  @ValidateIf((_, value) => value !== null)
-  @IsString()
-  @MaxLength(200)
-  secret?: string | null;
-}
+export { MAX_ROBOTS_PER_SCOPE, RobotInputDto, RobotView };
 
 export class SetRobotsDto {
   @ApiProperty({ type: [RobotInputDto] })
   @IsArray()
-  @ArrayMaxSize(MAX_ROBOTS_PER_SCOPE)
+  @ArrayMaxSize(MAX_ROBOTS_PER_SCOPE, { message: `每个群最多配置 ${MAX_ROBOTS_PER_SCOPE} 个机器人` })
   @ValidateNested({ each: true })
   @Type(() => RobotInputDto)
   robots: RobotInputDto[];
-}
-
-export class RobotView {
-  @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, description: '所属责任单位；null 为领导班子群' }) unitId: string | null;
-  @ApiProperty({ enum: ROBOT_VENDORS }) vendor: RobotVendor;
-  @ApiProperty({ example: '钉钉' }) vendorLabel: string;
-  @ApiProperty({ nullable: true, description: 'Webhook 地址（仅管理员可见）；无法解密时为 null' }) url:
-    string | null;
-  @ApiProperty({ description: '是否已保存签名密钥；密钥本身从不返回' }) hasSecret: boolean;
-  @ApiProperty() position: number;
 }
 
 export class RobotTestResult {

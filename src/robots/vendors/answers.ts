@@ -73,3 +73,36 @@ export function vendorFailure(
     ...(known.kind === 'too_fast' ? { retryAfterMs: (known.windows ?? 1) * windowMs } : {}),
   };
 }
+
+/** How a vendor writes its JSON answer: which fields hold the code and the message, and what its codes mean. */
+export interface CodedAnswerSpec {
+  codeField: 'errcode' | 'code';
+  messageField: 'errmsg' | 'msg';
+  errors: Record<number, VendorError>;
+  /** A better explanation read from the vendor's message, for codes that cover several causes. */
+  refine?: (code: number, vendorMessage: string) => string | undefined;
+}
+
+export type AnswerReader = (
+  status: number,
+  body: string,
+  windowMs: number,
+  retryAfterMs?: number,
+) => RobotAnswer;
+
+/** Reads a DingTalk / WeCom / Feishu answer: HTTP 200 is delivered only with code 0 in the JSON body. */
+export function codedAnswerReader(spec: CodedAnswerSpec): AnswerReader {
+  return (status, body, windowMs, retryAfterMs) => {
+    const http = httpProblem(status, retryAfterMs);
+    if (http) return http;
+    const json = parseJsonObject(body);
+    const code = json?.[spec.codeField];
+    if (!json || typeof code !== 'number') return unreadableAnswer(body);
+    if (code === 0) return { ok: true, code: 0, explanation: OK_EXPLANATION };
+    const message = json[spec.messageField];
+    const vendorMessage = typeof message === 'string' ? message : null;
+    const known = spec.errors[code];
+    const refined = vendorMessage ? spec.refine?.(code, vendorMessage) : undefined;
+    return vendorFailure(code, vendorMessage, refined ? { ...known, explanation: refined } : known, windowMs);
+  };
+}

@@ -1,8 +1,8 @@
 import { createHmac } from 'node:crypto';
 import { RobotPerson } from '../robot-reminder';
-import { RobotAnswer, VendorError } from '../robot-vendor';
+import { VendorError } from '../robot-vendor';
 import { ComposedItem, ComposedMessage } from '../robot-text';
-import { httpProblem, OK_EXPLANATION, parseJsonObject, unreadableAnswer, vendorFailure } from './answers';
+import { codedAnswerReader } from './answers';
 import { JSON_HEADERS, utf8Bytes, VendorAdapter } from './vendor-adapter';
 
 /** DingTalk rejects markdown over 20,000 bytes (460101); stay clear of it. */
@@ -108,22 +108,12 @@ function securityExplanation(errmsg: string): string | undefined {
   return undefined;
 }
 
-export function readDingtalkAnswer(
-  status: number,
-  body: string,
-  windowMs: number,
-  retryAfterMs?: number,
-): RobotAnswer {
-  const http = httpProblem(status, retryAfterMs);
-  if (http) return http;
-  const json = parseJsonObject(body);
-  if (!json || typeof json.errcode !== 'number') return unreadableAnswer(body);
-  if (json.errcode === 0) return { ok: true, code: 0, explanation: OK_EXPLANATION };
-  const errmsg = typeof json.errmsg === 'string' ? json.errmsg : null;
-  const known = DINGTALK_ERRORS[json.errcode];
-  const refined = json.errcode === 310000 && errmsg ? securityExplanation(errmsg) : undefined;
-  return vendorFailure(json.errcode, errmsg, refined ? { ...known, explanation: refined } : known, windowMs);
-}
+export const readDingtalkAnswer = codedAnswerReader({
+  codeField: 'errcode',
+  messageField: 'errmsg',
+  errors: DINGTALK_ERRORS,
+  refine: (code, errmsg) => (code === 310000 ? securityExplanation(errmsg) : undefined),
+});
 
 export const dingtalk: VendorAdapter = {
   fits: (message) => utf8Bytes(dingtalkMarkdown(message)) <= MAX_TEXT_BYTES,

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
-import { RobotAnswer, VendorError } from '../robot-vendor';
+import { VendorError } from '../robot-vendor';
 import { ComposedMessage } from '../robot-text';
-import { httpProblem, OK_EXPLANATION, parseJsonObject, unreadableAnswer, vendorFailure } from './answers';
+import { codedAnswerReader } from './answers';
 import { JSON_HEADERS, utf8Bytes, VendorAdapter } from './vendor-adapter';
 
 /** Feishu accepts request bodies up to 20 KB. */
@@ -69,20 +69,11 @@ export const FEISHU_ERRORS: Record<number, VendorError> = {
   19001: { kind: 'permanent', explanation: '飞书机器人地址无效：请从群机器人设置中重新复制 Webhook 地址' },
 };
 
-export function readFeishuAnswer(
-  status: number,
-  body: string,
-  windowMs: number,
-  retryAfterMs?: number,
-): RobotAnswer {
-  const http = httpProblem(status, retryAfterMs);
-  if (http) return http;
-  const json = parseJsonObject(body);
-  if (!json || typeof json.code !== 'number') return unreadableAnswer(body);
-  if (json.code === 0) return { ok: true, code: 0, explanation: OK_EXPLANATION };
-  const msg = typeof json.msg === 'string' ? json.msg : null;
-  return vendorFailure(json.code, msg, FEISHU_ERRORS[json.code], windowMs);
-}
+export const readFeishuAnswer = codedAnswerReader({
+  codeField: 'code',
+  messageField: 'msg',
+  errors: FEISHU_ERRORS,
+});
 
 export const feishu: VendorAdapter = {
   fits: (message) => utf8Bytes(JSON.stringify(feishuBody(message, null, new Date(0)))) <= MAX_BODY_BYTES,

@@ -1,6 +1,6 @@
-import { RobotAnswer, VendorError } from '../robot-vendor';
+import { VendorError } from '../robot-vendor';
 import { ComposedItem, ComposedMessage } from '../robot-text';
-import { httpProblem, OK_EXPLANATION, parseJsonObject, unreadableAnswer, vendorFailure } from './answers';
+import { codedAnswerReader } from './answers';
 import { plainLines } from './plain-text';
 import { JSON_HEADERS, utf8Bytes, VendorAdapter } from './vendor-adapter';
 
@@ -74,20 +74,11 @@ export const WECOM_ERRORS: Record<number, VendorError> = {
   44004: { kind: 'permanent', explanation: '消息内容为空' },
 };
 
-export function readWecomAnswer(
-  status: number,
-  body: string,
-  windowMs: number,
-  retryAfterMs?: number,
-): RobotAnswer {
-  const http = httpProblem(status, retryAfterMs);
-  if (http) return http;
-  const json = parseJsonObject(body);
-  if (!json || typeof json.errcode !== 'number') return unreadableAnswer(body);
-  if (json.errcode === 0) return { ok: true, code: 0, explanation: OK_EXPLANATION };
-  const errmsg = typeof json.errmsg === 'string' ? json.errmsg : null;
-  return vendorFailure(json.errcode, errmsg, WECOM_ERRORS[json.errcode], windowMs);
-}
+export const readWecomAnswer = codedAnswerReader({
+  codeField: 'errcode',
+  messageField: 'errmsg',
+  errors: WECOM_ERRORS,
+});
 
 /** WeCom group robots are not signed: the `key` in the webhook URL is the credential. */
 export const wecom: VendorAdapter = {

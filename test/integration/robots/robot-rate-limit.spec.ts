@@ -86,30 +86,39 @@ describe('robot rate limits and batching', () => {
     expect(robot.violations).toEqual([]);
   });
 
-  it('waits out the vendor\'s own "too fast" (WeCom 45009) and then delivers everything', async () => {
-    // The group's robot is also fed by someone else: WeCom lets only 2 more messages through per window.
-    const robot = await RobotReceiver.start('wecom', { limit: 2, windowMs: WINDOW_MS });
-    receivers.push(robot);
-    const robotId = await robotFor({ vendor: 'wecom', url: robot.url });
-    await dispatcher.enqueue(
-      Array.from({ length: 30 }, (_, i) => ({
-        robotId,
-        deliveryKey: `w-${i + 1}`,
-        reminder: reminderFor(titleOf(i + 1), [{ name: `干部${i + 1}`, mobile: null }]),
-      })),
-    );
-    const rows = await allSettled(robotId, 30);
+  it.each([
+    ['wecom', 45009, 1, null],
+    ['feishu', 9499, 1, 'feishu-rate-secret'],
+    ['dingtalk', 130101, 10, SECRET],
+  ] as const)(
+    'waits out the vendor\'s own "too fast" (%s %i) for its penalty of %i window(s), then delivers everything',
+    async (vendor, tooFastCode, penaltyWindows, secret) => {
+      // The group's robot is also fed by someone else: the vendor lets only 2 more messages through per window.
+      const robot = await RobotReceiver.start(vendor, { limit: 2, windowMs: WINDOW_MS, secret });
+      receivers.push(robot);
+      const robotId = await robotFor({ vendor, url: robot.url, ...(secret ? { secret } : {}) });
+      await dispatcher.enqueue(
+        Array.from({ length: 30 }, (_, i) => ({
+          robotId,
+          deliveryKey: `${vendor}-${i + 1}`,
+          reminder: reminderFor(titleOf(i + 1), [{ name: `干部${i + 1}`, mobile: null }]),
+        })),
+      );
+      const rows = await allSettled(robotId, 30);
 
-    expect(rows.filter((row) => row.status !== 'delivered')).toEqual([]);
-    expect(titleCounts(robot.accepted, 30)).toEqual(Array(30).fill(1));
-    const tooFast = robot.requests.filter((request) => request.answer.errcode === 45009);
-    expect(tooFast.length).toBeGreaterThan(0);
-    expect(rows.some((row) => row.deferrals > 0)).toBe(true);
-    expect(rows.every((row) => row.attempts === 1)).toBe(true);
-    // After a 45009 the robot is left alone for the vendor's window before the batch goes again.
-    for (const rejected of tooFast) {
-      const next = robot.requests.find((request) => request.at > rejected.at);
-      if (next) expect(next.at - rejected.at).toBeGreaterThanOrEqual(WINDOW_MS - 50);
-    }
-  });
+      expect(rows.filter((row) => row.status !== 'delivered')).toEqual([]);
+      expect(titleCounts(robot.accepted, 30)).toEqual(Array(30).fill(1));
+      const tooFast = robot.requests.filter((request) =>
+        [request.answer.errcode, request.answer.code].includes(tooFastCode),
+      );
+      expect(tooFast.length).toBeGreaterThan(0);
+      expect(rows.some((row) => row.deferrals > 0)).toBe(true);
+      expect(rows.every((row) => row.attempts === 1)).toBe(true);
+      // After "too fast" the robot is left alone for the vendor's penalty before the batch goes again.
+      for (const rejected of tooFast) {
+        const next = robot.requests.find((request) => request.at > rejected.at);
+        if (next) expect(next.at - rejected.at).toBeGreaterThanOrEqual(penaltyWindows * WINDOW_MS - 50);
+      }
+    },
+  );
 });

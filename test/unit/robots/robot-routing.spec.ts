@@ -12,6 +12,20 @@ describe('which robots a notification reaches', () => {
     expect(robotAudienceOf(kind)).toEqual(audience);
   });
 
+  it.each([
+    ['task.urged', '整改任务催办', 'urge'],
+    ['task.urged', '县级督办：整改任务', 'supervise'],
+    ['task.urged.supervise', '整改任务催办', 'supervise'],
+    ['task.supervised', '', 'supervise'],
+  ])('maps the 催办 notice %s titled %j to %s', (kind, title, expected) => {
+    expect(robotAudienceOf(kind, title)?.kind).toBe(expected);
+    expect(robotAudienceOf(kind, title)?.leaderRobots).toBe(expected === 'supervise');
+  });
+
+  it('keeps reminders what their kind says whatever the title', () => {
+    expect(robotAudienceOf('overdue', '督办')?.kind).toBe('overdue');
+  });
+
   it('keeps assignment and review notices off the group robots', () => {
     expect(robotAudienceOf('task.assigned')).toBeNull();
     expect(robotAudienceOf('task.review_requested')).toBeNull();

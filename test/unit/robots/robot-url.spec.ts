@@ -34,11 +34,18 @@ describe('robot URLs', () => {
     expect(robotUrlProblem(vendor, url, STRICT)).toMatch(problem);
   });
 
-  it('accepts http only on loopback outside production, and other hosts only when allowed for tests', () => {
+  it('accepts loopback receivers (http, any path) only outside production, other hosts only when allowed', () => {
     const local = 'http://127.0.0.1:4100/robot/send?access_token=x';
     expect(robotUrlProblem('generic', local, STRICT)).toMatch(/https:\/\//);
     expect(robotUrlProblem('generic', local, DEV)).toBeNull();
-    expect(robotUrlProblem('dingtalk', local, DEV)).toMatch(/不是钉钉群机器人的地址/);
+    expect(robotUrlProblem('dingtalk', local, DEV)).toBeNull();
+    expect(robotUrlProblem('dingtalk', 'https://localhost/dingtalk', DEV)).toBeNull();
+    expect(robotUrlProblem('dingtalk', 'https://localhost/dingtalk', STRICT)).toMatch(
+      /不是钉钉群机器人的地址/,
+    );
+    expect(robotUrlProblem('dingtalk', 'https://10.0.0.8/robot/send?access_token=x', DEV)).toMatch(
+      /不是钉钉群机器人的地址/,
+    );
     expect(robotUrlProblem('dingtalk', local, TEST)).toBeNull();
     expect(robotUrlProblem('dingtalk', 'http://10.0.0.8/robot/send?access_token=x', TEST)).toMatch(
       /https:\/\//,

@@ -36,6 +36,7 @@ export function UsersPage() {
       password: String(data.get('password')),
       role: String(data.get('role')),
       unitId: String(data.get('unitId')) || undefined,
+      phone: String(data.get('phone')).trim() || undefined,
     };
     if (await attempt(() => api('POST', '/users', { body }), '用户已添加')) {
       form.reset();
@@ -62,6 +63,9 @@ export function UsersPage() {
             <${Field} label="角色"><${Select} name="role" options=${words('roles')} initial="staff" /><//>
             <${Field} label="所属责任单位"
               ><${Select} name="unitId" options=${unitOptions(directory)} empty="无"
+            /><//>
+            <${Field} label="手机号" hint="群机器人据此 @ 提醒本人"
+              ><input name="phone" type="tel" maxlength="20"
             /><//>
           </div>
           <p><button type="submit">新增用户</button></p>
