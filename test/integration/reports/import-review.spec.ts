@@ -1,28 +1,12 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { todayIn } from '../../../src/common/calendar';
 import { Fixtures, OrgWithUsers } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
 import { multipart } from '../ledger/ledger-fixtures';
 
 /** Two problems, two causes and two measures; the first measure's deadline (2020) is long past, the second's is not. */
-const REPORT = `青山镇人民政府关于2019年法治政府建设情况的报告
-
-2019年，我镇深入学习贯彻习近平法治思想，法治政府建设取得新成效。
-
-一、存在的问题
-一是执法人员业务水平有待提高。部分执法人员对法律法规掌握不够全面。
-二是普法宣传形式较为单一。宣传多以发放资料为主，群众参与度不高。
-
-二、问题产生的原因
-一是学习培训不够经常，执法人员主动学法意识不强。
-二是普法工作投入不足。
-
-三、整改措施
-一是加强执法人员业务培训，提高执法人员对法律法规的掌握水平，由综合行政执法队负责，2020年12月底前完成。
-二是创新普法宣传形式，提高群众参与度，2099年6月30日前完成。
-
-青山镇人民政府
-2020年1月10日
-`;
+const REPORT = readFileSync(join(__dirname, '../../fixtures/reports/township-past-deadlines.txt'), 'utf8');
 
 interface ReviewItem {
   id: string;
