@@ -8,9 +8,10 @@ import { Select } from './select.js';
 /** Why the deadline needs a look: the report's day had passed, or the one entered has. */
 function deadlineWarning(row, today) {
   const { item } = row;
+  if (!row.keep) return null;
   if (row.deadline && row.deadline < today) return '所填时限已过，请改为今天以后的日期';
   if (item.suggestedDeadlinePast && row.deadline === item.suggestedDeadline)
-    return `报告所列时限 ${item.reportedDeadline} 已过，已改为本单位默认时限 ${item.suggestedDeadline}，请核对`;
+    return `报告给出的时限 ${item.reportedDeadline} 已过，已改为本单位默认时限 ${item.suggestedDeadline}，请核对`;
   return null;
 }
 

@@ -82,9 +82,11 @@ export function UserEditForm({ user, directory, onDone, onCancel }) {
     </form>
     <form onSubmit=${reset} aria-label="重置密码">
       <h3>重置密码</h3>
-      <${Field} label="新密码" hint="重置后该用户须用新密码重新登录；规则同新建用户">
-        <input name="password" type="password" required minlength="8" autocomplete="new-password" />
-      <//>
+      <div class="form-grid">
+        <${Field} label="新密码" hint="重置后该用户须用新密码重新登录；规则同新建用户">
+          <input name="password" type="password" required minlength="8" autocomplete="new-password" />
+        <//>
+      </div>
       <p><button type="submit" class="secondary">重置密码</button></p>
     </form>
     ${problem ? html`<p class="form-error" role="alert">${problem}</p>` : null}
