@@ -1,13 +1,17 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Inject, Injectable } from '@nestjs/common';
+import { todayIn } from '../common/calendar';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
+import { OrganizationSettingsService } from '../identity/organization-settings.service';
 import { UnitsService } from '../identity/units.service';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { parseReportText, readReportUpload } from '../parse-worker/upload-parsing';
 import { ReportReadError, UnitKeywords } from '../parsing';
+import { Runtime, RUNTIME } from '../runtime/runtime';
 import { FileStorageService } from '../storage/file-storage.service';
 import { ReportParseSummary } from './report.entity';
-import { ReportRepository } from './report.repository';
+import { ReportItemView, ReportRepository } from './report.repository';
+import { suggestDeadline, suggestProblemLinks } from './review-suggestions';
 
 export interface UploadedReport {
   fileName: string;
@@ -23,6 +27,8 @@ export class ReportsService {
     private readonly units: UnitsService,
     private readonly directory: UserDirectoryRepository,
     private readonly storage: FileStorageService,
+    private readonly settings: OrganizationSettingsService,
+    @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   /** Stores file + rows in one go; the same file again for the same organization returns the existing report. */
@@ -103,8 +109,24 @@ export class ReportsService {
       organization: organizationName,
       sections: parse.sections ?? [],
       responsiblePerson: parse.responsiblePerson ?? null,
-      items: await this.reports.findItems(id),
+      items: await this.forReview(user.organizationId, report.planYear, await this.reports.findItems(id)),
     };
+  }
+
+  /**
+   * Items as the review shows them: the report's own deadline kept as `reportedDeadline`, the one to offer never in
+   * the past, and for each measure the problem it most likely answers.
+   */
+  private async forReview(organizationId: string, planYear: number | null, items: ReportItemView[]) {
+    const settings = await this.settings.of(organizationId);
+    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const links = suggestProblemLinks(items);
+    return items.map((item) => ({
+      ...item,
+      reportedDeadline: item.suggestedDeadline,
+      ...suggestDeadline(item.suggestedDeadline, planYear, settings, today),
+      suggestedProblemItemId: links.get(item.id) ?? null,
+    }));
   }
 
   async text(user: AuthUser, id: string): Promise<string> {

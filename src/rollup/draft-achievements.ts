@@ -5,7 +5,7 @@ import { fill, variants } from './draft-templates';
 import { chineseDate, problemName } from './draft-text';
 import { DraftCounts, DraftParagraph, PreviousProblem, ReportTask } from './draft-types';
 import { isLate } from './draft-shortcomings';
-import { isSameProblem } from './similarity';
+import { isSameProblem } from '../parsing/similarity';
 import { doneVariants, remainingWorkName, unfinishedReason } from './task-wording';
 
 /** 主要举措和成效: the year in figures, last year's problems one paragraph each, then the work by category. */

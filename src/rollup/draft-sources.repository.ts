@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ReportRepository } from '../reports/report.repository';
 import { TaskRepository } from '../tasks/task.repository';
 import { DraftTask, EarlierProblem } from './draft-types';
-import { TextItem } from './link-measures';
+import { TextItem } from '../parsing/link-measures';
 
 export interface PreviousReportItems {
   problems: TextItem[];

@@ -16,7 +16,7 @@ import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
 import { loadDraftTemplates } from './draft-templates';
 import { Completeness, Draft, DraftTemplates } from './draft-types';
-import { linkMeasuresToProblems } from './link-measures';
+import { linkMeasuresToProblems } from '../parsing/link-measures';
 import { ReportDraft } from './report-draft.entity';
 
 /** A burst of task events within this window ends in one rebuild. */

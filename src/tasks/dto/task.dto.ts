@@ -37,6 +37,13 @@ export class ConfirmItemDto {
   @IsOptional()
   @IsIn(['monthly', 'quarterly'])
   evidenceInterval?: 'monthly' | 'quarterly';
+  @ApiPropertyOptional({
+    description:
+      '整改措施所针对的整改问题：同一报告中问题条目的编号（该问题须已生成任务或在本次一并确认），存入任务的 problemTaskId',
+  })
+  @IsOptional()
+  @IsUUID()
+  problemItemId?: string;
 }
 
 export class ConfirmItemsDto {

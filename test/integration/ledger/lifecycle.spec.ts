@@ -61,7 +61,8 @@ describe('ledger: reports → tasks → review', () => {
     expect(again.body).toMatchObject({ id: first.body.id, duplicate: true });
 
     const plan = first.body.items.find((item: { kind: string }) => item.kind === 'plan');
-    const body = { items: [{ itemId: plan.id, leaderId: org.users.leader.id }] };
+    // An explicit past deadline is taken as given (only the suggestions are kept out of the past).
+    const body = { items: [{ itemId: plan.id, leaderId: org.users.leader.id, deadline: '2025-12-31' }] };
     const created = await app.post(`/api/v1/reports/${first.body.id}/tasks`, body, {
       token: org.users.leader.token,
     });
@@ -335,7 +336,7 @@ describe('ledger: reports → tasks → review', () => {
     });
     const none = await app.get(`/api/v1/tasks?q=${encodeURIComponent('不存在的词')}`, { token });
     expect(none.body.total).toBe(0);
-    // The plan task of the first test keeps its suggested deadline 2025-12-31, which has passed.
+    // The plan task of the first test was confirmed with the deadline 2025-12-31, which has passed.
     const red = await app.get('/api/v1/tasks?light=red&overdue=true', { token });
     expect(red.body.total).toBeGreaterThan(0);
     expect(

@@ -17,6 +17,8 @@ const ROUTES = [
   [/^\/notifications$/, () => import('../pages/notifications.js').then((m) => m.NotificationsPage)],
   [/^\/admin\/units$/, () => import('../pages/units.js').then((m) => m.UnitsPage)],
   [/^\/admin\/users$/, () => import('../pages/users.js').then((m) => m.UsersPage)],
+  [/^\/admin\/settings$/, () => import('../pages/settings.js').then((m) => m.SettingsPage)],
+  [/^\/account$/, () => import('../pages/account.js').then((m) => m.AccountPage)],
 ];
 const notFound = () => import('../pages/not-found.js').then((m) => m.NotFoundPage);
 const loadLogin = () => import('../pages/login.js').then((m) => m.LoginPage);

@@ -14,6 +14,7 @@ const NAV = [
   { href: '#/notifications', text: '消息' },
   { href: '#/admin/units', text: '责任单位', permission: 'unit.manage' },
   { href: '#/admin/users', text: '用户', permission: 'user.manage' },
+  { href: '#/admin/settings', text: '单位设置', permission: 'organization.settings' },
 ];
 
 function isCurrent(href, path) {
@@ -52,7 +53,9 @@ export function Shell({ user, path, children }) {
       <div class="top-band">
         <div class="top-inner">
           <a class="brand" href="#/">法治政府建设整改事项跟踪</a>
-          <span class="who">${user.displayName}（${label('roles', user.role)}）</span>
+          <a class="who" href="#/account" title="我的账号：修改密码"
+            >${user.displayName}（${label('roles', user.role)}）</a
+          >
           <button type="button" class="link-button" onClick=${logout}>退出</button>
         </div>
       </div>

@@ -1,6 +1,7 @@
 // 导入报告 · 核对条目: the source on one side, the extracted items on the other; confirmed items become tasks.
 import { useState } from 'preact/hooks';
 import { Loaded } from '../components/loading.js';
+import { BulkAssignBar } from '../components/bulk-assign-bar.js';
 import { ReportSource } from '../components/report-source.js';
 import { ReviewItem } from '../components/review-item.js';
 import { api } from '../lib/api.js';
@@ -8,6 +9,14 @@ import { loadDirectory, unitOptions, userOptions } from '../lib/directory.js';
 import { html } from '../lib/html.js';
 import { attempt, say } from '../lib/messages.js';
 import { navigate } from '../lib/router.js';
+import {
+  confirmationItems,
+  firstRows,
+  forgetChoices,
+  localToday,
+  problemOptions,
+  saveChoices,
+} from '../lib/review-rows.js';
 import { useLoad } from '../lib/use-load.js';
 
 export function ImportReviewPage({ params: [reportId] }) {
@@ -25,30 +34,26 @@ export function ImportReviewPage({ params: [reportId] }) {
   <//>`;
 }
 
-function firstRows(report, directory) {
-  const unitByName = (names) => directory.units.find((unit) => (names || []).includes(unit.name))?.id || '';
-  return report.items
-    .filter((item) => !item.taskId)
-    .map((item) => ({
-      item,
-      keep: true,
-      title: item.title,
-      unitId: unitByName(item.suggestedUnits),
-      leaderId: '',
-      assigneeId: '',
-      deadline: item.suggestedDeadline || '',
-    }));
-}
-
 function Review({ report, text, directory }) {
-  const [rows, setRows] = useState(() => firstRows(report, directory));
+  const [rows, setRowsState] = useState(() => firstRows(report, directory));
   const [activeId, setActiveId] = useState(null);
+  const setRows = (next) => {
+    setRowsState(next);
+    saveChoices(report.id, next);
+  };
   const options = {
     units: unitOptions(directory),
     leaders: userOptions(directory, ['leader', 'admin']),
     people: userOptions(directory, ['staff', 'leader']),
+    problems: problemOptions(report, rows),
   };
+  const today = localToday();
   const update = (index, row) => setRows(rows.map((current, i) => (i === index ? row : current)));
+  const selectAll = (selected) => setRows(rows.map((row) => ({ ...row, selected })));
+  const applyToSelected = (choice) => {
+    setRows(rows.map((row) => (row.selected ? { ...row, ...choice } : row)));
+    say(`已为 ${rows.filter((row) => row.selected).length} 条条目统一设置`);
+  };
   const mergeUp = (index) => () =>
     setRows(
       rows.map((row, i) => {
@@ -57,51 +62,57 @@ function Review({ report, text, directory }) {
       }),
     );
   const confirm = async () => {
-    const items = rows
-      .filter((row) => row.keep)
-      .map((row) => ({
-        itemId: row.item.id,
-        title: row.title.trim() || undefined,
-        unitId: row.unitId || undefined,
-        leaderId: row.leaderId || undefined,
-        assigneeId: row.assigneeId || undefined,
-        deadline: row.deadline || undefined,
-      }));
+    const items = confirmationItems(rows, options.problems);
     if (!items.length) return say('请至少保留一条条目', true);
     const done = await attempt(
       () => api('POST', `/reports/${report.id}/tasks`, { body: { items } }),
       `已生成 ${items.length} 项任务`,
     );
-    if (done) navigate('#/tasks');
+    if (!done) return;
+    forgetChoices(report.id);
+    navigate('#/tasks');
   };
+  const kept = rows.filter((row) => row.keep).length;
   const facts = [
     report.organization,
     report.reportYear && `${report.reportYear} 年度报告`,
-    `共 ${report.items.length} 条，待确认 ${rows.length} 条`,
+    `共 ${report.items.length} 条，待确认 ${rows.length} 条，保留 ${kept} 条`,
     report.duplicate && '该文件此前已导入',
   ];
   return html`<p class="crumbs"><a href="#/import">导入报告</a> › 核对条目</p>
     <h1>${report.title || '导入的报告'}</h1>
     <p class="muted">${facts.filter(Boolean).join(' · ')}</p>
+    <p class="muted">“原因”条目用于说明问题成因，默认不生成任务；需要时可勾选保留。</p>
     <div class="review-layout">
       <${ReportSource} text=${text} items=${report.items} activeId=${activeId} />
       <section class="card" aria-labelledby="items-title">
         <h2 id="items-title">提取的条目</h2>
         ${
           rows.length
-            ? html`${rows.map(
+            ? html`<${BulkAssignBar}
+                  rows=${rows}
+                  options=${options}
+                  onSelectAll=${selectAll}
+                  onApply=${applyToSelected}
+                />
+                ${rows.map(
                   (row, index) =>
                     html`<${ReviewItem}
                       key=${row.item.id}
                       row=${row}
                       index=${index}
                       options=${options}
+                      today=${today}
                       onChange=${(next) => update(index, next)}
                       onMergeUp=${index > 0 ? mergeUp(index) : null}
                       onFocus=${() => setActiveId(row.item.id)}
                     />`,
                 )}
-                <p><button type="button" id="confirm-items" onClick=${confirm}>确认并生成任务</button></p>`
+                <p>
+                  <button type="button" id="confirm-items" onClick=${confirm}>
+                    确认并生成任务（${kept} 项）
+                  </button>
+                </p>`
             : html`<p>所有条目都已生成任务。<a href="#/tasks">查看整改台账</a></p>`
         }
       </section>

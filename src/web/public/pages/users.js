@@ -1,7 +1,9 @@
-// 用户管理 (admins): accounts of the organization, their role and unit; deactivate or reactivate them.
+// 用户管理 (admins): accounts of the organization, their role and unit; edit them, reset a password, deactivate.
+import { useState } from 'preact/hooks';
 import { Field } from '../components/field.js';
 import { Loaded } from '../components/loading.js';
 import { Select } from '../components/select.js';
+import { UserEditForm } from '../components/user-edit-form.js';
 import { api } from '../lib/api.js';
 import { forgetDirectory, loadDirectory, unitName, unitOptions } from '../lib/directory.js';
 import { html } from '../lib/html.js';
@@ -22,8 +24,10 @@ async function openQueueDashboard() {
 
 export function UsersPage() {
   const state = useLoad(() => Promise.all([api('GET', '/users'), loadDirectory()]), []);
+  const [editingId, setEditingId] = useState(null);
   const changed = () => {
     forgetDirectory();
+    setEditingId(null);
     state.reload();
   };
   const add = async (event) => {
@@ -52,6 +56,17 @@ export function UsersPage() {
     <p><button type="button" class="secondary" onClick=${openQueueDashboard}>打开队列面板</button></p>
     <${Loaded} state=${state}>
       ${([users, directory]) => html`
+        ${
+          editingId && users.some((user) => user.id === editingId)
+            ? html`<${UserEditForm}
+                key=${editingId}
+                user=${users.find((user) => user.id === editingId)}
+                directory=${directory}
+                onDone=${changed}
+                onCancel=${() => setEditingId(null)}
+              />`
+            : null
+        }
         <form class="card" onSubmit=${add}>
           <h2>新增用户</h2>
           <div class="form-grid">
@@ -92,9 +107,22 @@ export function UsersPage() {
                     <td data-label="所属单位">${user.unitId ? unitName(directory, user.unitId) : '—'}</td>
                     <td data-label="状态">${user.active === false ? '停用' : '启用'}</td>
                     <td data-label="操作">
-                      <button type="button" class="secondary small" onClick=${toggle(user)}>
-                        ${user.active === false ? '启用' : '停用'}
-                      </button>
+                      <span class="buttons">
+                        <button
+                          type="button"
+                          class="secondary small"
+                          aria-label=${`编辑 ${user.displayName}`}
+                          onClick=${() => {
+                            setEditingId(user.id);
+                            window.scrollTo(0, 0);
+                          }}
+                        >
+                          编辑
+                        </button>
+                        <button type="button" class="secondary small" onClick=${toggle(user)}>
+                          ${user.active === false ? '启用' : '停用'}
+                        </button></span
+                      >
                     </td>
                   </tr>`,
               )}

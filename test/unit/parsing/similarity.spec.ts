@@ -1,4 +1,4 @@
-import { diceSimilarity, isSameProblem } from '../../../src/rollup/similarity';
+import { diceSimilarity, isSameProblem } from '../../../src/parsing/similarity';
 
 describe('diceSimilarity', () => {
   it('is 1 for identical text and 0 for unrelated text', () => {

@@ -1,4 +1,4 @@
-import { linkMeasuresToProblems } from '../../../src/rollup/link-measures';
+import { linkMeasuresToProblems } from '../../../src/parsing/link-measures';
 
 const item = (id: string, title: string) => ({ id, title, text: title });
 
