@@ -75,7 +75,7 @@ export class NotificationsService {
    */
   private async robotCandidates(drafts: NotificationDraft[]): Promise<(draft: NotificationDraft) => boolean> {
     const eligible = (draft: NotificationDraft) =>
-      draft.taskId !== null && robotAudienceOf(draft.kind, draft.title) !== null;
+      draft.taskId !== null && robotAudienceOf(draft.kind) !== null;
     const organizations = await this.robots.organizationsWithRobots(
       drafts.filter(eligible).map((draft) => draft.organizationId),
     );

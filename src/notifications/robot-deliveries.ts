@@ -3,12 +3,20 @@ import { todayIn } from '../common/calendar';
 import { UnitRepository } from '../identity/unit.repository';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { RobotDispatcher } from '../robots/robot-dispatcher';
-import { RobotAudience, robotAudienceOf, RobotReminder } from '../robots/robot-reminder';
+import { RobotAudience, robotAudienceOf, RobotReminder, urgeDetailsOf } from '../robots/robot-reminder';
 import { RobotsService } from '../robots/robots.service';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskNoticeContext, TaskRepository } from '../tasks/task.repository';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
+
+/**
+ * A notice as the robots read it. `data` is the notice's structured detail where notifications keep one (the
+ * task.urged notice: `{actorId, message, supervise}`); without it the kind and title decide.
+ */
+type RobotNotice = Pick<Notification, 'kind' | 'title' | 'taskId'> & {
+  data?: Record<string, unknown> | null;
+};
 
 /** Where a notice goes among the group robots: none means the organization-wide WEBHOOK_URL carries it. */
 interface RobotRoute {
@@ -64,8 +72,8 @@ export class RobotDeliveries {
   }
 
   /** The robots that carry this notice now, or null (not a robot kind, no task, or no robot configured for it). */
-  async routeOf(notification: Pick<Notification, 'kind' | 'title' | 'taskId'>): Promise<RobotRoute | null> {
-    const audience = robotAudienceOf(notification.kind, notification.title);
+  async routeOf(notification: RobotNotice): Promise<RobotRoute | null> {
+    const audience = robotAudienceOf(notification.kind, notification.title, notification.data);
     if (!audience || !notification.taskId) return null;
     const task = await this.tasks.findNoticeContext(notification.taskId);
     if (!task) return null;
@@ -77,11 +85,13 @@ export class RobotDeliveries {
     notification: Notification,
     { audience, task }: RobotRoute,
   ): Promise<RobotReminder> {
-    const [person, unit] = await Promise.all([
+    const pressed = audience.kind === 'urge' || audience.kind === 'supervise';
+    const urge = pressed ? urgeDetailsOf((notification as RobotNotice).data) : null;
+    const [person, unit, presser] = await Promise.all([
       this.directory.findRecipient(notification.userId),
       task.unitId ? this.units.findInOrganization(task.organizationId, task.unitId) : null,
+      urge?.actorId ? this.directory.findRecipient(urge.actorId) : null,
     ]);
-    const pressed = audience.kind === 'urge' || audience.kind === 'supervise';
     return {
       kind: audience.kind,
       taskId: task.id,
@@ -89,8 +99,9 @@ export class RobotDeliveries {
       unitName: unit?.name ?? null,
       deadline: task.deadline,
       asOf: this.asOfOf(notification),
-      // A 催办's notice text is what the presser wrote, with their name (the urge route composes it).
-      note: pressed ? notification.body : null,
+      pressedBy: presser?.displayName ?? null,
+      // What the presser wrote; a notice without data has only its text, which then stands in for it.
+      note: pressed ? (urge ? urge.message : notification.body) : null,
       people: person ? [{ name: person.displayName, mobile: person.phone }] : [],
     };
   }

@@ -75,8 +75,27 @@ function urgeAudience(audience: RobotAudience, title: string): RobotAudience {
   return audience.kind === 'urge' && title.includes('督办') ? SUPERVISE : audience;
 }
 
-/** The robot audience of a notification (by its kind; its title tells a 督办 from a 催办), or null. */
-export function robotAudienceOf(notificationKind: string, title = ''): RobotAudience | null {
+/**
+ * The robot audience of a notification, or null: by its kind, a 催办 made a 督办 by its data's `supervise` flag
+ * (the task.urged event's, kept with the notice) or, for notices without data, by its title.
+ */
+export function robotAudienceOf(
+  notificationKind: string,
+  title = '',
+  data?: Record<string, unknown> | null,
+): RobotAudience | null {
   const audience = AUDIENCES[notificationKind];
-  return audience ? urgeAudience(audience, title) : null;
+  if (!audience) return null;
+  if (audience.kind === 'urge' && typeof data?.supervise === 'boolean')
+    return data.supervise ? SUPERVISE : audience;
+  return urgeAudience(audience, title);
+}
+
+/** What a 催办 notice's data says about it (task.urged: `{actorId, message, supervise}`), when it has data. */
+export function urgeDetailsOf(
+  data: Record<string, unknown> | null | undefined,
+): { actorId: string | null; message: string | null } | null {
+  if (!data || typeof data !== 'object') return null;
+  const text = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : null);
+  return { actorId: text(data.actorId), message: text(data.message) };
 }

@@ -108,4 +108,23 @@ async function shot(page: Page, name: string): Promise<void> {
     expect(problems).toEqual([]);
     await page.close();
   });
+
+  it('takes a new user’s mobile number on the users page, stored as its 11 digits for robot mentions', async () => {
+    const { page, problems } = await signIn(1366, 900);
+    await page.goto(`${baseUrl}/#/admin/users`);
+    const form = page.locator('form', { has: page.getByRole('heading', { name: '新增用户' }) });
+    await form.getByLabel('登录名').fill('robot-phone-user');
+    await form.getByLabel('姓名').fill('赵六');
+    await form.getByLabel('初始密码（至少 8 位）').fill('Zhao-liu-2026-strong');
+    await form.getByLabel('手机号').fill('+86 139-0000-1234');
+    await form.getByRole('button', { name: '新增用户' }).click();
+    await page.getByRole('rowheader', { name: '赵六' }).waitFor();
+    const users = await app.get('/api/v1/users', { token: fixture.users.admin.token });
+    expect(users.body.find((user: { username: string }) => user.username === 'robot-phone-user').phone).toBe(
+      '13900001234',
+    );
+    await shot(page, 'robots-users');
+    expect(problems).toEqual([]);
+    await page.close();
+  });
 });

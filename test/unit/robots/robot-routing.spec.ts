@@ -1,4 +1,4 @@
-import { robotAudienceOf } from '../../../src/robots/robot-reminder';
+import { robotAudienceOf, urgeDetailsOf } from '../../../src/robots/robot-reminder';
 
 describe('which robots a notification reaches', () => {
   it.each([
@@ -20,6 +20,22 @@ describe('which robots a notification reaches', () => {
   ])('maps the 催办 notice %s titled %j to %s', (kind, title, expected) => {
     expect(robotAudienceOf(kind, title)?.kind).toBe(expected);
     expect(robotAudienceOf(kind, title)?.leaderRobots).toBe(expected === 'supervise');
+  });
+
+  it('reads a 催办 notice’s data first: its supervise flag decides, whatever the title', () => {
+    expect(robotAudienceOf('task.urged', '催办', { supervise: true })?.kind).toBe('supervise');
+    expect(robotAudienceOf('task.urged', '县级督办', { supervise: false })?.kind).toBe('urge');
+    expect(robotAudienceOf('task.urged', '县级督办', { link: '#/tasks/x' })?.kind).toBe('supervise');
+    expect(robotAudienceOf('overdue', '', { supervise: true })?.kind).toBe('overdue');
+  });
+
+  it('takes who pressed and what they wrote from the notice’s data, and nothing from a notice without data', () => {
+    expect(urgeDetailsOf({ actorId: 'u-1', message: ' 请本周内完成 ', supervise: true })).toEqual({
+      actorId: 'u-1',
+      message: '请本周内完成',
+    });
+    expect(urgeDetailsOf({ actorId: 'u-1', message: null })).toEqual({ actorId: 'u-1', message: null });
+    expect(urgeDetailsOf(null)).toBeNull();
   });
 
   it('keeps reminders what their kind says whatever the title', () => {
