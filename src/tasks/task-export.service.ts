@@ -3,24 +3,10 @@ import type ExcelJS from 'exceljs';
 import type { AuthUser } from '../identity/auth-user';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { LedgerQuery } from './dto/ledger.dto';
+import { LEDGER_COLUMNS } from './ledger-columns';
 import { loadExcel } from './load-excel';
 import { LedgerEntry, TaskLedgerService } from './task-ledger.service';
 import { TRAFFIC_LIGHT_COLORS, TRAFFIC_LIGHT_LABELS, TrafficLight } from './traffic-light';
-
-/** The 整改台账 columns, in ledger order; widths in characters of the body font. The id column is hidden. */
-export const LEDGER_COLUMNS = [
-  { header: '序号', key: 'seq', width: 6 },
-  { header: '问题', key: 'problem', width: 30 },
-  { header: '整改措施', key: 'measure', width: 36 },
-  { header: '责任领导', key: 'leader', width: 10 },
-  { header: '责任单位', key: 'unit', width: 14 },
-  { header: '责任人', key: 'assignee', width: 10 },
-  { header: '完成时限', key: 'deadline', width: 12 },
-  { header: '进展情况', key: 'progress', width: 30 },
-  { header: '整改成效', key: 'outcome', width: 26 },
-  { header: '红黄绿灯', key: 'light', width: 9 },
-  { header: '任务编号', key: 'id', width: 38, hidden: true },
-] as const;
 
 /** Row numbers of the title block; the column header is the row the import looks for. */
 const TITLE_ROW = 1;
