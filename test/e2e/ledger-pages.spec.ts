@@ -35,6 +35,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
   let tasks: ImportedTask[];
   let reportId: string;
   let linkedProblem: ImportedTask;
+  const ownMeasures: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(CHROMIUM))
@@ -68,16 +69,18 @@ async function sidewaysScroll(page: Page): Promise<number> {
       ],
       ['修订执法全过程记录制度', '2020-03-31'],
     ])
-      await fixtures.task(org.org.id, {
-        title,
-        deadline,
-        status: 'in_progress',
-        leaderId: org.users.leader.id,
-        unitId,
-        assigneeId: org.users.staff.id,
-        planYear: 2025,
-        problemTaskId: linkedProblem.id,
-      });
+      ownMeasures.push(
+        await fixtures.task(org.org.id, {
+          title,
+          deadline,
+          status: 'in_progress',
+          leaderId: org.users.leader.id,
+          unitId,
+          assigneeId: org.users.staff.id,
+          planYear: 2025,
+          problemTaskId: linkedProblem.id,
+        }),
+      );
     for (const task of tasks.slice(0, 6))
       await patch(task.id, { leaderId: org.users.leader.id, unitId, assigneeId: org.users.staff.id });
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -100,6 +103,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
       viewport: { width, height: width > 500 ? 900 : 740 },
       locale: 'zh-CN',
       isMobile: width < 500,
+      acceptDownloads: true,
     });
     const page = await context.newPage();
     await page.goto(`${baseUrl}/#/login`);
@@ -137,11 +141,18 @@ async function sidewaysScroll(page: Page): Promise<number> {
     expect(sort.x + sort.width).toBeLessThanOrEqual(card.x + card.width);
     expect(sort.x).toBeGreaterThanOrEqual(card.x);
     expect(await page.getByLabel('年度').locator('option').allInnerTexts()).toContain('2025年度');
+    const excel = page.waitForEvent('download');
+    await page.getByRole('button', { name: '导出 Excel' }).click();
+    expect((await excel).suggestedFilename()).toBe('整改台账.xlsx');
     await page.getByLabel('来源报告').selectOption(reportId);
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(/reportId=/);
-    await page.locator('tbody.group').first().waitFor();
-    expect(await page.locator('tbody.group').filter({ hasText: '修订执法全过程记录制度' }).count()).toBe(0);
+    // The office's own measures belong to no report: they leave the ledger filtered by the report.
+    await page
+      .locator('tbody.group')
+      .filter({ hasText: '修订执法全过程记录制度' })
+      .waitFor({ state: 'detached' });
+    expect(await page.locator('tbody.group').count()).toBeGreaterThan(0);
     await page.context().close();
   }, 120_000);
 
@@ -195,6 +206,21 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await page.context().close();
   }, 120_000);
 
+  it('shows on a measure’s page the problem it answers, and a leader can unlink it there', async () => {
+    const page = await signedIn(1366);
+    await open(page, `#/tasks/${ownMeasures[1]}`);
+    const section = page.locator('section.problem-link');
+    await section.getByRole('link', { name: linkedProblem.title }).waitFor();
+    await section.getByRole('button', { name: '改为其他问题' }).click();
+    await section.getByLabel('整改问题').selectOption('');
+    await section.getByRole('button', { name: '保存' }).click();
+    await section.getByText('未关联整改问题').waitFor();
+    const task = await app.get(`/api/v1/tasks/${ownMeasures[1]}`, { token: org.users.leader.token });
+    expect(task.body.problemTaskId).toBeNull();
+    await patch(ownMeasures[1], { problemTaskId: linkedProblem.id });
+    await page.context().close();
+  }, 120_000);
+
   it('takes a screenshot of every page at 1366 and 375 px, none scrolling sideways', async () => {
     const problemTask = linkedProblem.id;
     const pages: Array<[string, string, 'leader' | 'admin']> = [
@@ -203,6 +229,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
       ['06-ledger-flat', '#/tasks?sort=deadline', 'leader'],
       ['07-ledger-print', '#/tasks/print', 'leader'],
       ['10-task', `#/tasks/${problemTask}`, 'leader'],
+      ['11-task-measure', `#/tasks/${ownMeasures[0]}`, 'leader'],
       ['03-import-upload', '#/import', 'leader'],
       ['04-import-review', `#/import/${reportId}`, 'leader'],
       ['12-notifications', '#/notifications', 'leader'],

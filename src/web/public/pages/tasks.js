@@ -35,8 +35,7 @@ export function TasksPage({ query }) {
           // The answer decides the view: while a new one loads, the previous answer is still shown.
           result.groups
             ? html`<p class="ledger-count" aria-live="polite">
-                  共 ${result.groupCount} 个序号（整改问题及其措施、其他事项各占一个），${result.taskCount}
-                  项任务
+                  共 ${result.groupCount} 个序号、${result.taskCount} 项任务；整改措施列在所回应的问题下
                 </p>
                 <${LedgerTable} groups=${result.groups} directory=${directory} />
                 <${Pager}
