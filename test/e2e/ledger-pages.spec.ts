@@ -201,6 +201,10 @@ async function sidewaysScroll(page: Page): Promise<number> {
     expect(Number(await merged.getAttribute('rowspan'))).toBeGreaterThan(1);
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(join(DOCUMENTS, '打印台账.pdf'), pdf);
+    // The Excel file of the same real report, kept beside it to compare on paper (soffice --convert-to pdf).
+    const excel = await app.get('/api/v1/tasks/export.xlsx', { token: org.users.leader.token });
+    expect(excel.status).toBe(200);
+    writeFileSync(join(DOCUMENTS, '整改台账-真实报告.xlsx'), excel.raw);
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
     expect(box && [Math.round(Number(box[1])), Math.round(Number(box[2]))]).toEqual([842, 595]);
     await page.context().close();
