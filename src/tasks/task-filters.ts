@@ -23,6 +23,7 @@ export interface TaskFilterQuery {
   leaderId?: string;
   assigneeId?: string;
   kind?: string;
+  reportId?: string;
   itemType?: ItemType;
   year?: number;
   overdue?: 'true' | 'false';
@@ -57,6 +58,7 @@ export function taskFilters(
   if (query.leaderId) add((p) => `t.leader_id = ${p}`, query.leaderId);
   if (query.assigneeId) add((p) => `t.assignee_id = ${p}`, query.assigneeId);
   if (query.kind) add((p) => `t.kind = ${p}`, query.kind);
+  if (query.reportId) add((p) => `t.report_id = ${p}`, query.reportId);
   if (query.itemType) clauses.push(itemTypeClause(query.itemType, bind));
   if (query.year) add((p) => `t.plan_year = ${p}`, query.year);
   // Chinese has no word boundaries: substring match, served by the trigram index on search_text.

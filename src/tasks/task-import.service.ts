@@ -15,6 +15,8 @@ interface RowError {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** How far down the header row may sit: below a title and a 填报 line, with room for a blank line or two. */
+const HEADER_SEARCH_ROWS = 6;
 const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 
 /**
@@ -33,8 +35,10 @@ export class TaskImportService {
   async importLedger(user: AuthUser, buffer: Buffer) {
     assertCan(user, 'task.assign');
     const sheet = await readLedgerSheet(buffer);
+    // The export puts a title and the 填报 line above the column header; older sheets start with it.
+    const headerRow = findHeaderRow(sheet);
     const header = new Map<string, number>();
-    sheet.getRow(1).eachCell((cell, column) => header.set(cellText(cell.value), column));
+    sheet.getRow(headerRow).eachCell((cell, column) => header.set(cellText(cell.value), column));
     for (const required of ['任务编号', '责任领导', '责任单位', '责任人', '完成时限']) {
       if (!header.has(required))
         throw new InvalidInputError('IMPORT_INVALID', `表头缺少“${required}”列，请使用导出的整改台账`);
@@ -46,7 +50,7 @@ export class TaskImportService {
     const errors: RowError[] = [];
     const planned: Array<{ id: string; changes: AssignmentChanges }> = [];
     sheet.eachRow((row, number) => {
-      if (number === 1) return;
+      if (number <= headerRow) return;
       const value = (name: string) => cellText(row.getCell(header.get(name)!).value);
       const fail = (message: string) => errors.push({ row: number, message: `第${number}行：${message}` });
       const id = value('任务编号');
@@ -88,6 +92,16 @@ export class TaskImportService {
     });
     return { rows: planned.length, updated, unchanged: planned.length - updated };
   }
+}
+
+/** The first of the top rows that holds a 任务编号 cell (row 1 when none does, so the error names the column). */
+function findHeaderRow(sheet: Awaited<ReturnType<typeof readLedgerSheet>>): number {
+  for (let number = 1; number <= HEADER_SEARCH_ROWS; number += 1) {
+    let found = false;
+    sheet.getRow(number).eachCell((cell) => (found ||= cellText(cell.value) === '任务编号'));
+    if (found) return number;
+  }
+  return 1;
 }
 
 function cellText(value: ExcelJS.CellValue): string {

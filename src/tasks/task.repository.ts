@@ -37,20 +37,24 @@ export interface ReminderCandidate extends TaskNoticeContext {
   idleDays: number;
 }
 
-export interface LedgerRow {
-  id: string;
-  title: string;
-  sourceText: string;
-  reportId: string | null;
-  leaderId: string | null;
-  unitId: string | null;
-  assigneeId: string | null;
-  deadline: string | null;
-  progress: number;
+/** A task as the 整改台账 shows it: the row, its group (the 整改问题 it answers, or itself) and its latest news. */
+export interface LedgerRow extends TaskRow {
+  /** 1-based number of the task's group (a problem with its measures) in ledger order: the 序号. */
+  seq: number;
+  /** Title of the problem the task answers (problem_task_id), null for tasks that answer none. */
+  problemTitle: string | null;
+  /** The note of the task's latest progress report. */
   lastNote: string | null;
-  status: TaskStatus;
-  longTerm: boolean;
-  outcome: string | null;
+  /** Sent back (退回整改) after its latest progress report, with the reviewer's comment. */
+  sentBack: boolean;
+  rejectionNote: string | null;
+}
+
+export interface LedgerPage {
+  rows: LedgerRow[];
+  /** Tasks and groups matching the filters, over all pages. */
+  taskCount: number;
+  groupCount: number;
 }
 
 export interface StatsRow {
@@ -290,20 +294,6 @@ export class TaskRepository {
     return new Set(tasks.map((task) => task.id));
   }
 
-  /** The 整改台账 in ledger order, with each task's latest progress note. */
-  findLedgerRows(organizationId: string): Promise<LedgerRow[]> {
-    return this.dataSource.query(
-      `SELECT t.id, t.title, t.source_text AS "sourceText", t.report_id AS "reportId", t.leader_id AS "leaderId",
-              t.unit_id AS "unitId", t.assignee_id AS "assigneeId", t.deadline::text AS deadline, t.progress, t.status,
-              t.long_term AS "longTerm", t.outcome,
-              (SELECT note FROM task_updates tu WHERE tu.task_id = t.id ORDER BY tu.created_at DESC, tu.id LIMIT 1) AS "lastNote"
-         FROM tasks t
-        WHERE t.organization_id = $1
-        ORDER BY t.plan_year NULLS LAST, t.created_at, t.id`,
-      [organizationId],
-    );
-  }
-
   findPlannedFor(organizationId: string, year: number): Promise<PlannedTask[]> {
     return this.dataSource.query(
       `SELECT t.id, t.report_item_id AS "reportItemId", t.kind, t.title, t.heading_path AS "headingPath",
@@ -369,5 +359,67 @@ export class TaskRepository {
       { id },
       { assignedAt: () => `now() - make_interval(days => ${Math.trunc(daysAgo)})` },
     );
+  }
+
+  /**
+   * The 整改台账 in ledger order: groups (a problem and the measures that answer it; any other task alone) by year,
+   * report and place in the report, measures after their problem. `where`/`params` come from taskFilters; a page is
+   * groups `firstGroup`..`firstGroup + groupLimit - 1` (1-based), all groups when groupLimit is null.
+   */
+  async findLedger(
+    where: string,
+    params: unknown[],
+    firstGroup = 1,
+    groupLimit: number | null = null,
+  ): Promise<LedgerPage> {
+    const values = [...params];
+    const bind = (value: unknown) => `$${values.push(value)}`;
+    const page =
+      groupLimit === null
+        ? ''
+        : `WHERE l.seq >= ${bind(firstGroup)} AND l.seq < ${bind(firstGroup + groupLimit)}`;
+    const groupOrder = `COALESCE(p.plan_year, t.plan_year) NULLS LAST, COALESCE(p.report_id, t.report_id) NULLS LAST,
+      (CASE WHEN p.id IS NULL THEN i.start_offset ELSE pi.start_offset END) NULLS LAST,
+      COALESCE(p.created_at, t.created_at), COALESCE(p.id, t.id)`;
+    const rows = await poolQuery<LedgerRow & { taskCount: number; groupCount: number }>(
+      this.dataSource,
+      `WITH ledger AS (
+         SELECT ${this.columns}, p.title AS "problemTitle", lu.note AS "lastNote", lr.note AS "rejectionNote",
+                (lr.created_at IS NOT NULL AND (lu.created_at IS NULL OR lr.created_at > lu.created_at)) AS "sentBack",
+                dense_rank() OVER (ORDER BY ${groupOrder})::int AS seq,
+                row_number() OVER (ORDER BY ${groupOrder}, p.id IS NOT NULL, i.start_offset NULLS LAST, t.created_at, t.id) AS position
+           FROM ${TASK_FROM}
+           LEFT JOIN tasks p ON p.id = t.problem_task_id AND p.organization_id = t.organization_id
+           LEFT JOIN report_items pi ON pi.id = p.report_item_id
+           LEFT JOIN LATERAL (SELECT u.note, u.created_at FROM task_updates u WHERE u.task_id = t.id
+                               ORDER BY u.created_at DESC, u.id DESC LIMIT 1) lu ON true
+           LEFT JOIN LATERAL (SELECT h.note, h.created_at FROM task_history h WHERE h.task_id = t.id AND h.action = 'rejected'
+                               ORDER BY h.id DESC LIMIT 1) lr ON true
+          WHERE ${where})
+       SELECT l.*, (SELECT count(*) FROM ledger)::int AS "taskCount", (SELECT COALESCE(max(seq), 0) FROM ledger)::int AS "groupCount"
+         FROM ledger l ${page} ORDER BY l.position`,
+      values,
+    );
+    if (rows.length) return { rows, taskCount: rows[0].taskCount, groupCount: rows[0].groupCount };
+    if (groupLimit === null) return { rows, taskCount: 0, groupCount: 0 };
+    // A page past the end: the counts still tell the pager where the ledger ends.
+    const all = await this.findLedger(where, params, 1, 1);
+    return { rows: [], taskCount: all.taskCount, groupCount: all.groupCount };
+  }
+
+  /** What linking a measure to a problem needs to know of the target: its kind, and that it is in the organization. */
+  async findLinkTarget(
+    manager: EntityManager,
+    organizationId: string,
+    id: string,
+  ): Promise<Pick<Task, 'id' | 'itemKind' | 'longTerm' | 'title'> | null> {
+    return manager.findOne(Task, {
+      select: { id: true, itemKind: true, longTerm: true, title: true },
+      where: { id, organizationId },
+    });
+  }
+
+  async setProblem(manager: EntityManager, id: string, problemTaskId: string | null): Promise<void> {
+    await manager.update(Task, { id }, { problemTaskId, ...touched });
   }
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -15,10 +15,12 @@ import {
   ReviewDto,
   TaskUpdateDto,
 } from './dto/task.dto';
+import { LedgerQuery, LedgerResponseDto } from './dto/ledger.dto';
 import { TaskEvidenceService } from './task-evidence.service';
 import { TaskExtensionsService } from './task-extensions.service';
 import { TaskImportService } from './task-import.service';
 import { TaskExportService } from './task-export.service';
+import { TaskLedgerService } from './task-ledger.service';
 import { TaskListService } from './task-list.service';
 import { TaskProgressService } from './task-progress.service';
 import { TasksService } from './tasks.service';
@@ -31,6 +33,7 @@ export class TasksController {
     private readonly tasks: TasksService,
     private readonly progress: TaskProgressService,
     private readonly listing: TaskListService,
+    private readonly ledgers: TaskLedgerService,
     private readonly exporter: TaskExportService,
     private readonly extensions: TaskExtensionsService,
     private readonly evidence: TaskEvidenceService,
@@ -57,10 +60,25 @@ export class TasksController {
     return this.listing.stats(user);
   }
 
+  @Get('ledger')
+  @ApiOperation({
+    summary: '整改台账（按问题分组）',
+    description:
+      '按台账顺序（年度、报告、在报告中的位置）分组：每组一个序号，为一个整改问题及回应它的整改措施（problemTaskId），其他任务单独成组。筛选条件同 GET /tasks（另有 reportId 按报告筛选）；分页按组计，all=true 返回整本（打印台账用）。每项带 progressText（进展情况，按实际状态：退回的任务写“退回整改”）；另返回标题、组织全称、年度、填报日期和符合条件的任务数、组数。',
+  })
+  @ApiOkResponse({ type: LedgerResponseDto })
+  ledger(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery) {
+    return this.ledgers.ledger(user, query);
+  }
+
   @Get('export.xlsx')
-  @ApiOperation({ summary: '导出整改台账（Excel）' })
-  async export(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply) {
-    const buffer = await this.exporter.exportLedger(user);
+  @ApiOperation({
+    summary: '导出整改台账（Excel）',
+    description:
+      '可打印的台账：标题行（组织全称 + 年度 + 法治政府建设问题整改台账）、填报单位和填报日期、按问题分组并合并序号和问题单元格、边框、仿宋、按内容设定行高，A4 横向、宽度缩至一页、每页重复表头；任务编号在隐藏列，改好后可经 POST /tasks/import.xlsx 导回。筛选条件同 GET /tasks/ledger（如 year、reportId）。',
+  })
+  async export(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery, @Res() reply: FastifyReply) {
+    const buffer = await this.exporter.exportLedger(user, query);
     return reply
       .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('整改台账.xlsx')}`)
@@ -89,7 +107,11 @@ export class TasksController {
 
   @Patch(':id')
   @Roles('admin', 'leader')
-  @ApiOperation({ summary: '修改责任领导、单位、责任人、时限或标题' })
+  @ApiOperation({
+    summary: '修改责任领导、单位、责任人、时限、标题或所回应的整改问题',
+    description:
+      'problemTaskId：本任务回应的整改问题（须为本组织的整改问题类任务，否则 400；null 取消关联），已办结的任务也可修改此项。',
+  })
   patch(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: PatchTaskDto) {
     return this.tasks.patch(user, id, dto);
   }

@@ -15,6 +15,7 @@ import { TaskExtensionsService } from './task-extensions.service';
 import { TaskHistoryEntry } from './task-history-entry.entity';
 import { TaskHistoryRepository } from './task-history.repository';
 import { TaskImportService } from './task-import.service';
+import { TaskLedgerService } from './task-ledger.service';
 import { TaskListService } from './task-list.service';
 import { TaskProgressService } from './task-progress.service';
 import { TaskUpdate } from './task-update.entity';
@@ -38,6 +39,7 @@ export class TasksDataModule {}
     TasksService,
     TaskProgressService,
     TaskListService,
+    TaskLedgerService,
     TaskExportService,
     TaskExtensionsService,
     TaskEvidenceService,

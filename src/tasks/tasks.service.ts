@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { todayIn } from '../common/calendar';
-import { ConflictError, NotFoundError } from '../common/domain-error';
+import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
@@ -10,6 +10,7 @@ import type { FieldChanges } from '../queue/task-events';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { PatchTaskDto } from './dto/task.dto';
 import { TaskExtensionRepository } from './task-extension.repository';
+import { itemTypeOf } from './item-type';
 import { allowedActions } from './task-actions';
 import { TaskHistoryRepository } from './task-history.repository';
 import { CLOSED_STATUSES } from './task-status';
@@ -68,9 +69,13 @@ export class TasksService {
     await this.dataSource.transaction(async (manager) => {
       const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
       if (task.version !== dto.version) throw versionConflict(task.version);
-      if (CLOSED_STATUSES.includes(task.status))
+      const { problemTaskId, version: _version, ...assignment } = dto;
+      // The problem link is bookkeeping of the ledger, so it may still be set on a closed task.
+      const reassigns = ASSIGNMENT_FIELDS.some((key) => assignment[key] !== undefined);
+      if (reassigns && CLOSED_STATUSES.includes(task.status))
         throw new ConflictError('TASK_CLOSED', '任务已办结（已销号或已撤销），不能再修改');
-      await this.applyAssignment(manager, user, task, dto, 'updated');
+      if (problemTaskId !== undefined) await this.linkProblem(manager, user, task, problemTaskId);
+      if (reassigns) await this.applyAssignment(manager, user, task, assignment, 'updated');
     });
     return this.get(user, id);
   }
@@ -135,6 +140,34 @@ export class TasksService {
       });
     }
     return true;
+  }
+
+  /** Links the task to the 整改问题 it answers (null unlinks): a problem-type task of the same organization. */
+  private async linkProblem(
+    manager: EntityManager,
+    user: AuthUser,
+    task: TaskRow,
+    problemTaskId: string | null,
+  ): Promise<void> {
+    if (problemTaskId === task.problemTaskId) return;
+    if (problemTaskId !== null) {
+      if (itemTypeOf(task) === 'problem')
+        throw new InvalidInputError('PROBLEM_LINK_INVALID', '整改问题本身不能再关联到其他问题');
+      const target = await this.tasks.findLinkTarget(manager, user.organizationId, problemTaskId);
+      if (!target) throw new InvalidInputError('PROBLEM_NOT_FOUND', '要关联的整改问题不存在或不属于本单位');
+      if (itemTypeOf(target) !== 'problem')
+        throw new InvalidInputError(
+          'PROBLEM_LINK_INVALID',
+          `“${target.title}”不是整改问题，只能关联到整改问题`,
+        );
+    }
+    await this.tasks.setProblem(manager, task.id, problemTaskId);
+    const changes: FieldChanges = { problemTaskId: { from: task.problemTaskId, to: problemTaskId } };
+    await this.history.record(manager, task, user.id, 'updated', changes);
+    await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.updated', task.id, {
+      actorId: user.id,
+      changes,
+    });
   }
 
   /** Leaders, units and assignees named in a request must belong to the caller's organization (404 otherwise). */

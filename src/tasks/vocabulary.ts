@@ -2,6 +2,7 @@ import { ROLE_LABELS, ROLES } from '../identity/auth-user';
 import { ROBOT_VENDOR_LABELS, ROBOT_VENDORS } from '../identity/dto/unit-robots.dto';
 import { PERMISSIONS } from '../identity/permissions';
 import { ITEM_TYPE_LABELS, ITEM_TYPES } from './item-type';
+import { PRINTED_LEDGER_COLUMNS } from './ledger-columns';
 import { TASK_ACTION_LABELS, TASK_ACTIONS } from './task-actions';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
 import { TRAFFIC_LIGHT_COLORS, TRAFFIC_LIGHT_LABELS, TRAFFIC_LIGHTS } from './traffic-light';
@@ -53,6 +54,7 @@ export const VOCABULARY = {
   ),
   roles: entries(ROLES, ROLE_LABELS),
   robotVendors: entries(ROBOT_VENDORS, ROBOT_VENDOR_LABELS),
+  ledgerColumns: PRINTED_LEDGER_COLUMNS,
   permissions: Object.fromEntries(
     Object.entries(PERMISSIONS).map(([action, permission]) => [action, permission.roles]),
   ),

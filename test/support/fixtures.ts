@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { Role } from '../../src/identity/auth-user';
 import { hashPassword } from '../../src/identity/passwords';
 import { parseReport } from '../../src/parsing';
@@ -58,6 +59,10 @@ export interface TaskSeed {
   outcome?: string | null;
   /** Set for completed tasks: default today. */
   completedAt?: string;
+  /** The report item kind: default measure. */
+  itemKind?: 'problem' | 'cause' | 'measure' | 'plan';
+  /** The 整改问题 a measure answers. */
+  problemTaskId?: string;
 }
 
 export interface ImportedTask {
@@ -85,9 +90,10 @@ export class Fixtures {
   ) {}
 
   static of(app: TestApp): Fixtures {
-    const dataSource = app.app.get(DataSource);
+    // Straight on the app's pool: DataSource#query answers UPDATE … RETURNING with [rows, count], not rows.
+    const pool = (app.app.get(DataSource).driver as PostgresDriver).master as Pool;
     return new Fixtures(
-      (sql, params) => dataSource.query(sql, params),
+      async (sql, params) => (await pool.query(sql, params)).rows,
       async () => undefined,
     );
   }
@@ -165,10 +171,10 @@ export class Fixtures {
     const status = seed.status ?? 'in_progress';
     const [task] = await this.query(
       `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, deadline, status, assignee_id, unit_id,
-                          leader_id, last_activity_at, plan_year, outcome, progress, completed_at)
-       VALUES ($1, $2, 'measure', $3, '原文', $4, $5::varchar, $6, $7, $8, coalesce($9::timestamptz, now()), $10, $11,
+                          leader_id, last_activity_at, plan_year, outcome, progress, completed_at, problem_task_id)
+       VALUES ($1, $2, $13, $3, '原文', $4, $5::varchar, $6, $7, $8, coalesce($9::timestamptz, now()), $10, $11,
                CASE WHEN $5::varchar = 'completed' THEN 100 ELSE 0 END,
-               CASE WHEN $5::varchar = 'completed' THEN coalesce($12::timestamptz, now()) END)
+               CASE WHEN $5::varchar = 'completed' THEN coalesce($12::timestamptz, now()) END, $14)
        RETURNING id`,
       [
         organizationId,
@@ -183,6 +189,8 @@ export class Fixtures {
         seed.planYear ?? null,
         seed.outcome ?? null,
         seed.completedAt ?? null,
+        seed.itemKind ?? 'measure',
+        seed.problemTaskId ?? null,
       ],
     );
     return task.id;

@@ -63,6 +63,13 @@ export class PatchTaskDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) deadline?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) title?: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: '本整改措施所回应的整改问题（同一组织的整改问题类任务）；null 取消关联',
+  })
+  @IsOptional()
+  @IsUUID()
+  problemTaskId?: string | null;
 }
 
 export class TaskUpdateDto {
@@ -98,6 +105,7 @@ export class ListTasksQuery {
   @IsOptional() @IsUUID() leaderId?: string;
   @IsOptional() @IsUUID() assigneeId?: string;
   @IsOptional() @IsIn(['rectification', 'plan']) kind?: string;
+  @IsOptional() @IsUUID() reportId?: string;
   @IsOptional() @IsIn(ITEM_TYPES) itemType?: ItemType;
   @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(3000) year?: number;
   @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';

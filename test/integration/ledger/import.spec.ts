@@ -41,7 +41,8 @@ describe('ledger: 整改台账 import', () => {
 
   const rowOf = (sheet: ExcelJS.Worksheet, id: string) => {
     let found: ExcelJS.Row | undefined;
-    sheet.eachRow((row) => row.getCell(12).value === id && (found = row));
+    // 任务编号 is the hidden last column, below the title block.
+    sheet.eachRow((row) => row.getCell(11).value === id && (found = row));
     return found!;
   };
 
@@ -49,9 +50,9 @@ describe('ledger: 整改台账 import', () => {
     const workbook = await exported();
     const sheet = workbook.getWorksheet('整改台账')!;
     const row = rowOf(sheet, taskIds[0]);
-    row.getCell(5).value = org.users.leader.displayName;
-    row.getCell(6).value = '党政综合办公室';
-    row.getCell(8).value = '2099年9月30日';
+    row.getCell(4).value = org.users.leader.displayName;
+    row.getCell(5).value = '党政综合办公室';
+    row.getCell(7).value = '2099年9月30日';
     const response = await upload(workbook);
     expect(response.status).toBe(201);
     expect(response.body).toMatchObject({ updated: 1 });
@@ -69,9 +70,9 @@ describe('ledger: 整改台账 import', () => {
     const workbook = await exported();
     const sheet = workbook.getWorksheet('整改台账')!;
     const good = rowOf(sheet, taskIds[1]);
-    good.getCell(8).value = '2099-12-01';
+    good.getCell(7).value = '2099-12-01';
     const bad = rowOf(sheet, taskIds[0]);
-    bad.getCell(6).value = '不存在的单位';
+    bad.getCell(5).value = '不存在的单位';
     const response = await upload(workbook);
     expect(response.status).toBe(400);
     expect(response.body.code).toBe('IMPORT_INVALID');

@@ -371,24 +371,23 @@ describe('ledger: reports → tasks → review', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(response.raw as never);
     const sheet = workbook.getWorksheet('整改台账')!;
-    expect(sheet.getRow(1).values).toEqual(
+    expect(sheet.getRow(3).values).toEqual(
       expect.arrayContaining([
         '序号',
-        '问题/任务',
-        '来源',
+        '问题',
         '整改措施',
         '责任领导',
         '责任单位',
         '责任人',
         '完成时限',
         '进展情况',
-        '状态',
-        '完成成效',
+        '整改成效',
+        '红黄绿灯',
       ]),
     );
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 3 });
     const ids: unknown[] = [];
-    sheet.eachRow((row, number) => number > 1 && ids.push(row.getCell(12).value));
+    sheet.eachRow((row, number) => number > 3 && ids.push(row.getCell(11).value));
     expect(ids).toContain(task.id);
   });
 });

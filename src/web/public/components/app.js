@@ -10,6 +10,7 @@ import { Shell, StatusLine } from './shell.js';
 const ROUTES = [
   [/^\/$/, () => import('../pages/dashboard.js').then((m) => m.DashboardPage)],
   [/^\/tasks$/, () => import('../pages/tasks.js').then((m) => m.TasksPage)],
+  [/^\/tasks\/print$/, () => import('../pages/ledger-print.js').then((m) => m.LedgerPrintPage)],
   [/^\/tasks\/([\w-]+)$/, () => import('../pages/task.js').then((m) => m.TaskPage)],
   [/^\/import$/, () => import('../pages/import-upload.js').then((m) => m.ImportUploadPage)],
   [/^\/import\/([\w-]+)$/, () => import('../pages/import-review.js').then((m) => m.ImportReviewPage)],

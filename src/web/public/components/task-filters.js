@@ -8,11 +8,15 @@ import { words } from '../lib/vocabulary.js';
 import { Field } from './field.js';
 import { Select } from './select.js';
 
-export const FILTER_KEYS = ['q', 'status', 'light', 'itemType', 'unitId', 'sort'];
+export const FILTER_KEYS = ['q', 'year', 'reportId', 'status', 'light', 'itemType', 'unitId', 'sort'];
 /** Filters the bar has no control for but links may set (dashboard lists); kept until the bar is reset. */
 const LINK_ONLY_KEYS = ['leaderId', 'assigneeId', 'overdue', 'open'];
 
+/** The ledger's own order (groups by problem, GET /tasks/ledger) is the default; the others list tasks flat. */
+export const LEDGER_ORDER = 'ledger';
+
 const SORTS = [
+  { key: LEDGER_ORDER, label: '按问题分组' },
   { key: 'deadline', label: '时限近的在前' },
   { key: '-deadline', label: '时限远的在前' },
   { key: '-createdAt', label: '新生成的在前' },
@@ -25,19 +29,60 @@ function lightOptions() {
   return words('lights').map((light) => ({ key: light.key, label: `${light.color}灯（${light.label}）` }));
 }
 
-export function TaskFilters({ query, directory }) {
+/** Years with a report, the current year and the one asked for, newest first. */
+function yearOptions(reports, query) {
+  const years = new Set([new Date().getFullYear(), ...reports.map((report) => report.planYear)]);
+  if (query.get('year')) years.add(Number(query.get('year')));
+  return [...years]
+    .filter(Boolean)
+    .sort((a, b) => b - a)
+    .map((year) => ({ key: String(year), label: `${year}年度` }));
+}
+
+function reportOptions(reports) {
+  return reports.map((report) => ({
+    key: report.id,
+    label: report.title || report.fileName,
+  }));
+}
+
+/** The current filters as a query string for the export and the printed ledger. */
+export function filterQuery(query) {
+  const params = new URLSearchParams();
+  for (const key of [...FILTER_KEYS, ...LINK_ONLY_KEYS])
+    if (key !== 'sort' && query.get(key)) params.set(key, query.get(key));
+  const text = params.toString();
+  return text ? `?${text}` : '';
+}
+
+export function TaskFilters({ query, directory, reports = [] }) {
   const value = (key) => query.get(key) || '';
   const kept = LINK_ONLY_KEYS.filter((key) => query.get(key));
   const submit = (event) => {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const params = Object.fromEntries(FILTER_KEYS.map((key) => [key, String(form.get(key) || '').trim()]));
+    if (params.sort === LEDGER_ORDER) params.sort = '';
     for (const key of kept) params[key] = query.get(key);
     navigate(hrefWith('/tasks', params));
   };
   return html`<form class="card filters" role="search" onSubmit=${submit}>
     <${Field} label="搜索" wide
       ><input name="q" type="search" placeholder="事项名称或原文" defaultValue=${value('q')}
+    /><//>
+    <${Field} label="年度"
+      ><${Select}
+        name="year"
+        options=${yearOptions(reports, query)}
+        initial=${value('year')}
+        empty="全部年度"
+    /><//>
+    <${Field} label="来源报告"
+      ><${Select}
+        name="reportId"
+        options=${reportOptions(reports)}
+        initial=${value('reportId')}
+        empty="全部报告"
     /><//>
     <${Field} label="状态"
       ><${Select} name="status" options=${words('statuses')} initial=${value('status')} empty="全部状态"
@@ -52,7 +97,7 @@ export function TaskFilters({ query, directory }) {
       ><${Select} name="unitId" options=${unitOptions(directory)} initial=${value('unitId')} empty="全部单位"
     /><//>
     <${Field} label="排序"
-      ><${Select} name="sort" options=${SORTS} initial=${value('sort') || 'deadline'}
+      ><${Select} name="sort" options=${SORTS} initial=${value('sort') || LEDGER_ORDER}
     /><//>
     <div class="filter-actions">
       <button type="submit">查询</button>
@@ -64,10 +109,12 @@ export function TaskFilters({ query, directory }) {
       <button
         type="button"
         class="secondary"
-        onClick=${() => attempt(() => download('/tasks/export.xlsx', '整改台账.xlsx'), '已开始下载')}
+        onClick=${() =>
+          attempt(() => download(`/tasks/export.xlsx${filterQuery(query)}`, '整改台账.xlsx'), '已开始下载')}
       >
         导出 Excel
       </button>
+      <a class="button secondary" href=${`#/tasks/print${filterQuery(query)}`}>打印台账</a>
     </div>
   </form>`;
 }

@@ -7,6 +7,7 @@ import { EvidenceList } from '../components/task/evidence-list.js';
 import { ExtensionDecisions } from '../components/task/extension-decisions.js';
 import { ExtensionRequestForm } from '../components/task/extension-request-form.js';
 import { HistoryList } from '../components/task/history-list.js';
+import { ProblemLink } from '../components/task/problem-link.js';
 import { ProgressForm } from '../components/task/progress-form.js';
 import { ReviewForm } from '../components/task/review-form.js';
 import { TaskFacts } from '../components/task/task-facts.js';
@@ -36,7 +37,10 @@ function TaskView({ task, directory, reload }) {
   return html`<p class="crumbs"><a href="#/tasks">整改台账</a> › 任务详情</p>
     <h1 class="task-title">${task.title}</h1>
     <div class="task-layout">
-      <div class="task-facts"><${TaskFacts} task=${task} directory=${directory} /></div>
+      <div class="task-facts">
+        <${TaskFacts} task=${task} directory=${directory} />
+        <${ProblemLink} ...${props} />
+      </div>
       <div class="task-record">
         ${task.evidence?.length ? html`<${EvidenceList} evidence=${task.evidence} />` : null}
         <${HistoryList} history=${task.history || []} directory=${directory} />

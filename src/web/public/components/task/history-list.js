@@ -22,6 +22,8 @@ function describe(changes, directory) {
   if (change('assigneeId') && change('assigneeId').to)
     parts.push(`责任人：${userName(directory, change('assigneeId').to)}`);
   if (change('title') && change('title').from) parts.push('修改了事项名称');
+  if (change('problemTaskId'))
+    parts.push(change('problemTaskId').to ? '关联到整改问题' : '取消了与整改问题的关联');
   if (change('outcome')) parts.push('填写了整改成效');
   if (change('evidence')) parts.push(`附佐证材料 ${change('evidence').to.length} 份`);
   return parts.join('；');

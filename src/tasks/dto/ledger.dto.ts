@@ -1,0 +1,57 @@
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { PageSize } from '../../common/pagination';
+import { ListTasksQuery } from './task.dto';
+
+/** The task list's filters (year, report, status, light, unit, …); pages count groups, not tasks. */
+export class LedgerQuery extends OmitType(ListTasksQuery, ['sort', 'pageSize'] as const) {
+  @ApiPropertyOptional({ description: '每页的序号（问题组）数，默认 20' })
+  @PageSize(100)
+  pageSize?: number;
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: 'true：不分页，整本台账（打印用）' })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  all?: 'true' | 'false';
+}
+
+export class LedgerEntryDto {
+  @ApiProperty() id: string;
+  @ApiProperty({ description: '序号' }) seq: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ description: '事项类型：problem、measure、plan、long_term' }) itemType: string;
+  @ApiProperty({ nullable: true, type: String }) problemTaskId: string | null;
+  @ApiProperty({ nullable: true, type: String }) problemTitle: string | null;
+  @ApiProperty({ nullable: true, type: String }) leaderId: string | null;
+  @ApiProperty({ nullable: true, type: String }) unitId: string | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeId: string | null;
+  @ApiProperty({ nullable: true, type: String }) deadline: string | null;
+  @ApiProperty() status: string;
+  @ApiProperty() statusLabel: string;
+  @ApiProperty() progress: number;
+  @ApiProperty({ description: '进展情况，按任务实际状态（退回的任务写“退回整改”）' }) progressText: string;
+  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
+  @ApiProperty({ enum: ['green', 'yellow', 'red', 'gray'] }) light: string;
+  @ApiProperty() lightLabel: string;
+}
+
+export class LedgerGroupDto {
+  @ApiProperty({ description: '序号' }) seq: number;
+  @ApiProperty({ nullable: true, type: String }) problemId: string | null;
+  @ApiProperty({ nullable: true, type: String }) problemTitle: string | null;
+  @ApiProperty({ nullable: true, type: LedgerEntryDto, description: '问题本身（在筛选结果内时）' })
+  problem: LedgerEntryDto | null;
+  @ApiProperty({ type: [LedgerEntryDto], description: '回应该问题的整改措施；不属于任何问题的任务单独成组' })
+  measures: LedgerEntryDto[];
+}
+
+export class LedgerResponseDto {
+  @ApiProperty() organizationName: string;
+  @ApiProperty() year: number;
+  @ApiProperty({ example: 'XX镇2025年度法治政府建设问题整改台账' }) title: string;
+  @ApiProperty({ example: '2026-12-05' }) filledOn: string;
+  @ApiProperty({ description: '符合条件的任务数' }) taskCount: number;
+  @ApiProperty({ description: '符合条件的序号（问题组）数' }) groupCount: number;
+  @ApiProperty() page: number;
+  @ApiProperty() pageSize: number;
+  @ApiProperty({ type: [LedgerGroupDto] }) groups: LedgerGroupDto[];
+}
