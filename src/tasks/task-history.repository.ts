@@ -76,6 +76,10 @@ export class TaskHistoryRepository {
     });
   }
 
+  countEvidence(manager: EntityManager, taskId: string): Promise<number> {
+    return manager.countBy(EvidenceFile, { taskId });
+  }
+
   /** Links this task's not yet cited evidence to an update; returns how many of `evidenceIds` it linked. */
   async citeEvidence(
     manager: EntityManager,

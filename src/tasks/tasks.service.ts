@@ -12,6 +12,7 @@ import { PatchTaskDto } from './dto/task.dto';
 import { TaskExtensionRepository } from './task-extension.repository';
 import { allowedActions } from './task-actions';
 import { TaskHistoryRepository } from './task-history.repository';
+import { assertAssignable } from './task-rules';
 import { CLOSED_STATUSES } from './task-status';
 import { presentTask, TaskRow } from './task-view';
 import { TaskRepository } from './task.repository';
@@ -22,6 +23,8 @@ export interface AssignmentChanges {
   assigneeId?: string;
   deadline?: string;
   title?: string;
+  /** Why (kept in the history as the entry's note); the task page asks for one with every deadline change. */
+  reason?: string;
 }
 
 const ASSIGNMENT_FIELDS = ['leaderId', 'unitId', 'assigneeId', 'deadline', 'title'] as const;
@@ -100,6 +103,8 @@ export class TasksService {
       task.status === 'new' && Boolean((next.unitId || next.assigneeId) && next.deadline && next.leaderId);
     if (becomesAssigned) changes.status = { from: 'new', to: 'assigned' };
     if (!Object.keys(changes).length) return false;
+    if (next.assigneeId && (changes.assigneeId || changes.unitId))
+      await this.assertAssignee(manager, user.organizationId, next.assigneeId, next.unitId);
     await this.tasks.updateAssignment(
       manager,
       task.id,
@@ -113,7 +118,7 @@ export class TasksService {
       },
       becomesAssigned,
     );
-    await this.history.record(manager, task, user.id, action, changes);
+    await this.history.record(manager, task, user.id, action, changes, dto.reason?.trim() || null);
     const { organizationId } = user;
     await this.outbox.recordTaskEvent(manager, organizationId, 'task.updated', task.id, {
       actorId: user.id,
@@ -124,6 +129,7 @@ export class TasksService {
         actorId: user.id,
         from: changes.deadline.from,
         to: changes.deadline.to,
+        ...(dto.reason ? { reason: dto.reason } : {}),
       });
     if (becomesAssigned || changes.unitId || changes.assigneeId || changes.leaderId) {
       await this.outbox.recordTaskEvent(manager, organizationId, 'task.assigned', task.id, {
@@ -149,6 +155,21 @@ export class TasksService {
       throw new NotFoundError('责任领导', 'USER_NOT_FOUND');
     if (ids.assigneeId && !(await this.directory.isUserOf(organizationId, ids.assigneeId, manager)))
       throw new NotFoundError('责任人', 'USER_NOT_FOUND');
+  }
+
+  /** The assignee named for a task of `unitId` can do its work (task-rules.ts), else 400. */
+  async assertAssignee(
+    manager: EntityManager,
+    organizationId: string,
+    assigneeId: string,
+    unitId: string | null,
+  ): Promise<void> {
+    assertAssignable(await this.directory.findAssignable(organizationId, assigneeId, manager), unitId);
+  }
+
+  /** The unit of a named assignee: what a confirmed item without a unit of its own belongs to. */
+  async unitOfAssignee(manager: EntityManager, organizationId: string, assigneeId: string) {
+    return (await this.directory.findAssignable(organizationId, assigneeId, manager))?.unitId ?? null;
   }
 }
 

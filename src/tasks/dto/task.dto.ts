@@ -56,6 +56,11 @@ export class PatchTaskDto {
   @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeId?: string;
   @ApiPropertyOptional() @IsOptional() @IsISO8601({ strict: true }) deadline?: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 500) title?: string;
+  @ApiPropertyOptional({ description: '修改理由，记入变更历史（任务页调整完成时限时必填）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class TaskUpdateDto {
