@@ -76,6 +76,11 @@ export class TaskHistoryRepository {
     });
   }
 
+  /** One evidence file of the task with where it is stored, or null. */
+  findEvidenceFile(taskId: string, evidenceId: string): Promise<EvidenceFile | null> {
+    return this.dataSource.manager.findOne(EvidenceFile, { where: { id: evidenceId, taskId } });
+  }
+
   countEvidence(manager: EntityManager, taskId: string): Promise<number> {
     return manager.countBy(EvidenceFile, { taskId });
   }

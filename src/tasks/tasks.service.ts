@@ -4,6 +4,7 @@ import { todayIn } from '../common/calendar';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
+import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import type { FieldChanges } from '../queue/task-events';
@@ -39,6 +40,7 @@ export class TasksService {
     private readonly extensions: TaskExtensionRepository,
     private readonly outbox: OutboxRepository,
     private readonly directory: UserDirectoryRepository,
+    private readonly scope: OrganizationScopeService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -47,8 +49,13 @@ export class TasksService {
     return presentTask(row, today, this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
   }
 
+  /** The task if the caller may read it: their organization's, or (read-only) one of its descendants'. */
+  async getVisible(user: AuthUser, id: string): Promise<TaskRow> {
+    return this.tasks.getInOrganizations(await this.scope.visibleOrganizationIds(user), id);
+  }
+
   async get(user: AuthUser, id: string) {
-    const row = await this.tasks.getInOrganization(user.organizationId, id);
+    const row = await this.getVisible(user, id);
     const [history, updates, evidence, extensionRequests] = await Promise.all([
       this.history.findHistory(id),
       this.history.findUpdates(id),
