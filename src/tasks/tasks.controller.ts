@@ -91,7 +91,7 @@ export class TasksController {
   @ApiOperation({
     summary: '任务详情（含变更历史）',
     description:
-      'allowedActions 列出调用者此刻可对本任务执行的操作（按固定顺序）：update 报送进展、submit_for_review 申请销号、upload_evidence 上传佐证材料、request_extension 申请延期、review 核验销号、decide_extension 审批延期、edit 修改标题、reassign 调整责任领导/单位/责任人、change_deadline 调整完成时限、cancel 撤销任务。由权限表和状态机算出，与各接口的校验一致；界面只显示其中列出的操作。',
+      'allowedActions 列出调用者此刻可对本任务执行的操作（按固定顺序）：update 报送进展、submit_for_review 申请销号、upload_evidence 上传佐证材料、request_extension 申请延期、review 核验销号、decide_extension 审批延期、edit 修改标题、reassign 调整责任领导/单位/责任人、change_deadline 调整完成时限、cancel 撤销任务、urge 催办（上级组织的领导和管理员为县级督办）。由权限表和状态机算出，与各接口的校验一致；界面只显示其中列出的操作。',
   })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.tasks.get(user, id);

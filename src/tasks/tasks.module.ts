@@ -46,6 +46,6 @@ export class TasksDataModule {}
     ReportConfirmationService,
     ReviewSubmissionCheck,
   ],
-  exports: [ReportConfirmationService, TaskProgressService],
+  exports: [ReportConfirmationService, TaskProgressService, TasksService],
 })
 export class TasksModule {}
