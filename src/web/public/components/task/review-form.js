@@ -23,7 +23,7 @@ export function ReviewForm({ task, onDone }) {
     <p class="quote outcome">${task.outcome || '（未填写）'}</p>
     ${latest?.note ? html`<p class="muted">申请说明：${latest.note}</p>` : null}
     <p class="muted">
-      完成时限 ${task.deadline || '未定'} · 佐证材料 ${task.evidence?.length || 0} 份（见左侧，可预览）
+      完成时限 ${task.deadline || '未定'} · 佐证材料 ${task.evidence?.length || 0} 份（在「佐证材料」中预览）
     </p>
     <${Field} label="核验意见"><textarea name="comment" maxlength="2000"></textarea><//>
     <p class="muted">退回整改时须填写理由，理由将告知责任人。</p>
