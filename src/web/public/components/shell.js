@@ -65,7 +65,7 @@ export function Shell({ user, path, children }) {
             html`<a href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : undefined}
               >${item.text}${
                 item.count && counts[item.count]
-                  ? html` <span class="nav-count" aria-label=${`${counts[item.count]} 项`}
+                  ? html` <span class="nav-count" aria-hidden="true" title=${`${counts[item.count]} 项`}
                       >${counts[item.count]}</span
                     >`
                   : null
