@@ -1,7 +1,7 @@
 import type { AuthUser } from '../identity/auth-user';
 
 /** The work waiting on someone: what GET /me/inbox counts and lists. */
-export const INBOX_QUEUES = ['pendingReview', 'pendingExtensions', 'overdue', 'dueSoon'] as const;
+export const INBOX_QUEUES = ['pendingReview', 'pendingExtensions', 'overdue', 'dueSoon', 'pressed'] as const;
 export type InboxQueue = (typeof INBOX_QUEUES)[number];
 
 /** 临期: due within this many days (today included). */
@@ -19,6 +19,11 @@ const QUEUE_CLAUSES: Record<InboxQueue, (bind: Bind, today: string, soon: string
   overdue: (bind, today) => `${WAITING_ON_UNIT} AND t.deadline < ${bind(today)}::date`,
   dueSoon: (bind, today, soon) =>
     `${WAITING_ON_UNIT} AND t.deadline BETWEEN ${bind(today)}::date AND ${bind(soon)}::date`,
+  // 催办 / 县级督办 not yet answered with a 办理情况 (history urged / supervised with no later urge_replied).
+  pressed: () =>
+    `t.status NOT IN ('completed', 'cancelled') AND EXISTS (
+       SELECT 1 FROM task_history h WHERE h.task_id = t.id AND h.action IN ('urged', 'supervised')
+          AND NOT EXISTS (SELECT 1 FROM task_history r WHERE r.task_id = t.id AND r.action = 'urge_replied' AND r.id > h.id))`,
 };
 
 /**

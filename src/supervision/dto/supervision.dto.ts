@@ -44,5 +44,7 @@ export class InboxDto {
   pendingExtensions: InboxQueueDto;
   @ApiProperty({ type: InboxQueueDto, description: '逾期未办：未办结且已过完成时限' }) overdue: InboxQueueDto;
   @ApiProperty({ type: InboxQueueDto, description: '临期：3 天内（含今天）到期' }) dueSoon: InboxQueueDto;
+  @ApiProperty({ type: InboxQueueDto, description: '待答复催办：被催办或县级督办、尚未答复办理情况的任务' })
+  pressed: InboxQueueDto;
   @ApiProperty({ description: '未读消息数' }) unreadNotifications: number;
 }

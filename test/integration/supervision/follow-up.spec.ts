@@ -210,6 +210,10 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
       (await app.post(`/api/v1/tasks/${id}/urge`, {}, { token: stranger.users.leader.token })).status,
     ).toBe(404);
 
+    // The township's leader sees it waiting for an answer in the inbox.
+    const waiting = await app.get('/api/v1/me/inbox', { token: town.users.leader.token });
+    expect(waiting.body.pressed.items.map((item: { id: string }) => item.id)).toContain(id);
+
     const replied = await app.post(
       `/api/v1/tasks/${id}/urge/${entry.id}/reply`,
       { text: '已召开专题会，本周完成整改' },
@@ -222,6 +226,8 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
       note: '已召开专题会，本周完成整改',
       changes: { urgeId: { from: null, to: entry.id } },
     });
+    const answered = await app.get('/api/v1/me/inbox', { token: town.users.leader.token });
+    expect(answered.body.pressed.items.map((item: { id: string }) => item.id)).not.toContain(id);
     const unknown = await app.post(
       `/api/v1/tasks/${id}/urge/999999999/reply`,
       { text: '答复' },

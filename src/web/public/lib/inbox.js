@@ -27,7 +27,7 @@ export function useInbox(user, path) {
 /** What waits on the caller: a leader's reviews, decisions and late tasks; a staff member's late and due tasks. */
 export function waitingCount(inbox, role) {
   if (!inbox?.overdue) return 0;
-  if (role === 'staff') return inbox.overdue.count + inbox.dueSoon.count;
+  if (role === 'staff') return inbox.overdue.count + inbox.dueSoon.count + inbox.pressed.count;
   return inbox.pendingReview.count + inbox.pendingExtensions.count + inbox.overdue.count;
 }
 
@@ -43,5 +43,6 @@ export function inboxQueues(role) {
     },
     { key: 'overdue', title: '逾期未办', empty: '没有逾期未办的任务' },
     { key: 'dueSoon', title: '临期（3 天内到期）', empty: '没有 3 天内到期的任务' },
+    { key: 'pressed', title: '待答复催办、督办', empty: '没有待答复的催办或督办' },
   ];
 }

@@ -23,6 +23,7 @@ const QUEUE_FILTERS = {
   pendingExtensions: null,
   overdue: { overdue: 'true' },
   dueSoon: { light: 'yellow' },
+  pressed: null,
 };
 
 /** Viewers have no queues of their own: they see the organization's late and due tasks. */
