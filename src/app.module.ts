@@ -15,6 +15,7 @@ import { QueueDashboardModule } from './queue/queue-dashboard.module';
 import { QueueModule } from './queue/queue.module';
 import { ReportsModule } from './reports/reports.module';
 import { RobotsModule, RobotsWorkerModule } from './robots/robots.module';
+import { SupervisionModule } from './supervision/supervision.module';
 import { TasksModule } from './tasks/tasks.module';
 import { WorkerModule } from './queue/worker.module';
 import { WorklogModule } from './worklog/worklog.module';
@@ -33,6 +34,7 @@ const API_MODULES: Type[] = [
   ReportsModule,
   RobotsModule,
   TasksModule,
+  SupervisionModule,
   WorklogModule,
   WebModule,
   DemoModule,

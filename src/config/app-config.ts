@@ -192,6 +192,14 @@ export class AppConfig {
   @IsString()
   TIME_ZONE: string;
 
+  /**
+   * Whether an API process sweeps today's reminders on start-up (and after the demo seeds) for organizations whose
+   * sweep has not run today, so a restart after 08:00 leaves no silent day.
+   */
+  @Transform(toBool)
+  @IsBoolean()
+  REMINDER_SWEEP_ON_START: boolean;
+
   /** Cron pattern of the daily reminder sweep, evaluated in TIME_ZONE. */
   @IsString()
   REMINDER_CRON: string;

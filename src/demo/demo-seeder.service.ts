@@ -9,6 +9,7 @@ import { UsersService } from '../identity/users.service';
 import { ReportsService } from '../reports/reports.service';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ReportConfirmationService } from '../tasks/report-confirmation.service';
+import { StartupSweep } from '../reminders/startup-sweep';
 import { TaskProgressService } from '../tasks/task-progress.service';
 import { TaskRepository } from '../tasks/task.repository';
 import { demoAssignmentFor, demoOutcome } from './demo-plan';
@@ -36,6 +37,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
     private readonly confirmation: ReportConfirmationService,
     private readonly tasks: TaskRepository,
     private readonly progress: TaskProgressService,
+    private readonly startupSweep: StartupSweep,
   ) {}
 
   static definition(): DemoDefinition {
@@ -46,6 +48,8 @@ export class DemoSeederService implements OnApplicationBootstrap {
     if (!this.runtime.demo) return;
     const definition = DemoSeederService.definition();
     const created = await this.seed(definition);
+    // The demo's overdue tasks are reminded on the day they are seeded, not at the next 08:00.
+    if (created && this.runtime.config.REMINDER_SWEEP_ON_START) await this.startupSweep.run();
     this.announce(definition, created);
   }
 

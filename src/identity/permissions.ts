@@ -37,6 +37,8 @@ export const PERMISSIONS = {
     restrictedRoles: ['staff'],
   },
   'task.extension.decide': { roles: MANAGERS, ownership: 'organization' },
+  // 催办; from an ancestor organization it is a 督办 (the service checks the task is in the caller's subtree).
+  'task.urge': { roles: MANAGERS, ownership: 'organization' },
   // Everyone sees the unit list (filters, task views); leaders also see users, to pick assignees.
   'unit.read': { roles: ALL, ownership: 'organization' },
   'unit.manage': { roles: ['admin'], ownership: 'organization' },
@@ -90,6 +92,7 @@ const DENIAL_MESSAGES: Partial<Record<Action, string>> = {
   'task.progress': '只能报送本单位或分派给本人的任务',
   'task.extension.request': '只能为本单位或分派给本人的任务申请延期',
   'worklog.write': '只能记录和修改本单位的工作纪实',
+  'task.urge': '只有领导和管理员可以催办',
   'worklog.delete': '只能删除本人填写的工作纪实',
   'worklog.report': '只有领导和管理员可以确定工作纪实是否写入报告',
 };

@@ -47,6 +47,18 @@ export class UserDirectoryRepository {
     return manager.existsBy(User, { id: userId, organizationId });
   }
 
+  /** Role, unit and whether active, of a user of the organization: what an assignment is checked against. */
+  findAssignable(
+    organizationId: string,
+    userId: string,
+    manager = this.dataSource.manager,
+  ): Promise<Pick<User, 'id' | 'role' | 'unitId' | 'active'> | null> {
+    return manager.findOne(User, {
+      select: { id: true, role: true, unitId: true, active: true },
+      where: { id: userId, organizationId },
+    });
+  }
+
   isUnitOf(organizationId: string, unitId: string, manager = this.dataSource.manager): Promise<boolean> {
     return manager.existsBy(Unit, { id: unitId, organizationId });
   }

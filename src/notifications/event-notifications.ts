@@ -1,37 +1,72 @@
 import { Injectable } from '@nestjs/common';
 import { Audience, UserDirectoryRepository } from '../identity/user-directory.repository';
 import { EventListenerRegistry } from '../outbox/event-listeners';
-import { EventsOf, taskEventsOf, TaskEvent } from '../queue/task-events';
-import { TaskRepository } from '../tasks/task.repository';
+import { EventsOf, taskEventsOf, TaskEvent, TaskEventPayloads } from '../queue/task-events';
+import { TaskNoticeContext, TaskRepository } from '../tasks/task.repository';
 import { NotificationDraft, NotificationsService } from './notifications.service';
 
-interface Notice {
-  audience: Extract<Audience, 'assignee' | 'leader'>;
-  title: string;
-  body: (title: string, deadline: string) => string;
+type Notified = EventsOf<'notifications'>;
+
+interface Notice<E extends Notified> {
+  audiences: (payload: TaskEventPayloads[E]) => Array<Extract<Audience, 'assignee' | 'leader'>>;
+  title: (payload: TaskEventPayloads[E]) => string;
+  body: (task: { title: string; deadline: string }, payload: TaskEventPayloads[E]) => string;
+  /** Beyond the link to the task: what the screens and channels act on. */
+  data?: (payload: TaskEventPayloads[E]) => Record<string, unknown>;
 }
 
+const reasonOf = (text: string | null | undefined, label: string) => (text ? `${label}：${text}` : '');
+
 /** What each task event that notifications consume (TASK_EVENT_CONSUMERS) says, and to whom. */
-const EVENT_NOTICES: { [E in EventsOf<'notifications'>]: Notice } = {
+const EVENT_NOTICES: { [E in Notified]: Notice<E> } = {
   'task.assigned': {
-    audience: 'assignee',
-    title: '您有新的整改任务',
-    body: (t, d) => `任务「${t}」已分派给您，截止日期：${d}。`,
+    audiences: () => ['assignee'],
+    title: () => '您有新的整改任务',
+    body: (t) => `任务「${t.title}」已分派给您，截止日期：${t.deadline}。`,
   },
   'task.rejected': {
-    audience: 'assignee',
-    title: '整改任务被退回',
-    body: (t, d) => `任务「${t}」的销号申请未通过，请继续整改（截止日期：${d}）。`,
+    audiences: () => ['assignee'],
+    title: () => '整改任务被退回',
+    body: (t, p) =>
+      `任务「${t.title}」的销号申请未通过，请继续整改（截止日期：${t.deadline}）。${reasonOf(p.note, '退回理由')}`,
+    data: (p) => ({ reason: p.note }),
   },
   'task.review_requested': {
-    audience: 'leader',
-    title: '整改任务申请销号',
-    body: (t, d) => `任务「${t}」（截止日期：${d}）已申请销号，请审核。`,
+    audiences: () => ['leader'],
+    title: () => '整改任务申请销号',
+    body: (t) => `任务「${t.title}」（截止日期：${t.deadline}）已申请销号，请审核。`,
+  },
+  'task.completed': {
+    audiences: () => ['assignee'],
+    title: () => '整改任务已销号',
+    body: (t) => `任务「${t.title}」经核验已销号。`,
   },
   'task.deadline_changed': {
-    audience: 'assignee',
-    title: '整改任务截止日期调整',
-    body: (t, d) => `任务「${t}」的截止日期已调整为 ${d}。`,
+    audiences: () => ['assignee'],
+    title: () => '整改任务截止日期调整',
+    body: (t, p) => `任务「${t.title}」的截止日期已调整为 ${t.deadline}。${reasonOf(p.reason, '理由')}`,
+  },
+  'task.urged': {
+    // A 督办 from above also reaches the township's leader of the task.
+    audiences: (p) => (p.supervise ? ['assignee', 'leader'] : ['assignee']),
+    title: (p) => (p.supervise ? '县级督办' : '催办'),
+    body: (t, p) =>
+      `${p.supervise ? '上级督办' : '领导催办'}任务「${t.title}」（截止日期：${t.deadline}），请抓紧办理。${p.message ?? ''}`,
+    data: (p) => ({ supervise: p.supervise, message: p.message, actorId: p.actorId }),
+  },
+  'task.extension_requested': {
+    audiences: () => ['leader'],
+    title: () => '整改任务申请延期',
+    body: (t, p) =>
+      `任务「${t.title}」申请将完成时限由 ${p.currentDeadline ?? '未设定'} 延至 ${p.requestedDeadline}，请审批。理由：${p.reason}`,
+    data: (p) => ({ requestedDeadline: p.requestedDeadline, currentDeadline: p.currentDeadline }),
+  },
+  'task.extension_decided': {
+    audiences: () => ['assignee'],
+    title: (p) => (p.approved ? '延期申请已同意' : '延期申请未同意'),
+    body: (t, p) =>
+      `任务「${t.title}」延期至 ${p.requestedDeadline} 的申请${p.approved ? '已同意' : '未同意'}，现完成时限：${t.deadline}。${reasonOf(p.comment, '审批意见')}`,
+    data: (p) => ({ approved: p.approved, comment: p.comment }),
   },
 };
 
@@ -48,22 +83,29 @@ export class EventNotifications {
       listeners.on('notifications', type, async (event) => void (await this.notify(event)));
   }
 
-  /** The assignee when active, else the unit's active staff; the leader for review requests. */
-  async notify(event: TaskEvent<EventsOf<'notifications'>>): Promise<number> {
-    const notice = EVENT_NOTICES[event.type];
+  /** Each audience of the notice (the assignee when active, else the unit's active staff; the leader), once each. */
+  async notify(event: TaskEvent<Notified>): Promise<number> {
+    const notice = EVENT_NOTICES[event.type] as Notice<Notified>;
     const task = await this.tasks.findNoticeContext(event.taskId);
     if (!task) return 0;
-    const recipients = await this.directory.resolveRecipients([{ ...task, audience: notice.audience }]);
-    const drafts: NotificationDraft[] = recipients.map((recipient) => ({
+    const queries = notice.audiences(event.payload).map((audience) => ({ ...task, audience }));
+    const recipients = await this.directory.resolveRecipients(queries);
+    const unique = [...new Map(recipients.map((recipient) => [recipient.userId, recipient])).values()];
+    const drafts: NotificationDraft[] = unique.map((recipient) => ({
       organizationId: task.organizationId,
       userId: recipient.userId,
       taskId: event.taskId,
       kind: event.type,
-      title: notice.title,
-      body: notice.body(task.title, task.deadline ?? '未设定'),
+      title: notice.title(event.payload),
+      body: notice.body(noticeTask(task), event.payload),
+      data: { link: `#/tasks/${event.taskId}`, ...notice.data?.(event.payload) },
       dedupeKey: `event:${event.eventId}:${recipient.userId}`,
       hasEmail: recipient.email !== null,
     }));
     return this.notifications.store(drafts);
   }
+}
+
+function noticeTask(task: TaskNoticeContext) {
+  return { title: task.title, deadline: task.deadline ?? '未设定' };
 }

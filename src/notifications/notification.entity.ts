@@ -23,6 +23,10 @@ export class Notification {
   @Column('text')
   body: string;
 
+  /** What screens and channels act on: `link` to the task page; for 催办 `supervise`, `message`, `actorId`. */
+  @Column('jsonb', { nullable: true })
+  data: Record<string, unknown> | null;
+
   @Column('text', { name: 'dedupe_key', select: false })
   dedupeKey: string;
 

@@ -12,6 +12,8 @@ export interface NewNotification {
   kind: string;
   title: string;
   body: string;
+  /** See Notification.data; null when the notice carries nothing beyond its text. */
+  data?: Record<string, unknown> | null;
   /** Unique: the same notice (task, kind, day, person) is stored once however often it is produced. */
   dedupeKey: string;
 }
@@ -36,10 +38,10 @@ export class NotificationRepository {
     if (!notices.length) return [];
     return this.notifications.query(
       `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[])
-           AS d(organization_id, user_id, task_id, kind, title, body, dedupe_key)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+           AS d(organization_id, user_id, task_id, kind, title, body, dedupe_key, data)
        ), inserted AS (
-         INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key)
+         INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key, data)
          SELECT * FROM input ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
        )
        SELECT DISTINCT COALESCE(i.id, n.id) AS id, d.dedupe_key AS "dedupeKey", i.id IS NOT NULL AS created
@@ -54,6 +56,7 @@ export class NotificationRepository {
         notices.map((notice) => notice.title),
         notices.map((notice) => notice.body),
         notices.map((notice) => notice.dedupeKey),
+        notices.map((notice) => (notice.data ? JSON.stringify(notice.data) : null)),
       ],
     );
   }

@@ -23,6 +23,18 @@ export interface TaskEventPayloads {
   'task.deadline_changed': ByActor & { from: unknown; to: unknown; reason?: string };
   'task.review_requested': ByActor & { leaderId: string | null };
   'task.rejected': ByActor & { note: string | null };
+  /** 催办 by a leader or admin; `supervise` when from an ancestor organization (县级督办). */
+  'task.urged': ByActor & { message: string | null; supervise: boolean };
+  'task.extension_requested': ByActor & {
+    currentDeadline: string | null;
+    requestedDeadline: string;
+    reason: string;
+  };
+  'task.extension_decided': ByActor & {
+    approved: boolean;
+    requestedDeadline: string;
+    comment: string | null;
+  };
   /** Anything else about the task moved: its fields, a progress note, an extension asked for or refused. */
   'task.updated': ByActor & {
     changes?: FieldChanges;
@@ -55,11 +67,14 @@ export const TASK_EVENT_CONSUMERS = {
   'task.created': ['rollup'],
   'task.assigned': ['rollup', 'notifications'],
   'task.status_changed': ['rollup'],
-  'task.completed': ['rollup'],
+  'task.completed': ['rollup', 'notifications'],
   'task.deadline_changed': ['rollup', 'notifications'],
   'task.review_requested': ['rollup', 'notifications'],
   'task.rejected': ['rollup', 'notifications'],
   'task.updated': ['rollup'],
+  'task.urged': ['notifications'],
+  'task.extension_requested': ['notifications'],
+  'task.extension_decided': ['notifications'],
   'worklog.changed': ['rollup'],
 } as const satisfies { [E in EventName]: readonly EventConsumer[] };
 

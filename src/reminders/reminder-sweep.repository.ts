@@ -23,6 +23,25 @@ export class ReminderSweepRepository {
     }));
   }
 
+  /**
+   * Records a part for each of `organizationIds` that has none for `asOf` yet (a sweep requested or scheduled that
+   * day), and returns them. An advisory lock serializes processes starting at once, so each part is recorded once.
+   */
+  recordMissing(asOf: string, organizationIds: string[]): Promise<SweepPart[]> {
+    if (!organizationIds.length) return Promise.resolve([]);
+    return this.sweeps.manager.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtext('reminder_sweeps:catch_up'))`);
+      const rows: Array<{ id: string; organization_id: string }> = await manager.query(
+        `INSERT INTO reminder_sweeps (as_of, organization_id)
+         SELECT $1::date, o.id FROM unnest($2::uuid[]) AS o(id)
+          WHERE NOT EXISTS (SELECT 1 FROM reminder_sweeps s WHERE s.as_of = $1::date AND s.organization_id = o.id)
+         RETURNING id, organization_id`,
+        [asOf, organizationIds],
+      );
+      return rows.map((row) => ({ id: String(row.id), asOf, organizationId: row.organization_id }));
+    });
+  }
+
   async markEnqueued(ids: string[]): Promise<void> {
     if (ids.length)
       await this.sweeps.update({ id: In(ids), enqueuedAt: IsNull() }, { enqueuedAt: () => 'now()' });

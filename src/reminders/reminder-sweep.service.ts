@@ -59,6 +59,16 @@ export class ReminderSweepService {
   }
 
   /**
+   * Today's sweep for every organization whose sweep has not run today (none requested, none scheduled): what a
+   * start-up and the demo seeding run, so reminders due while the service was down go out on the day it is back.
+   */
+  async catchUp(): Promise<SweepRequested> {
+    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const parts = await this.sweeps.recordMissing(today, await this.directory.findAllOrganizationIds());
+    return this.enqueueRecorded(today, parts);
+  }
+
+  /**
    * One organization's reminders for `asOf`, stored in-app and their deliveries queued. Idempotent: a rerun stores
    * nothing new (dedupe keys) and queues again only what a crash may have left unqueued (job ids dedupe the rest).
    */
@@ -107,7 +117,10 @@ export class ReminderSweepService {
     organizationIds: string[],
     requestedBy: string | null,
   ): Promise<SweepRequested> {
-    const parts = await this.sweeps.record(asOf, organizationIds, requestedBy);
+    return this.enqueueRecorded(asOf, await this.sweeps.record(asOf, organizationIds, requestedBy));
+  }
+
+  private async enqueueRecorded(asOf: string, parts: SweepPart[]): Promise<SweepRequested> {
     try {
       await this.enqueue(parts, ENQUEUE_TIMEOUT_MS);
       return { asOf, enqueued: parts.length, pending: 0 };

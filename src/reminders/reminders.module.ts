@@ -8,6 +8,7 @@ import { ReminderSweepRepository } from './reminder-sweep.repository';
 import { ReminderSweepService } from './reminder-sweep.service';
 import { RemindersController } from './reminders.controller';
 import { RemindersWorker } from './reminders.worker';
+import { StartupSweep } from './startup-sweep';
 
 const SWEEPS = [
   TypeOrmModule.forFeature([ReminderSweep]),
@@ -19,7 +20,8 @@ const SWEEPS = [
 @Module({
   imports: SWEEPS,
   controllers: [RemindersController],
-  providers: [ReminderSweepService, ReminderSweepRepository],
+  providers: [ReminderSweepService, ReminderSweepRepository, StartupSweep],
+  exports: [StartupSweep],
 })
 export class RemindersModule {}
 

@@ -19,6 +19,8 @@ export function registerSecurityHeaders(fastify: FastifyInstance, inlineScriptHa
         scriptSrc: ["'self'", ...inlineScriptHashes],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
+        // The task page previews a PDF 佐证材料 it fetched with the bearer token, as a blob: URL in a frame.
+        frameSrc: ["'self'", 'blob:'],
         connectSrc: ["'self'"],
         upgradeInsecureRequests: null,
       },

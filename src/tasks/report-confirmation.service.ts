@@ -105,11 +105,17 @@ export class ReportConfirmationService {
     }
     await this.taskService.assertMembers(manager, organizationId, request);
     const suggestedUnit = item.suggestedUnits[0];
+    // A named assignee brings their unit; otherwise the report's suggestion decides.
     const unitId =
       request.unitId ??
+      (request.assigneeId
+        ? await this.taskService.unitOfAssignee(manager, organizationId, request.assigneeId)
+        : null) ??
       (suggestedUnit
         ? await this.directory.findActiveUnitIdByName(organizationId, suggestedUnit, manager)
         : null);
+    if (request.assigneeId)
+      await this.taskService.assertAssignee(manager, organizationId, request.assigneeId, unitId);
     const deadline =
       request.deadline ??
       suggestDeadline(item.suggestedDeadline, item.planYear, scope.settings, scope.today).suggestedDeadline;

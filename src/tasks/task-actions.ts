@@ -19,6 +19,7 @@ export const TASK_ACTIONS = [
   'reassign',
   'change_deadline',
   'cancel',
+  'urge',
 ] as const;
 export type TaskAction = (typeof TASK_ACTIONS)[number];
 
@@ -33,6 +34,7 @@ export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
   reassign: '调整责任领导、责任单位、责任人',
   change_deadline: '调整完成时限',
   cancel: '撤销任务',
+  urge: '催办',
 };
 
 export interface TaskState {
@@ -47,7 +49,8 @@ export interface TaskState {
 /** Statuses in which progress is reported: a 待交办 task has no one to report yet, a 待核验 one waits for review. */
 const WORKING: readonly TaskStatus[] = ['assigned', 'in_progress'];
 
-type Rule = { permission: Action; when: (task: TaskState) => boolean };
+/** `fromAbove`: also for callers of an ancestor organization (the task is then in their subtree, read-only). */
+type Rule = { permission: Action; when: (task: TaskState) => boolean; fromAbove?: true };
 
 const open = (task: TaskState) => !CLOSED_STATUSES.includes(task.status);
 
@@ -80,11 +83,14 @@ const RULES: Record<TaskAction, Rule> = {
   change_deadline: { permission: 'task.assign', when: open },
   // POST /tasks/:id/cancel.
   cancel: { permission: 'task.cancel', when: (task) => canTransition(task.status, 'cancelled') },
+  // POST /tasks/:id/urge: 催办, or 督办 from an ancestor organization; once a day (429 after).
+  urge: { permission: 'task.urge', when: open, fromAbove: true },
 };
 
 export function allowedActions(user: AuthUser, task: TaskState): TaskAction[] {
   return TASK_ACTIONS.filter((action) => {
     const rule = RULES[action];
-    return can(user, rule.permission, task) && rule.when(task);
+    const permitted = rule.fromAbove ? can(user, rule.permission) : can(user, rule.permission, task);
+    return permitted && rule.when(task);
   });
 }

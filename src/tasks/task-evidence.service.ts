@@ -1,13 +1,20 @@
+import { createReadStream, ReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { InvalidInputError } from '../common/domain-error';
+import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import type { UploadedReport } from '../reports/reports.service';
 import { FileStorageService } from '../storage/file-storage.service';
 import { TaskHistoryRepository } from './task-history.repository';
 import { CLOSED_STATUSES, illegalTransition } from './task-status';
+import { EvidenceContent, evidenceContent } from './evidence-content';
+import { EvidencePreview, previewEvidence } from './evidence-preview';
 import { TaskRepository } from './task.repository';
+import { TasksService } from './tasks.service';
+
+export type EvidenceDownload = EvidenceContent & { sizeBytes: number; stream: ReadStream };
 
 /** Evidence files (佐证材料): stored content-addressed on disk, hashed, then attached to a progress update. */
 @Injectable()
@@ -16,7 +23,32 @@ export class TaskEvidenceService {
     private readonly tasks: TaskRepository,
     private readonly history: TaskHistoryRepository,
     private readonly storage: FileStorageService,
+    private readonly taskService: TasksService,
   ) {}
+
+  /** The file, to whoever may read the task (404 for anyone else, as if neither existed). */
+  async download(user: AuthUser, taskId: string, evidenceId: string): Promise<EvidenceDownload> {
+    const file = await this.visibleFile(user, taskId, evidenceId);
+    const absolute = this.storage.absolute(file.storagePath);
+    return {
+      ...evidenceContent(file.fileName),
+      sizeBytes: file.sizeBytes,
+      stream: createReadStream(absolute),
+    };
+  }
+
+  /** A .docx as text, an .xlsx as a table, for the task page's preview. */
+  async preview(user: AuthUser, taskId: string, evidenceId: string): Promise<EvidencePreview> {
+    const file = await this.visibleFile(user, taskId, evidenceId);
+    return previewEvidence(file.fileName, await readFile(this.storage.absolute(file.storagePath)));
+  }
+
+  private async visibleFile(user: AuthUser, taskId: string, evidenceId: string) {
+    await this.taskService.getVisible(user, taskId);
+    const file = await this.history.findEvidenceFile(taskId, evidenceId);
+    if (!file) throw new NotFoundError('佐证材料', 'EVIDENCE_NOT_FOUND');
+    return file;
+  }
 
   async upload(user: AuthUser, id: string, file: UploadedReport) {
     if (!file.buffer.length) throw new InvalidInputError('EMPTY_FILE', '文件内容为空');

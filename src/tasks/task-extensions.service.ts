@@ -52,6 +52,12 @@ export class TaskExtensionsService {
         actorId: user.id,
         extensionRequested: dto.requestedDeadline,
       });
+      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.extension_requested', id, {
+        actorId: user.id,
+        currentDeadline: task.deadline,
+        requestedDeadline: dto.requestedDeadline,
+        reason: dto.reason,
+      });
     });
     return this.taskService.get(user, id);
   }
@@ -64,13 +70,28 @@ export class TaskExtensionsService {
       if (!extension) throw new NotFoundError('延期申请', 'EXTENSION_NOT_FOUND');
       if (extension.status !== 'pending') throw new ConflictError('EXTENSION_DECIDED', '该延期申请已审批过');
       const approved = dto.decision === 'approve';
+      // The history line of a decision shows what was asked (from the deadline then in force) and what was granted.
+      const requested = { from: extension.currentDeadline, to: extension.requestedDeadline };
+      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.extension_decided', id, {
+        actorId: user.id,
+        approved,
+        requestedDeadline: extension.requestedDeadline,
+        comment: dto.comment ?? null,
+      });
       await this.extensions.decide(manager, extensionId, {
         status: approved ? 'approved' : 'refused',
         decidedBy: user.id,
         decisionComment: dto.comment ?? null,
       });
       if (!approved) {
-        await this.history.record(manager, task, user.id, 'extension_refused', {}, dto.comment ?? null);
+        await this.history.record(
+          manager,
+          task,
+          user.id,
+          'extension_refused',
+          { requestedDeadline: requested },
+          [extension.reason, dto.comment].filter(Boolean).join('；'),
+        );
         await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.updated', id, {
           actorId: user.id,
           extensionRefused: extensionId,
@@ -85,7 +106,7 @@ export class TaskExtensionsService {
         task,
         user.id,
         'extension_approved',
-        { deadline: { from: task.deadline, to: extension.requestedDeadline } },
+        { deadline: { from: task.deadline, to: extension.requestedDeadline }, requestedDeadline: requested },
         reason,
       );
       await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', id, {

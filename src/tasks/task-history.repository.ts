@@ -17,8 +17,8 @@ export class TaskHistoryRepository {
     action: string,
     changes: FieldChanges,
     note: string | null = null,
-  ): Promise<void> {
-    await manager.insert(TaskHistoryEntry, {
+  ): Promise<string> {
+    const inserted = await manager.insert(TaskHistoryEntry, {
       taskId: task.id,
       organizationId: task.organizationId,
       actorId,
@@ -26,6 +26,28 @@ export class TaskHistoryRepository {
       changes,
       note,
     });
+    return String(inserted.identifiers[0].id);
+  }
+
+  /** How many `action` entries the task has on the calendar day `day` (YYYY-MM-DD in `timeZone`). */
+  async countActionsOn(
+    manager: EntityManager,
+    taskId: string,
+    action: string,
+    day: string,
+    timeZone: string,
+  ): Promise<number> {
+    const [{ count }] = await manager.query(
+      `SELECT count(*)::int AS count FROM task_history
+        WHERE task_id = $1 AND action = $2 AND (created_at AT TIME ZONE $4)::date = $3::date`,
+      [taskId, action, day, timeZone],
+    );
+    return count;
+  }
+
+  /** One history entry of the task with the given action, or null. */
+  findEntry(taskId: string, id: string, actions: string[]): Promise<TaskHistoryEntry | null> {
+    return this.dataSource.manager.findOne(TaskHistoryEntry, { where: { taskId, id, action: In(actions) } });
   }
 
   findHistory(taskId: string): Promise<TaskHistoryEntry[]> {
@@ -74,6 +96,15 @@ export class TaskHistoryRepository {
       where: { taskId },
       order: { createdAt: 'ASC' },
     });
+  }
+
+  /** One evidence file of the task with where it is stored, or null. */
+  findEvidenceFile(taskId: string, evidenceId: string): Promise<EvidenceFile | null> {
+    return this.dataSource.manager.findOne(EvidenceFile, { where: { id: evidenceId, taskId } });
+  }
+
+  countEvidence(manager: EntityManager, taskId: string): Promise<number> {
+    return manager.countBy(EvidenceFile, { taskId });
   }
 
   /** Links this task's not yet cited evidence to an update; returns how many of `evidenceIds` it linked. */

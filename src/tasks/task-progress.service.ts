@@ -8,6 +8,7 @@ import { OutboxRepository } from '../outbox/outbox.repository';
 import type { FieldChanges } from '../queue/task-events';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { CancelDto, ReviewDto, TaskUpdateDto } from './dto/task.dto';
+import { ReviewSubmissionCheck } from './review-submission-check';
 import { TaskEvidenceService } from './task-evidence.service';
 import { TaskHistoryRepository } from './task-history.repository';
 import { assertTransition, illegalTransition, TaskStatus } from './task-status';
@@ -25,6 +26,7 @@ export class TaskProgressService {
     private readonly outbox: OutboxRepository,
     private readonly evidence: TaskEvidenceService,
     private readonly taskService: TasksService,
+    private readonly reviewCheck: ReviewSubmissionCheck,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -55,6 +57,7 @@ export class TaskProgressService {
         outcome: dto.outcome ?? null,
       });
       await this.evidence.attach(manager, id, updateId, dto.evidenceIds ?? []);
+      if (status === 'pending_review') await this.reviewCheck.assertReady(manager, task, dto.outcome);
       if (dto.evidenceIds?.length) changes.evidence = { from: null, to: dto.evidenceIds };
       await this.tasks.updateStatus(manager, task, {
         status,

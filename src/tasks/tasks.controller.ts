@@ -1,5 +1,13 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiConsumes,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -8,6 +16,8 @@ import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from '../reports/read-upload';
 import {
   CancelDto,
+  EvidencePreviewDto,
+  EvidenceQuery,
   ExtensionDecisionDto,
   ExtensionRequestDto,
   ListTasksQuery,
@@ -16,7 +26,7 @@ import {
   TaskUpdateDto,
 } from './dto/task.dto';
 import { LedgerQuery, LedgerResponseDto } from './dto/ledger.dto';
-import { TaskEvidenceService } from './task-evidence.service';
+import { EvidenceDownload, TaskEvidenceService } from './task-evidence.service';
 import { TaskExtensionsService } from './task-extensions.service';
 import { TaskImportService } from './task-import.service';
 import { TaskExportService } from './task-export.service';
@@ -99,7 +109,7 @@ export class TasksController {
   @ApiOperation({
     summary: '任务详情（含变更历史）',
     description:
-      'allowedActions 列出调用者此刻可对本任务执行的操作（按固定顺序）：update 报送进展、submit_for_review 申请销号、upload_evidence 上传佐证材料、request_extension 申请延期、review 核验销号、decide_extension 审批延期、edit 修改标题、reassign 调整责任领导/单位/责任人、change_deadline 调整完成时限、cancel 撤销任务。由权限表和状态机算出，与各接口的校验一致；界面只显示其中列出的操作。',
+      'allowedActions 列出调用者此刻可对本任务执行的操作（按固定顺序）：update 报送进展、submit_for_review 申请销号、upload_evidence 上传佐证材料、request_extension 申请延期、review 核验销号、decide_extension 审批延期、edit 修改标题、reassign 调整责任领导/单位/责任人、change_deadline 调整完成时限、cancel 撤销任务、urge 催办（上级组织的领导和管理员为县级督办）。由权限表和状态机算出，与各接口的校验一致；界面只显示其中列出的操作。',
   })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.tasks.get(user, id);
@@ -149,6 +159,26 @@ export class TasksController {
     return this.evidence.upload(user, id, await readUpload(request));
   }
 
+  @Get(':id/evidence/:evidenceId')
+  @ApiOperation({
+    summary: '下载或预览佐证材料',
+    description:
+      '可查看该任务的用户均可下载（上级组织只读），其他组织一律 404。图片和 PDF 以 inline 返回供页面内预览，其余类型以 attachment 下载；Content-Disposition 以 RFC 5987 filename* 携带原始中文文件名，Content-Type 按扩展名给出并带 X-Content-Type-Options: nosniff。preview=1 时改为返回 JSON：.docx 的纯文本 {kind:"text", text} 或 .xlsx 的表格 {kind:"table", sheets:[{name, rows}]}，其他类型 400 PREVIEW_UNSUPPORTED。',
+  })
+  @ApiProduces('application/octet-stream', 'application/json')
+  @ApiOkResponse({ type: EvidencePreviewDto, description: '文件内容；preview=1 时为预览 JSON' })
+  @ApiResponse({ status: 404, description: 'TASK_NOT_FOUND / EVIDENCE_NOT_FOUND：任务或材料不存在或不可见' })
+  async evidenceFile(
+    @CurrentUser() user: AuthUser,
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('evidenceId', ParseUuidPipe) evidenceId: string,
+    @Query() query: EvidenceQuery,
+    @Res() reply: FastifyReply,
+  ) {
+    if (query.preview === '1') return reply.send(await this.evidence.preview(user, id, evidenceId));
+    return sendEvidence(reply, await this.evidence.download(user, id, evidenceId));
+  }
+
   @Post(':id/extensions')
   @Roles('admin', 'leader', 'staff')
   @ApiOperation({ summary: '申请延期' })
@@ -171,4 +201,14 @@ export class TasksController {
   ) {
     return this.extensions.decide(user, id, extensionId, dto);
   }
+}
+
+function sendEvidence(reply: FastifyReply, file: EvidenceDownload) {
+  return reply
+    .header('content-type', file.contentType)
+    .header('content-disposition', file.contentDisposition)
+    .header('content-length', String(file.sizeBytes))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'private, no-store')
+    .send(file.stream);
 }

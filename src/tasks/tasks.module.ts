@@ -8,6 +8,7 @@ import { EvidenceFile } from './evidence-file.entity';
 import { ExtensionRequest } from './extension-request.entity';
 import { ReportConfirmationService } from './report-confirmation.service';
 import { ReportTasksController } from './report-tasks.controller';
+import { ReviewSubmissionCheck } from './review-submission-check';
 import { TaskEvidenceService } from './task-evidence.service';
 import { TaskExportService } from './task-export.service';
 import { TaskExtensionRepository } from './task-extension.repository';
@@ -45,7 +46,8 @@ export class TasksDataModule {}
     TaskEvidenceService,
     TaskImportService,
     ReportConfirmationService,
+    ReviewSubmissionCheck,
   ],
-  exports: [ReportConfirmationService, TaskProgressService],
+  exports: [ReportConfirmationService, TaskProgressService, TasksService],
 })
 export class TasksModule {}

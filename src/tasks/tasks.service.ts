@@ -4,6 +4,7 @@ import { todayIn } from '../common/calendar';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
+import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import type { FieldChanges } from '../queue/task-events';
@@ -13,6 +14,7 @@ import { TaskExtensionRepository } from './task-extension.repository';
 import { itemTypeOf } from './item-type';
 import { allowedActions } from './task-actions';
 import { TaskHistoryRepository } from './task-history.repository';
+import { assertAssignable } from './task-rules';
 import { CLOSED_STATUSES } from './task-status';
 import { presentTask, TaskRow } from './task-view';
 import { TaskRepository } from './task.repository';
@@ -23,6 +25,8 @@ export interface AssignmentChanges {
   assigneeId?: string;
   deadline?: string;
   title?: string;
+  /** Why (kept in the history as the entry's note); the task page asks for one with every deadline change. */
+  reason?: string;
 }
 
 const ASSIGNMENT_FIELDS = ['leaderId', 'unitId', 'assigneeId', 'deadline', 'title'] as const;
@@ -37,6 +41,7 @@ export class TasksService {
     private readonly extensions: TaskExtensionRepository,
     private readonly outbox: OutboxRepository,
     private readonly directory: UserDirectoryRepository,
+    private readonly scope: OrganizationScopeService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -45,8 +50,13 @@ export class TasksService {
     return presentTask(row, today, this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
   }
 
+  /** The task if the caller may read it: their organization's, or (read-only) one of its descendants'. */
+  async getVisible(user: AuthUser, id: string): Promise<TaskRow> {
+    return this.tasks.getInOrganizations(await this.scope.visibleOrganizationIds(user), id);
+  }
+
   async get(user: AuthUser, id: string) {
-    const row = await this.tasks.getInOrganization(user.organizationId, id);
+    const row = await this.getVisible(user, id);
     const [history, updates, evidence, extensionRequests] = await Promise.all([
       this.history.findHistory(id),
       this.history.findUpdates(id),
@@ -105,6 +115,8 @@ export class TasksService {
       task.status === 'new' && Boolean((next.unitId || next.assigneeId) && next.deadline && next.leaderId);
     if (becomesAssigned) changes.status = { from: 'new', to: 'assigned' };
     if (!Object.keys(changes).length) return false;
+    if (next.assigneeId && (changes.assigneeId || changes.unitId))
+      await this.assertAssignee(manager, user.organizationId, next.assigneeId, next.unitId);
     await this.tasks.updateAssignment(
       manager,
       task.id,
@@ -118,7 +130,7 @@ export class TasksService {
       },
       becomesAssigned,
     );
-    await this.history.record(manager, task, user.id, action, changes);
+    await this.history.record(manager, task, user.id, action, changes, dto.reason?.trim() || null);
     const { organizationId } = user;
     await this.outbox.recordTaskEvent(manager, organizationId, 'task.updated', task.id, {
       actorId: user.id,
@@ -129,6 +141,7 @@ export class TasksService {
         actorId: user.id,
         from: changes.deadline.from,
         to: changes.deadline.to,
+        ...(dto.reason ? { reason: dto.reason } : {}),
       });
     if (becomesAssigned || changes.unitId || changes.assigneeId || changes.leaderId) {
       await this.outbox.recordTaskEvent(manager, organizationId, 'task.assigned', task.id, {
@@ -182,6 +195,21 @@ export class TasksService {
       throw new NotFoundError('责任领导', 'USER_NOT_FOUND');
     if (ids.assigneeId && !(await this.directory.isUserOf(organizationId, ids.assigneeId, manager)))
       throw new NotFoundError('责任人', 'USER_NOT_FOUND');
+  }
+
+  /** The assignee named for a task of `unitId` can do its work (task-rules.ts), else 400. */
+  async assertAssignee(
+    manager: EntityManager,
+    organizationId: string,
+    assigneeId: string,
+    unitId: string | null,
+  ): Promise<void> {
+    assertAssignable(await this.directory.findAssignable(organizationId, assigneeId, manager), unitId);
+  }
+
+  /** The unit of a named assignee: what a confirmed item without a unit of its own belongs to. */
+  async unitOfAssignee(manager: EntityManager, organizationId: string, assigneeId: string) {
+    return (await this.directory.findAssignable(organizationId, assigneeId, manager))?.unitId ?? null;
   }
 }
 

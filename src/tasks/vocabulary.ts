@@ -20,6 +20,9 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   extension_requested: '申请延期',
   extension_approved: '同意延期',
   extension_refused: '不同意延期',
+  urged: '催办',
+  supervised: '县级督办',
+  urge_replied: '答复办理情况',
 };
 
 /** Kinds of report item the parser finds (the import review's words, not a task's item type). */

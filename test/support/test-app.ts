@@ -17,6 +17,8 @@ export function testRuntime(mode: AppMode = 'all', env: Record<string, string> =
     QUEUE_PREFIX: testQueuePrefix(),
     JWT_SECRET: TEST_JWT_SECRET,
     STORAGE_DIR: `test-output/files-${process.pid}`,
+    // Specs share one database: a start-up sweep would remind other specs' tasks behind their backs.
+    REMINDER_SWEEP_ON_START: 'false',
     ...env,
   });
   return { config, mode, databaseUrl: config.DATABASE_URL!, redisUrl: config.REDIS_URL!, demo: false };

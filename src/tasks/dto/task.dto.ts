@@ -70,6 +70,12 @@ export class PatchTaskDto {
   @IsOptional()
   @IsUUID()
   problemTaskId?: string | null;
+
+  @ApiPropertyOptional({ description: '修改理由，记入变更历史（任务页调整完成时限时必填）' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  reason?: string;
 }
 
 export class TaskUpdateDto {
@@ -127,4 +133,25 @@ export class ExtensionRequestDto {
 export class ExtensionDecisionDto {
   @ApiProperty({ enum: ['approve', 'refuse'] }) @IsIn(['approve', 'refuse']) decision: 'approve' | 'refuse';
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(2000) comment?: string;
+}
+
+export class EvidenceQuery {
+  @ApiPropertyOptional({ enum: ['1'], description: '1：返回 .docx/.xlsx 的预览 JSON 而不是文件' })
+  @IsOptional()
+  @IsIn(['1'])
+  preview?: '1';
+}
+
+export class EvidencePreviewSheetDto {
+  @ApiProperty() name: string;
+  @ApiProperty({ type: 'array', items: { type: 'array', items: { type: 'string' } } }) rows: string[][];
+}
+
+export class EvidencePreviewDto {
+  @ApiProperty({ enum: ['text', 'table'] }) kind: 'text' | 'table';
+  @ApiProperty() fileName: string;
+  @ApiPropertyOptional({ description: 'kind=text：文档的纯文本' }) text?: string;
+  @ApiPropertyOptional({ type: [EvidencePreviewSheetDto], description: 'kind=table：各工作表的单元格文本' })
+  sheets?: EvidencePreviewSheetDto[];
+  @ApiProperty({ description: '是否只截取了前一部分' }) truncated: boolean;
 }

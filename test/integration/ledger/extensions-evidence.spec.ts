@@ -170,7 +170,7 @@ describe('ledger: extension requests and evidence', () => {
     expect(task).toMatchObject({ longTerm: true, itemTypeLabel: '长期坚持', statusLabel: '已交办' });
     await app.post(
       `/api/v1/tasks/${task.id}/updates`,
-      { status: 'pending_review', note: '本季度以案释法3场' },
+      { status: 'pending_review', note: '本季度以案释法3场', outcome: '以案释法3场' },
       { token: otherStaff.token },
     );
     const accepted = await app.post(

@@ -54,7 +54,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
 
     const submitted = await first.post(
       `/api/v1/tasks/${task.id}/updates`,
-      { status: 'pending_review', progress: 100, note: '申请销号' },
+      { status: 'pending_review', progress: 100, note: '申请销号', outcome: '已整改' },
       { token: org.users.staff.token },
     );
     expect(submitted.status).toBe(201);
@@ -153,7 +153,7 @@ describe('ledger list: totals and pages across API processes, lights and indexes
 
     const submitted = await first.post(
       `/api/v1/tasks/${task.id}/updates`,
-      { status: 'pending_review', progress: 100, note: '申请销号' },
+      { status: 'pending_review', progress: 100, note: '申请销号', outcome: '已整改' },
       { token: statsOrg.users.staff.token },
     );
     expect(submitted.status).toBe(201);

@@ -106,6 +106,7 @@ describe('allowedActions of GET /tasks/:id match what the API accepts', () => {
       reassign: () => patch({ unitId: org.units['党政综合办公室'], assigneeId: org.users.otherStaff.id }),
       change_deadline: () => patch({ deadline: '2099-08-31' }),
       cancel: () => app.post(`${url}/cancel`, { reason: '任务重复' }, { token }),
+      urge: () => app.post(`${url}/urge`, { message: '请抓紧办理' }, { token }),
     };
     return (await requests[action]()).status;
   }

@@ -27,6 +27,7 @@ const EXPECTED: Record<Action, Record<Role, boolean>> = {
   'task.cancel': { admin: true, leader: true, staff: false, viewer: false },
   'task.extension.request': { admin: true, leader: true, staff: true, viewer: false },
   'task.extension.decide': { admin: true, leader: true, staff: false, viewer: false },
+  'task.urge': { admin: true, leader: true, staff: false, viewer: false },
   'unit.read': { admin: true, leader: true, staff: true, viewer: true },
   'unit.manage': { admin: true, leader: false, staff: false, viewer: false },
   'robot.manage': { admin: true, leader: false, staff: false, viewer: false },

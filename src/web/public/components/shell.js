@@ -1,17 +1,18 @@
 // The frame of every signed-in page: demo banner, header with navigation, status line.
 import { api, saveSession } from '../lib/api.js';
 import { html } from '../lib/html.js';
+import { useInbox, waitingCount } from '../lib/inbox.js';
 import { say, useMessage } from '../lib/messages.js';
 import { navigate } from '../lib/router.js';
 import { isDemo, label, roleMay } from '../lib/vocabulary.js';
 
 /** Pages in the menu; `permission` names a row of the server's permission table. */
 const NAV = [
-  { href: '#/', text: '工作台' },
+  { href: '#/', text: '工作台', count: 'waiting' },
   { href: '#/tasks', text: '整改台账' },
   { href: '#/import', text: '导入报告', permission: 'report.import' },
   { href: '#/draft', text: '年度报告草稿' },
-  { href: '#/notifications', text: '消息' },
+  { href: '#/notifications', text: '消息', count: 'unread' },
   { href: '#/admin/units', text: '责任单位', permission: 'unit.manage' },
   { href: '#/admin/users', text: '用户', permission: 'user.manage' },
   { href: '#/admin/settings', text: '单位设置', permission: 'organization.settings' },
@@ -47,6 +48,8 @@ export function StatusLine() {
 
 export function Shell({ user, path, children }) {
   const links = NAV.filter((item) => !item.permission || roleMay(user.role, item.permission));
+  const inbox = useInbox(user, path);
+  const counts = { waiting: waitingCount(inbox, user.role), unread: inbox?.unreadNotifications ?? 0 };
   return html`<a class="skip" href="#main" onClick=${skipToMain}>跳到正文</a>
     ${isDemo() ? html`<div class="demo">演示模式：数据为示例，可随时重置</div>` : null}
     <header class="top">
@@ -63,7 +66,13 @@ export function Shell({ user, path, children }) {
         ${links.map(
           (item) =>
             html`<a href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : undefined}
-              >${item.text}</a
+              >${item.text}${
+                item.count && counts[item.count]
+                  ? html` <span class="nav-count" aria-hidden="true" title=${`${counts[item.count]} 项`}
+                      >${counts[item.count]}</span
+                    >`
+                  : null
+              }</a
             >`,
         )}
       </nav>

@@ -6,46 +6,36 @@ import { TaskBriefList } from '../components/task-brief-list.js';
 import { api } from '../lib/api.js';
 import { loadDirectory, unitName } from '../lib/directory.js';
 import { html } from '../lib/html.js';
+import { inboxQueues, loadInbox } from '../lib/inbox.js';
 import { hrefWith } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
 import { words } from '../lib/vocabulary.js';
 
 const BRIEF = { pageSize: 6, sort: 'deadline' };
 
-/** The caller's own list: what waits for a leader's review, or a staff member's open tasks. */
-function ownList(user) {
-  if (user.role === 'leader')
-    return {
-      title: '待我核验',
-      filter: { status: 'pending_review', leaderId: user.id },
-      empty: '没有待核验的任务',
-    };
-  if (user.role === 'admin')
-    return { title: '待核验', filter: { status: 'pending_review' }, empty: '没有待核验的任务' };
-  if (user.role === 'staff')
-    return user.unitId
-      ? { title: '本单位待办', filter: { unitId: user.unitId, open: 'true' }, empty: '本单位暂无待办任务' }
-      : { title: '我的待办', filter: { assigneeId: user.id, open: 'true' }, empty: '暂无分派给你的任务' };
-  return null;
-}
-
 function listOf(filter) {
   return api('GET', hrefWith('/tasks', { ...filter, ...BRIEF }).slice(1));
 }
 
+/** Where 查看全部 leads for each queue (the ledger's filters; extensions have none, so the queue lists them all). */
+const QUEUE_FILTERS = {
+  pendingReview: { status: 'pending_review' },
+  pendingExtensions: null,
+  overdue: { overdue: 'true' },
+  dueSoon: { light: 'yellow' },
+  pressed: null,
+};
+
+/** Viewers have no queues of their own: they see the organization's late and due tasks. */
+function viewerLists() {
+  return Promise.all([listOf({ overdue: 'true' }), listOf({ light: 'yellow' })]);
+}
+
 export function DashboardPage({ user }) {
-  const own = ownList(user);
-  const overdue = { overdue: 'true' };
-  const dueSoon = { light: 'yellow' };
+  const viewer = user.role === 'viewer';
   const state = useLoad(
     () =>
-      Promise.all([
-        api('GET', '/tasks/stats'),
-        own ? listOf(own.filter) : null,
-        listOf(overdue),
-        listOf(dueSoon),
-        loadDirectory(),
-      ]),
+      Promise.all([api('GET', '/tasks/stats'), viewer ? viewerLists() : loadInbox(user), loadDirectory()]),
     [],
   );
   useEffect(() => {
@@ -53,35 +43,46 @@ export function DashboardPage({ user }) {
   }, [Boolean(state.data)]);
   return html`<h1>你好，${user.displayName}</h1>
     <${Loaded} state=${state}>
-      ${([stats, mine, late, soon, directory]) => html`
+      ${([stats, queues, directory]) => html`
+        ${viewer ? null : html`<${InboxQueues} inbox=${queues} role=${user.role} />`}
         <${Overview} stats=${stats} />
-        <div class="two">
-          ${
-            own
-              ? html`<${TaskBriefList}
-                  title=${own.title}
-                  result=${mine}
-                  empty=${own.empty}
-                  moreHref=${hrefWith('/tasks', own.filter)}
-                />`
-              : null
-          }
-          <${TaskBriefList}
-            title="已逾期"
-            result=${late}
-            empty="没有逾期任务"
-            moreHref=${hrefWith('/tasks', overdue)}
-          />
-          <${TaskBriefList}
-            title="临期或滞后"
-            result=${soon}
-            empty="没有临期或滞后的任务"
-            moreHref=${hrefWith('/tasks', dueSoon)}
-          />
-        </div>
+        ${
+          viewer
+            ? html`<div class="two">
+                <${TaskBriefList}
+                  title="已逾期"
+                  result=${queues[0]}
+                  empty="没有逾期任务"
+                  moreHref=${hrefWith('/tasks', { overdue: 'true' })}
+                />
+                <${TaskBriefList}
+                  title="临期或滞后"
+                  result=${queues[1]}
+                  empty="没有临期或滞后的任务"
+                  moreHref=${hrefWith('/tasks', { light: 'yellow' })}
+                />
+              </div>`
+            : null
+        }
         <${UnitLights} stats=${stats} directory=${directory} />
       `}
     <//>`;
+}
+
+/** 待我核验, 待审批延期, 逾期未办, 临期: what waits on the caller, first on the page. */
+function InboxQueues({ inbox, role }) {
+  return html`<section aria-label="我的待办" class="two inbox">
+    ${inboxQueues(role).map(
+      (queue) =>
+        html`<${TaskBriefList}
+          key=${queue.key}
+          title=${queue.title}
+          result=${{ total: inbox[queue.key].count, items: inbox[queue.key].items.slice(0, BRIEF.pageSize) }}
+          empty=${queue.empty}
+          moreHref=${QUEUE_FILTERS[queue.key] ? hrefWith('/tasks', QUEUE_FILTERS[queue.key]) : '#/'}
+        />`,
+    )}
+  </section>`;
 }
 
 function Overview({ stats }) {

@@ -11,29 +11,37 @@ import { ProblemLink } from '../components/task/problem-link.js';
 import { ProgressForm } from '../components/task/progress-form.js';
 import { ReviewForm } from '../components/task/review-form.js';
 import { TaskFacts } from '../components/task/task-facts.js';
+import { UrgeForm } from '../components/task/urge-form.js';
+import { latestUrge, UrgeReplyForm } from '../components/task/urge-reply-form.js';
 import { api } from '../lib/api.js';
 import { loadDirectory } from '../lib/directory.js';
 import { html } from '../lib/html.js';
 import { useLoad } from '../lib/use-load.js';
 
-export function TaskPage({ params: [id] }) {
+export function TaskPage({ user, params: [id] }) {
   const state = useLoad(() => Promise.all([api('GET', `/tasks/${id}`), loadDirectory()]), [id]);
   return html`<${Loaded} state=${state}>
     ${([task, directory]) =>
       html`<${TaskView}
         key=${recordSize(task)}
         task=${task}
+        user=${user}
         directory=${directory}
         reload=${state.reload}
       />`}
   <//>`;
 }
 
-function TaskView({ task, directory, reload }) {
+function TaskView({ task, user, directory, reload }) {
   const allowed = new Set(task.allowedActions || []);
+  // A leader or admin may report for the unit, but their page leads with their own work: the staff's forms show
+  // for staff and for whoever the task is assigned to.
+  const doer = user?.role === 'staff' || task.assigneeId === user?.id;
   const has = (...actions) => actions.some((action) => allowed.has(action));
   const props = { task, allowed, directory, onDone: reload };
-  const canReport = has('update', 'submit_for_review');
+  const canReport = doer && has('update', 'submit_for_review');
+  const urge = latestUrge(task);
+  const pendingRequest = (task.extensionRequests || []).find((request) => request.status === 'pending');
   return html`<p class="crumbs"><a href="#/tasks">整改台账</a> › 任务详情</p>
     <h1 class="task-title">${task.title}</h1>
     <div class="task-layout">
@@ -42,15 +50,28 @@ function TaskView({ task, directory, reload }) {
         <${ProblemLink} ...${props} />
       </div>
       <div class="task-record">
-        ${task.evidence?.length ? html`<${EvidenceList} evidence=${task.evidence} />` : null}
+        ${task.evidence?.length ? html`<${EvidenceList} task=${task} evidence=${task.evidence} />` : null}
         <${HistoryList} history=${task.history || []} directory=${directory} />
       </div>
       <div class="task-actions">
         ${has('review') ? html`<${ReviewForm} ...${props} />` : null}
         ${has('decide_extension') ? html`<${ExtensionDecisions} ...${props} />` : null}
         ${canReport ? html`<${ProgressForm} ...${props} />` : null}
-        ${!canReport && has('upload_evidence') ? html`<${EvidenceForm} task=${task} onUploaded=${reload} />` : null}
-        ${has('request_extension') ? html`<${ExtensionRequestForm} ...${props} />` : null}
+        ${
+          doer && !canReport && has('upload_evidence')
+            ? html`<${EvidenceForm} task=${task} onUploaded=${reload} />`
+            : null
+        }
+        ${doer && has('request_extension') ? html`<${ExtensionRequestForm} ...${props} />` : null}
+        ${
+          pendingRequest && !has('decide_extension')
+            ? html`<p class="card muted" id="extension-pending">
+                延期申请审批中：申请延至 ${pendingRequest.requestedDeadline}（理由：${pendingRequest.reason}）
+              </p>`
+            : null
+        }
+        ${has('urge') ? html`<${UrgeForm} ...${props} />` : null}
+        ${urge && has('upload_evidence') ? html`<${UrgeReplyForm} ...${props} urge=${urge} />` : null}
         ${has('edit', 'reassign', 'change_deadline') ? html`<${AdjustForm} ...${props} />` : null}
         ${has('cancel') ? html`<${CancelForm} ...${props} />` : null}
         ${allowed.size ? null : html`<p class="card muted">${closedNote(task)}</p>`}

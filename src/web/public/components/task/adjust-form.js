@@ -28,6 +28,9 @@ export function AdjustForm({ task, allowed, directory, onDone }) {
       if (value && value !== (task[key] || '')) body[key] = value;
     }
     if (Object.keys(body).length === 1) return say('没有需要保存的修改');
+    const reason = String(data.get('reason') || '').trim();
+    if (body.deadline && !reason) return say('调整完成时限须说明理由', true);
+    if (reason) body.reason = reason;
     const updated = await attempt(() => api('PATCH', `/tasks/${task.id}`, { body }), '任务已调整');
     if (updated) onDone(updated);
   };
@@ -80,6 +83,9 @@ export function AdjustForm({ task, allowed, directory, onDone }) {
             : null
         }
       </div>
+      <${Field} label="调整理由（调整完成时限时必填，记入办理记录）">
+        <textarea name="reason" maxlength="2000"></textarea>
+      <//>
       <p><button type="submit" class="secondary">保存调整</button></p>
     </form><//
   >`;
