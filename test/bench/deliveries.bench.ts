@@ -150,7 +150,8 @@ function spawnProcesses(
   return Array.from({ length: WORKER_PROCESSES }, () =>
     spawn(process.execPath, [...nodeFlags, join(projectRoot(), 'dist', script), ...rest], {
       env: { ...process.env, ...env },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      // Their start-up and shutdown lines would mix with the results; failures show as a timeout with the count.
+      stdio: 'ignore',
     }),
   );
 }

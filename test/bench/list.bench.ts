@@ -7,13 +7,15 @@ import { todayIn } from '../../src/common/calendar';
 import { projectRoot } from '../../src/config/project-root';
 import { BenchResult } from './bench-result';
 import { withBenchDatabase } from './bench-env';
-import { ChildServer, nodeFlagsOfScript, startChildServer } from './child-server';
+import { nodeFlagsOfScript, startChildServer } from './child-server';
 import { load, LoadResult } from './http-load';
 import { mixRequests, seedMix } from './list-mix';
 import type { MixLoad, MixLoadResult } from './mix-client';
 
-const MIX_WARM_UP_SECONDS = 4;
-const MIX_SECONDS = 15;
+/** Each round: the API, then the floor, each warmed up and then measured. */
+const MIX_ROUNDS = 3;
+const MIX_WARM_UP_SECONDS = 3;
+const MIX_SECONDS = 8;
 const HIT_WARM_UP_SECONDS = 2;
 const HIT_SECONDS = 6;
 const CONNECTIONS = 50;
@@ -41,68 +43,89 @@ export function benchList(): Promise<BenchResult[]> {
       env.pool,
       organizations.map((org) => org.organizationId),
     );
+    const api = await startChildServer(
+      'src/main.js',
+      ['--mode', 'api'],
+      env.processEnv,
+      '/health',
+      nodeFlagsOfScript('start:api'),
+    );
+    const bare = await startChildServer('test/bench/mix-floor-server.js', [], env.processEnv, '/ready');
     try {
-      const measure = async (
-        server: ChildServer,
-        requests: MixLoad['requests'],
-        hit: { path: string; auth: string },
-      ) => {
-        const mixed = await mixLoad({
-          baseUrl: server.baseUrl,
-          requests,
-          connections: CONNECTIONS,
-          warmUpSeconds: MIX_WARM_UP_SECONDS,
-          seconds: MIX_SECONDS,
-          seed: 42,
-        });
-        const headers: Record<string, string> = hit.auth ? { authorization: hit.auth } : {};
-        await load(`${server.baseUrl}${hit.path}`, headers, HIT_WARM_UP_SECONDS, CONNECTIONS);
-        const hits = await load(`${server.baseUrl}${hit.path}`, headers, HIT_SECONDS, CONNECTIONS);
-        return { mixed, hits, rssMb: server.rssMb() };
+      const targets = {
+        app: {
+          server: api,
+          requests: mix.map((request) => ({
+            path: `/api/v1/tasks?${request.query}`,
+            authorization: tokens.get(request.user)!,
+          })),
+          hit: `/api/v1/tasks?${hitQuery}`,
+          hitHeaders: { authorization: tokens.get(organizations[0].staffIds[0])! } as Record<string, string>,
+        },
+        floor: {
+          server: bare,
+          requests: mix.map((request) => ({
+            path: `/tasks?org=${organizations[request.organization].organizationId}&${request.query}`,
+            authorization: '',
+          })),
+          hit: `/tasks?org=${organizations[0].organizationId}&${hitQuery}`,
+          hitHeaders: {} as Record<string, string>,
+        },
       };
-      const api = await startChildServer(
-        'src/main.js',
-        ['--mode', 'api'],
-        env.processEnv,
-        '/health',
-        nodeFlagsOfScript('start:api'),
-      );
-      const app = await measure(
-        api,
-        mix.map((request) => ({
-          path: `/api/v1/tasks?${request.query}`,
-          authorization: tokens.get(request.user)!,
-        })),
-        { path: `/api/v1/tasks?${hitQuery}`, auth: tokens.get(organizations[0].staffIds[0])! },
-      ).finally(() => api.stop());
-      const bare = await startChildServer('test/bench/mix-floor-server.js', [], env.processEnv, '/ready');
-      const floor = await measure(
-        bare,
-        mix.map((request) => ({
-          path: `/tasks?org=${organizations[request.organization].organizationId}&${request.query}`,
-          authorization: '',
-        })),
-        { path: `/tasks?org=${organizations[0].organizationId}&${hitQuery}`, auth: '' },
-      ).finally(() => bare.stop());
+      // API and floor take turns, round by round: on a shared machine whose load drifts by the minute, measuring
+      // one after the other would compare two different machines.
+      const mixed = { app: [] as MixLoadResult[], floor: [] as MixLoadResult[] };
+      for (let round = 0; round < MIX_ROUNDS; round++)
+        for (const side of ['app', 'floor'] as const)
+          mixed[side].push(
+            await mixLoad({
+              baseUrl: targets[side].server.baseUrl,
+              requests: targets[side].requests,
+              connections: CONNECTIONS,
+              warmUpSeconds: MIX_WARM_UP_SECONDS,
+              seconds: MIX_SECONDS,
+              seed: 42 + round,
+            }),
+          );
+      const rssMb = api.rssMb();
+      const hits: Partial<Record<'app' | 'floor', LoadResult>> = {};
+      for (const side of ['app', 'floor'] as const) {
+        const url = `${targets[side].server.baseUrl}${targets[side].hit}`;
+        await load(url, targets[side].hitHeaders, HIT_WARM_UP_SECONDS, CONNECTIONS);
+        hits[side] = await load(url, targets[side].hitHeaders, HIT_SECONDS, CONNECTIONS);
+      }
+      const app = combine(mixed.app);
+      const floor = combine(mixed.floor);
       process.stderr.write(
-        `# list_mix: ${mix.length} 个不同请求，写入 ${writer.writes()} 次；API p50 ${app.mixed.p50Ms.toFixed(1)} ms，地板 p50 ${floor.mixed.p50Ms.toFixed(1)} ms\n`,
+        `# list_mix: ${mix.length} 个不同请求，${MIX_ROUNDS} 轮交替，写入 ${writer.writes()} 次；` +
+          `API p50 ${app.p50Ms.toFixed(1)} ms，地板 p50 ${floor.p50Ms.toFixed(1)} ms；` +
+          `每轮 req/s API ${mixed.app.map(perSecond).join(' / ')}，地板 ${mixed.floor.map(perSecond).join(' / ')}\n`,
       );
       return [
-        ...mixResults('list_mix', app.mixed, floor.mixed),
-        { name: 'memory_api_rss', value: app.rssMb, unit: 'MB' },
-        ...hitResults('list_cache_hit', app.hits, floor.hits),
+        { name: 'list_mix', value: app.requestsPerSecond, unit: 'req/s', floor: floor.requestsPerSecond },
+        { name: 'list_mix_p99', value: app.p99Ms, unit: 'ms', floor: floor.p99Ms, lowerIsBetter: true },
+        { name: 'memory_api_rss', value: rssMb, unit: 'MB' },
+        ...hitResults('list_cache_hit', hits.app!, hits.floor!),
       ];
     } finally {
+      await api.stop();
+      await bare.stop();
       await writer.stop();
     }
   });
 }
 
-function mixResults(name: string, app: MixLoadResult, floor: MixLoadResult): BenchResult[] {
-  return [
-    { name, value: app.requestsPerSecond, unit: 'req/s', floor: floor.requestsPerSecond },
-    { name: `${name}_p99`, value: app.p99Ms, unit: 'ms', floor: floor.p99Ms, lowerIsBetter: true },
-  ];
+function perSecond(round: MixLoadResult): string {
+  return (round.latenciesMs.length / round.seconds).toFixed(0);
+}
+
+/** Rounds merged: requests over their total time, percentiles over all their latencies. */
+function combine(rounds: MixLoadResult[]) {
+  const latencies = rounds.flatMap((round) => round.latenciesMs).sort((a, b) => a - b);
+  const seconds = rounds.reduce((sum, round) => sum + round.seconds, 0);
+  const at = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0;
+  return { requestsPerSecond: latencies.length / seconds, p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 function hitResults(name: string, app: LoadResult, floor: LoadResult): BenchResult[] {

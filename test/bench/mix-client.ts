@@ -14,10 +14,9 @@ export interface MixLoad {
 }
 
 export interface MixLoadResult {
-  requests: number;
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
+  seconds: number;
+  /** Every measured request's latency in ms, sorted; rounds are combined by merging them. */
+  latenciesMs: number[];
   failures: number;
   firstFailure?: string;
 }
@@ -79,14 +78,9 @@ async function run(load: MixLoad): Promise<MixLoadResult> {
     }),
   );
   agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.ceil(p * latencies.length) - 1)] ?? 0;
   return {
-    requests: latencies.length,
-    requestsPerSecond: latencies.length / load.seconds,
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
+    seconds: load.seconds,
+    latenciesMs: latencies.map((ms) => Math.round(ms * 10) / 10).sort((a, b) => a - b),
     failures,
     firstFailure,
   };
