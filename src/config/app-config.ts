@@ -223,8 +223,9 @@ export class AppConfig {
   OVERDUE_CADENCE_DAYS: number;
 
   /**
-   * Ledger pages each API process keeps, serialized, for as long as the organization's tasks do not change
-   * (about 1 KB a task on the page); 0 runs every request against the database.
+   * Ledger pages each API process keeps, serialized, for as long as the tasks of the page's scope (its assignee,
+   * unit or leader, else the organization) do not change (about 1 KB a task on the page); 0 runs every request
+   * against the database.
    */
   @Transform(toInt)
   @IsInt()

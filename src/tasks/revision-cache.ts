@@ -17,6 +17,11 @@ export class RevisionCache<V> {
     return entry.value;
   }
 
+  /** The entry whatever its revision, for callers that learn the current revision only after looking. */
+  peek(key: string): { revision: string; value: V } | undefined {
+    return this.entries.get(key);
+  }
+
   set(key: string, revision: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, { revision, value });

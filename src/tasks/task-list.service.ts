@@ -7,6 +7,7 @@ import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ListTasksQuery } from './dto/task.dto';
 import { RevisionCache } from './revision-cache';
+import { isTallied, listScope } from './task-list-scope';
 import { taskFilters, TASK_SORTS } from './task-filters';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
 import { lightSql, presentTask } from './task-view';
@@ -44,11 +45,13 @@ export class TaskListService {
   }
 
   /**
-   * `{items, total, page, pageSize}`, serialized: a page is sent as remembered while the organization's tasks stand
-   * still. The organization's task revision is read first, before anything it guards.
+   * `{items, total, page, pageSize}`, serialized. A page is remembered with the revision of its scope (listScope:
+   * the assignee, unit or leader the filter names, else the organization) and sent again while that revision
+   * stands, so a write in one unit leaves the other units' pages alone. Checking costs one small statement; a page
+   * not remembered is read with its scope's revision and total in one statement, the total summed from the
+   * maintained tallies when the filter allows (isTallied) and counted otherwise, unless a remembered count holds.
    */
   async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
-    const revision = await this.tasks.readRevision(user.organizationId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
@@ -59,30 +62,47 @@ export class TaskListService {
       marginPercent: this.marginPercent,
       timeZone: this.timeZone,
     });
+    const scope = listScope(query, user.organizationId);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
     // Days left and lights move with the date even when no task changes.
     const pageKey = `${countKey}\u0000${today}\u0000${sort}\u0000${page}\u0000${pageSize}`;
-    // Whatever is read after revision R is at least as new as R, so remembering it under R can never serve an
-    // older ledger than the revision promises; a commit in between only makes the next reader miss.
-    const cached = this.pages.get(pageKey, revision);
-    if (cached) return cached;
-    const rows = await this.tasks.findPage(where, params, TASK_SORTS[sort], pageSize, (page - 1) * pageSize);
-    const total =
-      this.counts.get(countKey, revision) ?? (await this.count(countKey, revision, where, params));
+    const remembered = this.pages.peek(pageKey);
+    if (remembered && (await this.tasks.readScopeRevision(scope)) === remembered.revision)
+      return this.pages.get(pageKey, remembered.revision) as SerializedJson;
+    const tallied = isTallied(query);
+    const rememberedCount = tallied ? undefined : this.counts.peek(countKey);
+    const offset = (page - 1) * pageSize;
+    const read = await this.tasks.findPageInScope({
+      where,
+      params,
+      orderBy: TASK_SORTS[sort],
+      limit: pageSize,
+      offset,
+      scope,
+      total: tallied ? 'tally' : rememberedCount ? undefined : 'count',
+    });
+    let total = read.total;
+    // A short page ends the list: its total is known without counting.
+    if (total === undefined && read.rows.length && read.rows.length < pageSize)
+      total = offset + read.rows.length;
+    if (total === undefined && read.revision !== undefined && rememberedCount?.revision === read.revision)
+      total = rememberedCount.value;
+    if (total === undefined) {
+      const counted = await this.tasks.totalInScope(where, params, scope, tallied ? 'tally' : 'count');
+      total = counted.total;
+      if (!tallied) this.counts.set(countKey, counted.revision, total);
+    } else if (!tallied && read.revision !== undefined) this.counts.set(countKey, read.revision, total);
     const result = new SerializedJson({
-      items: rows.map((row) => presentTask(row, today, this.marginPercent)),
+      items: read.rows.map((row) => presentTask(row, today, this.marginPercent)),
       total,
       page,
       pageSize,
     });
-    this.pages.set(pageKey, revision, result);
+    // The page was read in one snapshot at its scope's revision; a total read later differs only if the scope
+    // changed in between, and then the revision has moved and the next reader misses. An empty page carries no
+    // revision and is not remembered.
+    if (read.revision !== undefined) this.pages.set(pageKey, read.revision, result);
     return result;
-  }
-
-  private async count(key: string, revision: string, where: string, params: unknown[]): Promise<number> {
-    const total = await this.tasks.countMatching(where, params);
-    this.counts.set(key, revision, total);
-    return total;
   }
 
   /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; the revision as for list. */

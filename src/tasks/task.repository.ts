@@ -7,6 +7,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskStatus } from './task-status';
 import { Task } from './task.entity';
 import { TASK_FROM, taskColumns, TaskRow } from './task-view';
+import type { TaskScope } from './task-list-scope';
 
 /** The person fields and deadline a reassignment sets, all at once. */
 export interface TaskAssignment {
@@ -182,6 +183,56 @@ export class TaskRepository {
       `SELECT ${this.columns} FROM ${TASK_FROM} WHERE ${where} ORDER BY ${orderBy}, t.id LIMIT ${limit} OFFSET ${offset}`,
       params,
     );
+  }
+
+  /** The revision of a ledger scope (migration TaskScopesAndTallies); 0 while none of its tasks has changed. */
+  async readScopeRevision(scope: TaskScope): Promise<string> {
+    const [{ revision }] = await poolQuery<{ revision: string }>(
+      this.dataSource,
+      `SELECT ${scopeRevisionSql('$1', '$2')} AS revision`,
+      [scope.scope, scope.id],
+      'task-scope-revision',
+    );
+    return revision;
+  }
+
+  /**
+   * A ledger page and, read in the same statement (so from the same snapshot), the revision of its scope and,
+   * when asked, its total: summed from task_tallies or counted over the tasks. Both are uncorrelated subqueries,
+   * which PostgreSQL runs once per statement, not per row. An empty page has no row to carry them: revision and
+   * total are then left out (totalInScope reads them).
+   */
+  async findPageInScope(request: ScopedPageRequest): Promise<ScopedPage> {
+    const { where, params, scope, total } = request;
+    const s = params.length;
+    const rows = await poolQuery<TaskRow & { scopeRevision: string; scopeTotal: number | null }>(
+      this.dataSource,
+      `SELECT ${this.columns}, ${scopeRevisionSql(`$${s + 1}`, `$${s + 2}`)} AS "scopeRevision",
+              ${total ? `(${totalSql(where, total)})` : 'NULL::int'} AS "scopeTotal"
+         FROM ${TASK_FROM} WHERE ${where}
+        ORDER BY ${request.orderBy}, t.id LIMIT ${request.limit} OFFSET ${request.offset}`,
+      [...params, scope.scope, scope.id],
+    );
+    if (!rows.length) return { rows: [] };
+    // The two extra fields stay on the rows: presentTask picks the fields it shows.
+    const { scopeRevision: revision, scopeTotal } = rows[0];
+    return { rows, revision, total: scopeTotal ?? undefined };
+  }
+
+  /** A filter's total with its scope's revision, from one snapshot. */
+  async totalInScope(
+    where: string,
+    params: unknown[],
+    scope: TaskScope,
+    how: TotalSource,
+  ): Promise<{ revision: string; total: number }> {
+    const s = params.length;
+    const [row] = await poolQuery<{ revision: string; total: number }>(
+      this.dataSource,
+      `SELECT ${scopeRevisionSql(`$${s + 1}`, `$${s + 2}`)} AS revision, (${totalSql(where, how)}) AS total`,
+      [...params, scope.scope, scope.id],
+    );
+    return row;
   }
 
   /** Filters only touch tasks, so the count skips the join. */
@@ -432,4 +483,37 @@ export class TaskRepository {
   async setProblem(manager: EntityManager, id: string, problemTaskId: string | null): Promise<void> {
     await manager.update(Task, { id }, { problemTaskId, ...touched });
   }
+}
+
+/** How a ledger total is obtained: summed from task_tallies (only for filters isTallied accepts) or counted. */
+export type TotalSource = 'tally' | 'count';
+
+export interface ScopedPageRequest {
+  /** From taskFilters: over `tasks t`, every value a parameter. */
+  where: string;
+  params: unknown[];
+  /** From TASK_SORTS, never request text. */
+  orderBy: string;
+  limit: number;
+  offset: number;
+  scope: TaskScope;
+  /** Read the total with the page, or not (a remembered one may still hold). */
+  total?: TotalSource;
+}
+
+export interface ScopedPage {
+  rows: TaskRow[];
+  revision?: string;
+  total?: number;
+}
+
+function scopeRevisionSql(scope: string, id: string): string {
+  return `COALESCE((SELECT revision FROM task_scope_revisions WHERE scope = ${scope}::char(1) AND scope_id = ${id}::uuid), 0)::text`;
+}
+
+/** task_tallies has the filtered columns of tasks under the same names, so the alias `t` takes the same WHERE. */
+function totalSql(where: string, how: TotalSource): string {
+  return how === 'tally'
+    ? `SELECT COALESCE(sum(t.n), 0)::int FROM task_tallies t WHERE ${where}`
+    : `SELECT count(*)::int FROM tasks t WHERE ${where}`;
 }

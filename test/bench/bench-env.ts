@@ -34,6 +34,7 @@ export interface BenchEnv extends BenchDatabase {
 export async function withBenchDatabase<T>(
   name: string,
   work: (env: BenchDatabase) => Promise<T>,
+  extraEnv: Record<string, string> = {},
 ): Promise<T> {
   const suffix = `${name}_${process.pid}_${randomBytes(3).toString('hex')}`;
   const databaseUrl = `${BENCH_PG_BASE}/rectify_bench_${suffix}`;
@@ -53,6 +54,7 @@ export async function withBenchDatabase<T>(
       JWT_SECRET,
       ADMIN_PASSWORD: randomBytes(12).toString('hex'),
       STORAGE_DIR: storageDir,
+      ...extraEnv,
     };
     const config = loadConfig(processEnv);
     const runtime: Runtime = { config, mode: 'api', databaseUrl, redisUrl: BENCH_REDIS_URL, demo: false };
@@ -78,17 +80,25 @@ export async function withBenchDatabase<T>(
 }
 
 /** withBenchDatabase plus the real app in this process, listening on a random port. */
-export function withBenchApp<T>(name: string, work: (env: BenchEnv) => Promise<T>): Promise<T> {
-  return withBenchDatabase(name, async (database) => {
-    const app = await createHttpApp(database.runtime);
-    try {
-      await app.listen(0, '127.0.0.1');
-      const address = app.getHttpServer().address() as AddressInfo;
-      return await work({ ...database, app, baseUrl: `http://127.0.0.1:${address.port}` });
-    } finally {
-      await app.close().catch(() => undefined);
-    }
-  });
+export function withBenchApp<T>(
+  name: string,
+  work: (env: BenchEnv) => Promise<T>,
+  extraEnv: Record<string, string> = {},
+): Promise<T> {
+  return withBenchDatabase(
+    name,
+    async (database) => {
+      const app = await createHttpApp(database.runtime);
+      try {
+        await app.listen(0, '127.0.0.1');
+        const address = app.getHttpServer().address() as AddressInfo;
+        return await work({ ...database, app, baseUrl: `http://127.0.0.1:${address.port}` });
+      } finally {
+        await app.close().catch(() => undefined);
+      }
+    },
+    extraEnv,
+  );
 }
 
 async function dropDatabase(url: string): Promise<void> {

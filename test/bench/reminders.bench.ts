@@ -51,8 +51,9 @@ async function bareQueueJobsPerSecond(jobs: number): Promise<number> {
 }
 
 /**
- * The daily sweep of one organization with 100,000 open tasks, 20,000 of them due on the sweep date: tasks per
- * second until the in-app notifications are stored (the organization's sweep job, run directly).
+ * The daily sweep of one organization with 100,000 open tasks, 20,000 of them due on the sweep date: in-app
+ * notices stored per second (the organization's sweep job, run directly; it returns once they are stored and
+ * their deliveries queued), against the bare queue's jobs per second for the same 20,000.
  */
 export function benchReminders(): Promise<BenchResult[]> {
   return withBenchApp('reminders', async (env) => {
@@ -70,6 +71,8 @@ export function benchReminders(): Promise<BenchResult[]> {
     );
     if (rows[0].n !== DUE) throw new Error(`提醒数量不符：预期 ${DUE}，实际 ${rows[0].n}`);
     const floor = await bareQueueJobsPerSecond(DUE);
-    return [{ name: 'reminders', value: TASKS / seconds, unit: 'tasks/s', floor }];
+    // Notices stored per second against jobs per second for the same count: the same kind of work, counted the
+    // same way (all 100,000 open tasks are read to find the 20,000 due, and that reading is part of the time).
+    return [{ name: 'reminders', value: DUE / seconds, unit: 'notices/s', floor }];
   });
 }

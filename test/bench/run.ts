@@ -4,6 +4,7 @@ import { benchList } from './list.bench';
 import { benchRollup } from './rollup.bench';
 import { benchReminders } from './reminders.bench';
 import { benchImport } from './import.bench';
+import { benchDeliveries } from './deliveries.bench';
 import { BenchResult, formatResult } from './bench-result';
 
 type Workload = () => BenchResult[] | Promise<BenchResult[]>;
@@ -13,6 +14,7 @@ const WORKLOADS: Record<string, Workload> = {
   list: benchList,
   rollup: benchRollup,
   reminders: benchReminders,
+  deliveries: benchDeliveries,
   import: benchImport,
 };
 

@@ -1,5 +1,6 @@
 import IORedis from 'ioredis';
 import { AccountChanges } from '../../../src/identity/account-changes';
+import { UserRepository } from '../../../src/identity/user.repository';
 import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { TEST_REDIS_URL, testQueuePrefix, uniqueSuffix } from '../../support/test-env';
@@ -68,6 +69,32 @@ describe('sessions across two API processes', () => {
     expect(deactivated.status).toBe(200);
     expect(await settled(() => me(second, token), 401)).toBe(401);
     expect((await me(first, token)).status).toBe(401);
+  });
+
+  it('authenticates repeated requests without a database read in either process until the account changes', async () => {
+    const own = await createOrgWithUsers(first);
+    const { token } = own.users.viewer;
+    const reads = [first, second].map((app) => jest.spyOn(app.app.get(UserRepository), 'findActiveAccount'));
+    try {
+      for (let i = 0; i < 5; i++) {
+        expect((await me(first, token)).status).toBe(200);
+        expect((await me(second, token)).status).toBe(200);
+      }
+      const readsOf = (spy: jest.SpyInstance) =>
+        spy.mock.calls.filter(([id]) => id === own.users.viewer.id).length;
+      expect(reads.map(readsOf)).toEqual([1, 1]);
+      const deactivated = await first.request('DELETE', `/api/v1/users/${own.users.viewer.id}`, {
+        token: own.users.admin.token,
+      });
+      expect(deactivated.status).toBe(200);
+      expect(await settled(() => me(second, token), 401)).toBe(401);
+      expect((await me(first, token)).status).toBe(401);
+      // Each process read the account again once, found it inactive, and refuses from then on without reading.
+      expect((await me(second, token)).status).toBe(401);
+      expect(reads.map(readsOf)).toEqual([2, 2]);
+    } finally {
+      for (const spy of reads) spy.mockRestore();
+    }
   });
 
   it('refuses a demoted admin’s token at once in both processes, and their new login gets a leader’s rights', async () => {
