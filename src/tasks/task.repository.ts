@@ -260,11 +260,20 @@ export class TaskRepository {
     );
   }
 
-  /** A status change with its progress and outcome; `deadline` when the change also reschedules the task. */
+  /**
+   * A status change with its progress and outcome; `deadline` when the change also reschedules the task,
+   * `completedOn` when it sets (申请销号, approval) or clears (sent back) the day the work was done.
+   */
   async updateStatus(
     manager: EntityManager,
     task: Pick<TaskRow, 'id' | 'organizationId'>,
-    values: { status: TaskStatus; progress: number; outcome: string | null; deadline?: string },
+    values: {
+      status: TaskStatus;
+      progress: number;
+      outcome: string | null;
+      deadline?: string;
+      completedOn?: string | null;
+    },
   ): Promise<void> {
     await manager.update(
       Task,
