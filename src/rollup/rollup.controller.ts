@@ -11,7 +11,8 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CarryOverCandidateDto } from '../tasks/dto/carry-over.dto';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../identity/roles.decorator';
@@ -55,6 +56,17 @@ export class DraftsController {
     @Query() query: DraftQueryDto,
   ): Promise<object | StreamableFile> {
     return this.files.render(user.organizationId, { ...parseDraftFile(file), asOf: query.asOf });
+  }
+
+  @Get(':year/carry-over')
+  @ApiOperation({
+    summary: '年度结转清单：该年度未完成的任务及已填写的结转情况',
+    description:
+      '列出计划年度为 year、尚未完成（待交办、已交办、整改中）的任务；已结转的带未完成原因、下一步措施和新时限。结转用 POST /tasks/:id/carry-over。',
+  })
+  @ApiOkResponse({ type: CarryOverCandidateDto, isArray: true })
+  carryOverCandidates(@CurrentUser() user: AuthUser, @Param('year') year: string) {
+    return this.rollup.carryOverCandidates(user.organizationId, parseDraftYear(year));
   }
 
   @Post(':year/rebuild')

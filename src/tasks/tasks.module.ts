@@ -8,6 +8,8 @@ import { EvidenceFile } from './evidence-file.entity';
 import { ExtensionRequest } from './extension-request.entity';
 import { ReportConfirmationService } from './report-confirmation.service';
 import { ReportTasksController } from './report-tasks.controller';
+import { TaskCarryOverController } from './task-carry-over.controller';
+import { TaskCarryOverService } from './task-carry-over.service';
 import { TaskEvidenceService } from './task-evidence.service';
 import { TaskExportService } from './task-export.service';
 import { TaskExtensionRepository } from './task-extension.repository';
@@ -33,7 +35,7 @@ export class TasksDataModule {}
 
 @Module({
   imports: [TasksDataModule, ReportsDataModule, OutboxDataModule, StorageModule, IdentityCoreModule],
-  controllers: [TasksController, ReportTasksController],
+  controllers: [TasksController, ReportTasksController, TaskCarryOverController],
   providers: [
     TasksService,
     TaskProgressService,
@@ -43,7 +45,8 @@ export class TasksDataModule {}
     TaskEvidenceService,
     TaskImportService,
     ReportConfirmationService,
+    TaskCarryOverService,
   ],
-  exports: [ReportConfirmationService, TaskProgressService],
+  exports: [ReportConfirmationService, TaskProgressService, TaskCarryOverService],
 })
 export class TasksModule {}

@@ -18,6 +18,7 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   extension_requested: '申请延期',
   extension_approved: '同意延期',
   extension_refused: '不同意延期',
+  carried_over: '年度结转',
 };
 
 /** Kinds of report item the parser finds (the import review's words, not a task's item type). */
