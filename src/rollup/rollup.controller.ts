@@ -19,6 +19,8 @@ import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
+import { DraftFinalizeService } from './draft-finalize.service';
+import { FinalizedReportDto } from './dto/finalize.dto';
 import {
   AddParagraphDto,
   ChangeParagraphDto,
@@ -41,6 +43,7 @@ export class DraftsController {
     private readonly rollup: RollupService,
     private readonly files: DraftFilesService,
     private readonly edits: DraftEditsService,
+    private readonly finalizer: DraftFinalizeService,
   ) {}
 
   @Get(':file')
@@ -67,6 +70,19 @@ export class DraftsController {
   @ApiOkResponse({ type: CarryOverCandidateDto, isArray: true })
   carryOverCandidates(@CurrentUser() user: AuthUser, @Param('year') year: string) {
     return this.rollup.carryOverCandidates(user.organizationId, parseDraftYear(year));
+  }
+
+  @Post(':year/finalize')
+  @HttpCode(200)
+  @Roles('admin', 'leader')
+  @ApiOperation({
+    summary: '定稿：把（人工修改后的）草稿存为本单位该年度的报告',
+    description:
+      '按 asOf（默认同草稿）生成含人工修改的公文格式 Word 文件，像上传的报告一样保存并用同一解析器解析；其问题和下一年度安排随即进入导入审核页面，确认后生成下一年度的任务。未填写的【待补充】段落不写入定稿。返回 {reportId, duplicate, omittedPlaceholders}。',
+  })
+  @ApiOkResponse({ type: FinalizedReportDto })
+  finalize(@CurrentUser() user: AuthUser, @Param('year') year: string, @Query() query: DraftQueryDto) {
+    return this.finalizer.finalize(user, parseDraftYear(year), query.asOf);
   }
 
   @Post(':year/rebuild')

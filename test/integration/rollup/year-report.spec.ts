@@ -1,3 +1,4 @@
+import * as mammoth from 'mammoth';
 import { writeFileSync } from 'node:fs';
 import { repeatedPhrase } from '../../../src/rollup/draft-text';
 import { TestApp, testRuntime } from '../../support/test-app';
@@ -165,5 +166,71 @@ describe('the 2025 report drafted from a year of work (as of 2025-12-31)', () =>
       { token: year.org.users.leader.token },
     );
     expect(done.status).toBe(409);
+  });
+
+  it('serves the same draft as of that date as a Word file with the 主送机关, the 落款 and the date', async () => {
+    const response = await app.get('/api/v1/reports/drafts/2025.docx?asOf=2025-12-31', {
+      token: year.org.users.viewer.token,
+    });
+    expect(response.status).toBe(200);
+    const { value } = await mammoth.extractRawText({ buffer: response.raw });
+    const lines = value.split('\n').filter((line) => line.trim());
+    expect(lines.slice(0, 3)).toEqual([
+      '鲁山县张良镇人民政府关于',
+      '2025年法治政府建设情况的报告',
+      '县委全面依法治县委员会办公室：',
+    ]);
+    expect(value).toContain('经批准延期至2025年12月20日，按期完成');
+    expect(lines.at(-2)).toBe('鲁山县张良镇人民政府');
+    expect(lines.at(-1)).toMatch(/^\d{4}年\d{1,2}月\d{1,2}日$/);
+  });
+
+  it('finalizes the edited draft into the 2025 report, whose items go through review into 2026 tasks', async () => {
+    const { leader, staff } = year.org.users;
+    const plan = await app.post(
+      '/api/v1/reports/drafts/2025/paragraphs',
+      {
+        sectionKey: 'plans',
+        afterId: null,
+        style: 'body',
+        text: '（一）深化基层综合行政执法改革。推动执法力量下沉，年内完成执法人员轮训全覆盖。',
+      },
+      { token: leader.token },
+    );
+    expect(plan.status).toBe(201);
+    expect((await app.post('/api/v1/reports/drafts/2025/finalize', {}, { token: staff.token })).status).toBe(
+      403,
+    );
+    const finalized = await app.post(
+      '/api/v1/reports/drafts/2025/finalize?asOf=2025-12-31',
+      {},
+      { token: leader.token },
+    );
+    expect(finalized.status).toBe(200);
+    expect(finalized.body).toMatchObject({ duplicate: false });
+    expect(finalized.body.omittedPlaceholders).toBeGreaterThan(0);
+
+    const report = await app.get(`/api/v1/reports/${finalized.body.reportId}`, { token: leader.token });
+    expect(report.body).toMatchObject({
+      reportYear: 2025,
+      planYear: 2026,
+      organization: '鲁山县张良镇人民政府',
+    });
+    const items = report.body.items as Array<{ id: string; kind: string; title: string }>;
+    expect(JSON.stringify(items)).not.toContain('待补充');
+    const problems = items.filter((item) => item.kind === 'problem').map((item) => item.title);
+    expect(problems.join('|')).toContain('部分村级调解员调解技巧不足');
+    const plans = items.filter((item) => item.kind === 'plan');
+    expect(plans.map((item) => item.title).join('|')).toContain('深化基层综合行政执法改革');
+
+    const confirmed = await app.post(
+      `/api/v1/reports/${finalized.body.reportId}/tasks`,
+      { items: plans.map((item) => ({ itemId: item.id, leaderId: leader.id, unitId: staff.unitId })) },
+      { token: leader.token },
+    );
+    expect(confirmed.status).toBe(201);
+    expect(confirmed.body.tasks.every((task: { planYear: number }) => task.planYear === 2026)).toBe(true);
+    const next = await app.get('/api/v1/tasks?year=2026&kind=plan', { token: year.org.users.viewer.token });
+    expect(next.body.total).toBe(plans.length);
   });
 });
