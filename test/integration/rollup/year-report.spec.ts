@@ -173,6 +173,7 @@ describe('the 2025 report drafted from a year of work (as of 2025-12-31)', () =>
       token: year.org.users.viewer.token,
     });
     expect(response.status).toBe(200);
+    if (process.env.DRAFT_DUMP) writeFileSync(`${process.env.DRAFT_DUMP}.docx`, response.raw);
     const { value } = await mammoth.extractRawText({ buffer: response.raw });
     const lines = value.split('\n').filter((line) => line.trim());
     expect(lines.slice(0, 3)).toEqual([
