@@ -20,7 +20,9 @@ export function CarryOverList({ year, onDone }) {
                     <${CarryOverForm}
                       task=${task}
                       year=${year}
-                      onDone=${() => {
+                      onDone=${async () => {
+                        // The stored draft is rebuilt by a worker after a short delay; rebuild now to show it at once.
+                        await api('POST', `/reports/drafts/${year}/rebuild`).catch(() => null);
                         state.reload();
                         onDone();
                       }}
