@@ -12,7 +12,8 @@ import { ReportConfirmationService } from '../tasks/report-confirmation.service'
 import { StartupSweep } from '../reminders/startup-sweep';
 import { TaskProgressService } from '../tasks/task-progress.service';
 import { TaskRepository } from '../tasks/task.repository';
-import { demoAssignmentFor, demoOutcome } from './demo-plan';
+import { WorklogService } from '../worklog/worklog.service';
+import { DEMO_WORKLOG, demoAssignmentFor, demoOutcome } from './demo-plan';
 
 interface DemoDefinition {
   organization: string;
@@ -38,6 +39,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
     private readonly tasks: TaskRepository,
     private readonly progress: TaskProgressService,
     private readonly startupSweep: StartupSweep,
+    private readonly worklog: WorklogService,
   ) {}
 
   static definition(): DemoDefinition {
@@ -87,15 +89,27 @@ export class DemoSeederService implements OnApplicationBootstrap {
       });
     }
     const leader = [...people.values()].find((user) => user.role === 'leader') as AuthUser;
-    await this.importReportAndSpreadTasks(leader, [...people.values()], unitIds);
+    const planYear = await this.importReportAndSpreadTasks(leader, [...people.values()], unitIds);
+    if (planYear) await this.logWork(leader, planYear);
     return true;
+  }
+
+  /** 工作纪实 of the plan year up to today, put into the report by the leader, so the draft has the year's work. */
+  private async logWork(leader: AuthUser, year: number): Promise<void> {
+    const today = todayIn(this.runtime.config.TIME_ZONE);
+    for (const entry of DEMO_WORKLOG) {
+      const date = `${year}-${entry.day}`;
+      if (date > today) continue;
+      const created = await this.worklog.create(leader, { date, category: entry.category, text: entry.text });
+      await this.worklog.update(leader, created.id, { inReport: true });
+    }
   }
 
   private async importReportAndSpreadTasks(
     leader: AuthUser,
     people: AuthUser[],
     unitIds: Map<string, string>,
-  ): Promise<void> {
+  ): Promise<number | null> {
     const buffer = readFileSync(findProjectFile('config/demo/demo-report.txt'));
     const report = await this.reports.upload(leader, { fileName: DEMO_REPORT_FILE, buffer });
     const today = todayIn(this.runtime.config.TIME_ZONE);
@@ -136,6 +150,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
       if (plan.fate === 'completed')
         await this.progress.review(leader, task.id, { decision: 'approve', comment: '经核验，同意销号。' });
     }
+    return report.planYear;
   }
 
   private announce(definition: DemoDefinition, created: boolean): void {

@@ -67,9 +67,10 @@ function overviewParagraph(context: DraftContext, counts: DraftCounts): DraftPar
 
 function rectificationParagraphs(context: DraftContext): DraftParagraph[] {
   const paragraphs = context.input.previousProblems.flatMap((problem) => problemParagraphs(context, problem));
-  // Rectification tasks no problem claims (causes, measures that answer no single problem) still get reported.
+  // Rectification tasks no problem claims (causes, measures that answer no single problem) still get reported;
+  // those late or carried over are told once, with their reason, under 存在的不足和原因.
   const unclaimed = context.tasks.filter(
-    (task) => task.kind === 'rectification' && !context.claimed.has(task.id),
+    (task) => task.kind === 'rectification' && !context.claimed.has(task.id) && !isLate(context, task),
   );
   if (!unclaimed.length) return paragraphs;
   const prose = new Prose(fill(context.t, 'otherMeasuresLead'));

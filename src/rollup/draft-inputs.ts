@@ -1,36 +1,81 @@
-import { DraftTask, PreviousProblem, ReportTask } from './draft-types';
+import { ApprovedExtension, DraftTask, ExtensionRecord, PreviousProblem, ReportTask } from './draft-types';
 
 /**
- * A ledger row as draft-sources.repository.ts reads it today, as the builder's input. The ledger does not yet keep
- * the day work was done, the approval day, extensions or the year-end carry-over, so those stay empty here: the
- * closing date stands in for both days, the deadline for the original one, and nothing is carried over.
- * The progress note (`latestNote`) is never used: a reason for unfinished work comes from the carry-over only.
+ * Ledger rows as the builder's input, as they stood on `asOf`: extensions count once approved by then (the deadline
+ * in force is the last of them, else the deadline the task had before any), approval counts from its day, and the
+ * carry-over (年度结转) is the leader's decision for the year. A progress note is never a reason.
  */
-export function fromLedgerRows(rows: DraftTask[], problems: PreviousProblem[]): ReportTask[] {
+export function fromLedgerRows(
+  rows: DraftTask[],
+  problems: PreviousProblem[],
+  extensions: ExtensionRecord[] = [],
+  asOf = '9999-12-31',
+): ReportTask[] {
   const problemItems = new Set(problems.map((problem) => problem.itemId));
-  return rows.map((row) => ({
-    id: row.id,
-    reportItemId: row.reportItemId,
-    kind: row.kind,
-    itemKind:
-      row.kind === 'plan'
-        ? 'plan'
-        : row.reportItemId !== null && problemItems.has(row.reportItemId)
-          ? 'problem'
-          : 'measure',
-    title: row.title,
-    headingPath: row.headingPath,
-    longTerm: row.longTerm,
-    status: row.status,
-    outcome: row.outcome,
-    completedOn: row.completedOn,
-    verifiedOn: row.status === 'completed' ? row.completedOn : null,
-    deadline: row.deadline,
-    originalDeadline: row.deadline,
-    extensions: [],
-    carryOver: null,
-    category: null,
-  }));
+  const extensionsOf = new Map<string, ExtensionRecord[]>();
+  for (const extension of extensions) {
+    const list = extensionsOf.get(extension.taskId) ?? [];
+    list.push(extension);
+    extensionsOf.set(extension.taskId, list);
+  }
+  return rows.map((row) => {
+    const all = extensionsOf.get(row.id) ?? [];
+    const inForce: ApprovedExtension[] = all
+      .filter((extension) => extension.approvedOn <= asOf)
+      .map(({ deadline, reason, approvedOn }) => ({ deadline, reason, approvedOn }));
+    // A carried task reads with the deadline it had before the carry-over, which already holds its extensions.
+    const originalDeadline = all[0]?.fromDeadline ?? row.deadline;
+    const deadline = row.carryOver ? row.deadline : (inForce.at(-1)?.deadline ?? originalDeadline);
+    return {
+      id: row.id,
+      reportItemId: row.reportItemId,
+      kind: row.kind,
+      // A cause confirmed as a task is rectified like a problem (the ledger's item type says the same).
+      itemKind:
+        row.kind === 'plan'
+          ? 'plan'
+          : (row.reportItemId !== null && problemItems.has(row.reportItemId)) ||
+              row.itemKind === 'problem' ||
+              row.itemKind === 'cause'
+            ? 'problem'
+            : 'measure',
+      title: row.title,
+      headingPath: row.headingPath,
+      longTerm: row.longTerm,
+      status: row.status,
+      outcome: row.outcome,
+      completedOn: row.completedOn,
+      verifiedOn: row.status === 'completed' ? (row.verifiedOn ?? row.completedOn) : null,
+      deadline,
+      originalDeadline,
+      extensions: inForce,
+      carryOver: row.carryOver,
+      category: null,
+    };
+  });
+}
+
+/**
+ * Which measure items answer which previous problem: a measure task linked to a problem task (problem_task_id)
+ * answers that problem; the others keep the wording heuristic's links (`guessed`).
+ */
+export function problemLinks(
+  guessed: Map<string, string[]>,
+  rows: Pick<DraftTask, 'id' | 'reportItemId' | 'problemTaskId'>[],
+): Map<string, string[]> {
+  const itemOfTask = new Map(rows.map((row) => [row.id, row.reportItemId]));
+  const explicit = rows.filter((row) => row.problemTaskId && row.reportItemId);
+  if (!explicit.length) return guessed;
+  const linkedItems = new Set(explicit.map((row) => row.reportItemId!));
+  const links = new Map(
+    [...guessed].map(([problem, measures]) => [problem, measures.filter((item) => !linkedItems.has(item))]),
+  );
+  for (const row of explicit) {
+    const problemItem = itemOfTask.get(row.problemTaskId!);
+    if (!problemItem || !links.has(problemItem)) continue;
+    links.get(problemItem)!.push(row.reportItemId!);
+  }
+  return links;
 }
 
 /** A draft is as of the earlier of today and 31 December of its year. */

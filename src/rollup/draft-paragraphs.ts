@@ -72,7 +72,8 @@ export class Prose {
     const glue = this.inSentence && !this.current.text.endsWith('，') ? separator : '';
     if (!variants.some((variant) => this.tryPlace(glue + variant, ids))) {
       if (this.current.text !== '') this.end().written.push(this.blank());
-      this.place(variants[0], ids);
+      // In the new paragraph, the first variant that does not repeat itself (a title its outcome quotes).
+      if (!variants.some((variant) => this.tryPlace(variant, ids))) this.place(variants[0], ids);
     }
     this.inSentence = true;
     return this;

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ReportRepository } from '../reports/report.repository';
-import { TaskRepository } from '../tasks/task.repository';
-import { DraftTask, EarlierProblem } from './draft-types';
+import { TaskExtensionRepository } from '../tasks/task-extension.repository';
+import { CarryOverCandidate, TaskRepository } from '../tasks/task.repository';
+import { DraftTask, EarlierProblem, ExtensionRecord } from './draft-types';
 import { TextItem } from '../parsing/link-measures';
 
 export interface PreviousReportItems {
@@ -18,7 +19,18 @@ export class DraftSourcesRepository {
   constructor(
     private readonly tasks: TaskRepository,
     private readonly reports: ReportRepository,
+    private readonly extensions: TaskExtensionRepository,
   ) {}
+
+  /** Approved extensions of the tasks, with the day each was approved. */
+  findApprovedExtensions(taskIds: string[], timeZone: string): Promise<ExtensionRecord[]> {
+    return this.extensions.findApprovedOf(taskIds, timeZone);
+  }
+
+  /** Unfinished tasks of the year with their carry-over, for the year-end screen. */
+  findCarryOverCandidates(organizationId: string, year: number): Promise<CarryOverCandidate[]> {
+    return this.tasks.findCarryOverCandidates(organizationId, year);
+  }
 
   findTasksPlannedFor(organizationId: string, year: number): Promise<DraftTask[]> {
     return this.tasks.findPlannedFor(organizationId, year);

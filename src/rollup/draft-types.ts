@@ -4,21 +4,37 @@ export type DraftPartKey = (typeof DRAFT_PART_KEYS)[number];
 
 export type TaskStatus = 'new' | 'assigned' | 'in_progress' | 'pending_review' | 'completed' | 'cancelled';
 
-/** A task row as the ledger reads it today (draft-sources.repository.ts); draft-inputs.ts turns it into a ReportTask. */
+/** A task row as the ledger reads it (draft-sources.repository.ts); draft-inputs.ts turns it into a ReportTask. */
 export interface DraftTask {
   id: string;
   reportItemId: string | null;
   kind: 'rectification' | 'plan';
+  /** tasks.item_kind: problem, cause, measure or plan. */
+  itemKind: string | null;
   title: string;
   headingPath: string[];
-  /** YYYY-MM-DD */
+  /** YYYY-MM-DD: the deadline now, or, for a task carried out of the draft's year, the one it had before. */
   deadline: string | null;
   status: TaskStatus;
   outcome: string | null;
-  /** Calendar date (YYYY-MM-DD) the task was closed, in TIME_ZONE. */
+  /** The day the work was done (YYYY-MM-DD). */
   completedOn: string | null;
+  /** The day a leader approved it (销号), in TIME_ZONE. */
+  verifiedOn: string | null;
   longTerm: boolean;
-  latestNote: string | null;
+  /** The 整改问题 task this measure answers, when someone linked it. */
+  problemTaskId: string | null;
+  carryOver: CarryOver | null;
+}
+
+/** An approved 延期申请 as the ledger keeps it. */
+export interface ExtensionRecord {
+  taskId: string;
+  /** The deadline before the extension. */
+  fromDeadline: string | null;
+  deadline: string;
+  reason: string;
+  approvedOn: string;
 }
 
 export interface ApprovedExtension {

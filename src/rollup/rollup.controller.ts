@@ -11,13 +11,16 @@ import {
   Query,
   StreamableFile,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { CarryOverCandidateDto } from '../tasks/dto/carry-over.dto';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
+import { DraftFinalizeService } from './draft-finalize.service';
+import { FinalizedReportDto } from './dto/finalize.dto';
 import {
   AddParagraphDto,
   ChangeParagraphDto,
@@ -40,6 +43,7 @@ export class DraftsController {
     private readonly rollup: RollupService,
     private readonly files: DraftFilesService,
     private readonly edits: DraftEditsService,
+    private readonly finalizer: DraftFinalizeService,
   ) {}
 
   @Get(':file')
@@ -55,6 +59,30 @@ export class DraftsController {
     @Query() query: DraftQueryDto,
   ): Promise<object | StreamableFile> {
     return this.files.render(user.organizationId, { ...parseDraftFile(file), asOf: query.asOf });
+  }
+
+  @Get(':year/carry-over')
+  @ApiOperation({
+    summary: '年度结转清单：该年度未完成的任务及已填写的结转情况',
+    description:
+      '列出计划年度为 year、尚未完成（待交办、已交办、整改中）的任务；已结转的带未完成原因、下一步措施和新时限。结转用 POST /tasks/:id/carry-over。',
+  })
+  @ApiOkResponse({ type: CarryOverCandidateDto, isArray: true })
+  carryOverCandidates(@CurrentUser() user: AuthUser, @Param('year') year: string) {
+    return this.rollup.carryOverCandidates(user.organizationId, parseDraftYear(year));
+  }
+
+  @Post(':year/finalize')
+  @HttpCode(200)
+  @Roles('admin', 'leader')
+  @ApiOperation({
+    summary: '定稿：把（人工修改后的）草稿存为本单位该年度的报告',
+    description:
+      '按 asOf（默认同草稿）生成含人工修改的公文格式 Word 文件，像上传的报告一样保存并用同一解析器解析；其问题和下一年度安排随即进入导入审核页面，确认后生成下一年度的任务。未填写的【待补充】段落不写入定稿。返回 {reportId, duplicate, omittedPlaceholders}。',
+  })
+  @ApiOkResponse({ type: FinalizedReportDto })
+  finalize(@CurrentUser() user: AuthUser, @Param('year') year: string, @Query() query: DraftQueryDto) {
+    return this.finalizer.finalize(user, parseDraftYear(year), query.asOf);
   }
 
   @Post(':year/rebuild')

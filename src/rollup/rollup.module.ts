@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ReportsDataModule } from '../reports/reports.module';
+import { ReportsDataModule, ReportsModule } from '../reports/reports.module';
 import { TasksDataModule } from '../tasks/tasks.module';
 import { IdentityCoreModule } from '../identity/identity.module';
 import { WorklogCoreModule } from '../worklog/worklog.module';
 import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
+import { DraftFinalizeService } from './draft-finalize.service';
 import { DraftInputsService } from './draft-inputs.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
@@ -23,9 +24,10 @@ const PERSISTENCE = [
 ];
 
 @Module({
-  imports: PERSISTENCE,
+  imports: [...PERSISTENCE, ReportsModule],
   controllers: [DraftsController, ReportCompletenessController],
   providers: [
+    DraftFinalizeService,
     RollupService,
     DraftSourcesRepository,
     DraftInputsService,

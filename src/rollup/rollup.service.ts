@@ -10,7 +10,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { applyEdits } from './apply-edits';
 import { buildDraft } from './build-draft';
 import { checkReportCompleteness, ParsedSectionLike } from './completeness';
-import { defaultAsOf, fromLedgerRows, fullOrganizationName } from './draft-inputs';
+import { defaultAsOf, fromLedgerRows, fullOrganizationName, problemLinks } from './draft-inputs';
 import { DraftInputsService } from './draft-inputs.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
@@ -83,9 +83,15 @@ export class RollupService {
       this.sources.findPreviousReportItems(organizationId, year),
       this.sources.findProblemsReportedBefore(organizationId, year - 1),
       this.sources.findOrganizationName(organizationId, year),
-      this.inputs.load(organizationId, year),
+      this.inputs.load(organizationId, year, asOf),
     ]);
-    const links = linkMeasuresToProblems(previous.problems, previous.measures);
+    const extensions = await this.sources.findApprovedExtensions(
+      tasks.map((task) => task.id),
+      timeZone,
+    );
+    const guessed = linkMeasuresToProblems(previous.problems, previous.measures);
+    for (const problem of previous.problems) if (!guessed.has(problem.id)) guessed.set(problem.id, []);
+    const links = problemLinks(guessed, tasks);
     const previousProblems = previous.problems.map((problem) => ({
       itemId: problem.id,
       title: problem.title,
@@ -97,8 +103,8 @@ export class RollupService {
       year,
       asOf,
       issuedOn: todayIn(timeZone),
-      addressee: null,
-      tasks: fromLedgerRows(tasks, previousProblems),
+      addressee: extras.addressee,
+      tasks: fromLedgerRows(tasks, previousProblems, extensions, asOf),
       previousProblems,
       earlierYearsProblems: earlier,
       entries: extras.entries,
@@ -107,6 +113,10 @@ export class RollupService {
       categories: extras.categories,
       templates: this.templates,
     });
+  }
+
+  carryOverCandidates(organizationId: string, year: number) {
+    return this.sources.findCarryOverCandidates(organizationId, year);
   }
 
   defaultAsOf(year: number): string {

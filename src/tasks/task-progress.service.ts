@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, todayIn } from '../common/calendar';
-import { ConflictError } from '../common/domain-error';
+import { ConflictError, InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import type { FieldChanges } from '../queue/task-events';
 import { Runtime, RUNTIME } from '../runtime/runtime';
+import { completionDay } from './completion-day';
 import { CancelDto, ReviewDto, TaskUpdateDto } from './dto/task.dto';
 import { ReviewSubmissionCheck } from './review-submission-check';
 import { TaskEvidenceService } from './task-evidence.service';
@@ -40,6 +41,7 @@ export class TaskProgressService {
       const status: TaskStatus = dto.status ?? (task.status === 'assigned' ? 'in_progress' : task.status);
       if (status !== task.status) assertTransition(task.status, status);
       else if (task.status !== 'in_progress') throw illegalTransition(task.status, 'in_progress');
+      const completedOn = this.completedOnFor(task, status, dto.completedOn);
       const progress = dto.progress ?? task.progress;
       const changes: FieldChanges = {};
       if (status !== task.status) changes.status = { from: task.status, to: status };
@@ -59,15 +61,26 @@ export class TaskProgressService {
       await this.evidence.attach(manager, id, updateId, dto.evidenceIds ?? []);
       if (status === 'pending_review') await this.reviewCheck.assertReady(manager, task, dto.outcome);
       if (dto.evidenceIds?.length) changes.evidence = { from: null, to: dto.evidenceIds };
+      if (completedOn) changes.completedOn = { from: task.completedOn, to: completedOn };
       await this.tasks.updateStatus(manager, task, {
         status,
         progress,
         outcome: dto.outcome ?? task.outcome,
+        ...(completedOn ? { completedOn } : {}),
       });
       await this.history.record(manager, task, user.id, 'progress', changes, dto.note);
       await this.announce(manager, user, task, status, 'task.updated');
     });
     return this.taskService.get(user, id);
+  }
+
+  /** 申请销号 carries the day the work was done; no other update does. */
+  private completedOnFor(task: TaskRow, status: TaskStatus, given: string | undefined): string | null {
+    if (status === 'pending_review' && task.status !== 'pending_review')
+      return completionDay(given, task, this.runtime.config.TIME_ZONE);
+    if (given !== undefined)
+      throw new InvalidInputError('COMPLETED_ON_WITHOUT_REVIEW', '完成日期只能在申请销号时填写');
+    return null;
   }
 
   async review(user: AuthUser, id: string, dto: ReviewDto) {
@@ -89,6 +102,9 @@ export class TaskProgressService {
         status,
         progress: status === 'completed' ? 100 : task.progress,
         outcome: task.outcome,
+        // Approval keeps the day the work was done; sending it back means it was not done yet.
+        completedOn:
+          status === 'completed' ? (task.completedOn ?? todayIn(this.runtime.config.TIME_ZONE)) : null,
       });
       const changes: FieldChanges = { status: { from: task.status, to: status } };
       if (status === 'completed' && task.progress !== 100)

@@ -81,16 +81,36 @@ export interface PlannedTask {
   id: string;
   reportItemId: string | null;
   kind: 'rectification' | 'plan';
+  /** The report item kind it was made from (problem, cause, measure, plan), when it came from a report. */
+  itemKind: string | null;
   title: string;
   headingPath: string[];
+  /** The deadline now; for a task carried out of the year asked for, the one it had before the carry-over. */
   deadline: string | null;
   status: TaskStatus;
   outcome: string | null;
-  /** The day it was closed, in TIME_ZONE. */
+  /** The day the work was done (given with 申请销号; the approval day for tasks closed before it was kept). */
   completedOn: string | null;
+  /** The day a leader approved it (销号), in TIME_ZONE. */
+  verifiedOn: string | null;
   longTerm: boolean;
-  /** The note of its latest progress report. */
-  latestNote: string | null;
+  /** The 整改问题 task this measure answers. */
+  problemTaskId: string | null;
+  /** The carry-over out of the year asked for (年度结转), when there is one. */
+  carryOver: { reason: string; nextStep: string | null; deadline: string } | null;
+}
+
+/** An unfinished task of a year and what the leader decided for it at year end. */
+export interface CarryOverCandidate {
+  id: string;
+  title: string;
+  status: TaskStatus;
+  deadline: string | null;
+  unitId: string | null;
+  carriedIntoYear: number | null;
+  reason: string | null;
+  nextStep: string | null;
+  carriedDeadline: string | null;
 }
 
 /** Every write to a task moves its version (optimistic locking) and its activity time (idle escalation). */
@@ -325,11 +345,20 @@ export class TaskRepository {
     );
   }
 
-  /** A status change with its progress and outcome; `deadline` when the change also reschedules the task. */
+  /**
+   * A status change with its progress and outcome; `deadline` when the change also reschedules the task,
+   * `completedOn` when it sets (申请销号, approval) or clears (sent back) the day the work was done.
+   */
   async updateStatus(
     manager: EntityManager,
     task: Pick<TaskRow, 'id' | 'organizationId'>,
-    values: { status: TaskStatus; progress: number; outcome: string | null; deadline?: string },
+    values: {
+      status: TaskStatus;
+      progress: number;
+      outcome: string | null;
+      deadline?: string;
+      completedOn?: string | null;
+    },
   ): Promise<void> {
     await manager.update(
       Task,
@@ -355,16 +384,55 @@ export class TaskRepository {
     return new Set(tasks.map((task) => task.id));
   }
 
+  /**
+   * Tasks planned for `year` and tasks carried into it. A task carried out of `year` reads there with the deadline
+   * it had before and its carry-over; read for the year it was carried into, it is an ordinary task of that year.
+   */
   findPlannedFor(organizationId: string, year: number): Promise<PlannedTask[]> {
     return this.dataSource.query(
-      `SELECT t.id, t.report_item_id AS "reportItemId", t.kind, t.title, t.heading_path AS "headingPath",
-              to_char(t.deadline, 'YYYY-MM-DD') AS deadline, t.status, t.outcome,
-              to_char(t.completed_at AT TIME ZONE $3, 'YYYY-MM-DD') AS "completedOn", t.long_term AS "longTerm",
-              (SELECT u.note FROM task_updates u WHERE u.task_id = t.id ORDER BY u.created_at DESC, u.id DESC LIMIT 1) AS "latestNote"
+      `SELECT t.id, t.report_item_id AS "reportItemId", t.kind, t.item_kind AS "itemKind", t.title,
+              t.heading_path AS "headingPath",
+              to_char(CASE WHEN t.plan_year = $2 AND t.carried_into_year IS NOT NULL
+                           THEN t.carried_from_deadline ELSE t.deadline END, 'YYYY-MM-DD') AS deadline,
+              t.status, t.outcome,
+              to_char(coalesce(t.completed_on, (t.completed_at AT TIME ZONE $3)::date), 'YYYY-MM-DD') AS "completedOn",
+              to_char(t.completed_at AT TIME ZONE $3, 'YYYY-MM-DD') AS "verifiedOn",
+              t.long_term AS "longTerm", t.problem_task_id AS "problemTaskId",
+              CASE WHEN t.plan_year = $2 AND t.carried_into_year IS NOT NULL
+                   THEN json_build_object('reason', t.carry_over_reason, 'nextStep', t.carry_over_next_step,
+                                          'deadline', to_char(t.carry_over_deadline, 'YYYY-MM-DD')) END AS "carryOver"
          FROM tasks t
-        WHERE t.organization_id = $1 AND t.plan_year = $2
+        WHERE t.organization_id = $1 AND (t.plan_year = $2 OR t.carried_into_year = $2)
         ORDER BY t.id`,
       [organizationId, year, this.runtime.config.TIME_ZONE],
+    );
+  }
+
+  /** Tasks of `year` not done (nor cancelled), with their carry-over: what a leader closes the year with. */
+  findCarryOverCandidates(organizationId: string, year: number): Promise<CarryOverCandidate[]> {
+    return this.dataSource.query(
+      `SELECT t.id, t.title, t.status, coalesce(t.carried_from_deadline, t.deadline)::text AS deadline,
+              t.unit_id AS "unitId", t.carried_into_year AS "carriedIntoYear", t.carry_over_reason AS reason,
+              t.carry_over_next_step AS "nextStep", t.carry_over_deadline::text AS "carriedDeadline"
+         FROM tasks t
+        WHERE t.organization_id = $1 AND t.plan_year = $2 AND t.status IN ('new', 'assigned', 'in_progress')
+        ORDER BY t.deadline NULLS LAST, t.created_at, t.id`,
+      [organizationId, year],
+    );
+  }
+
+  /** 年度结转: the task goes on into `intoYear` with a new deadline; the deadline it had is kept the first time. */
+  async carryOver(
+    manager: EntityManager,
+    id: string,
+    values: { intoYear: number; reason: string; nextStep: string | null; deadline: string },
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE tasks SET carried_into_year = $2, carried_from_deadline = coalesce(carried_from_deadline, deadline),
+              carry_over_reason = $3, carry_over_next_step = $4, carry_over_deadline = $5, deadline = $5,
+              carried_over_at = now(), version = version + 1, updated_at = now(), last_activity_at = now()
+        WHERE id = $1`,
+      [id, values.intoYear, values.reason, values.nextStep, values.deadline],
     );
   }
 

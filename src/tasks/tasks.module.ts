@@ -9,6 +9,8 @@ import { ExtensionRequest } from './extension-request.entity';
 import { ReportConfirmationService } from './report-confirmation.service';
 import { ReportTasksController } from './report-tasks.controller';
 import { ReviewSubmissionCheck } from './review-submission-check';
+import { TaskCarryOverController } from './task-carry-over.controller';
+import { TaskCarryOverService } from './task-carry-over.service';
 import { TaskEvidenceService } from './task-evidence.service';
 import { TaskExportService } from './task-export.service';
 import { TaskExtensionRepository } from './task-extension.repository';
@@ -35,7 +37,7 @@ export class TasksDataModule {}
 
 @Module({
   imports: [TasksDataModule, ReportsDataModule, OutboxDataModule, StorageModule, IdentityCoreModule],
-  controllers: [TasksController, ReportTasksController],
+  controllers: [TasksController, ReportTasksController, TaskCarryOverController],
   providers: [
     TasksService,
     TaskProgressService,
@@ -47,7 +49,8 @@ export class TasksDataModule {}
     TaskImportService,
     ReportConfirmationService,
     ReviewSubmissionCheck,
+    TaskCarryOverService,
   ],
-  exports: [ReportConfirmationService, TaskProgressService, TasksService],
+  exports: [ReportConfirmationService, TaskProgressService, TasksService, TaskCarryOverService],
 })
 export class TasksModule {}

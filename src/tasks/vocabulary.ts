@@ -23,6 +23,7 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   urged: '催办',
   supervised: '县级督办',
   urge_replied: '答复办理情况',
+  carried_over: '年度结转',
 };
 
 /** Kinds of report item the parser finds (the import review's words, not a task's item type). */

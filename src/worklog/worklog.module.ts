@@ -25,5 +25,6 @@ export class WorklogCoreModule {}
   imports: [WorklogCoreModule, IdentityCoreModule, OutboxDataModule, StorageModule],
   controllers: [WorklogController],
   providers: [WorklogService, WorklogEvidenceService],
+  exports: [WorklogService],
 })
 export class WorklogModule {}

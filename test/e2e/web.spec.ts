@@ -298,14 +298,13 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await page.getByRole('heading', { name: '消息通知' }).waitFor();
     await shot(page, '12-notifications-leader');
 
-    // Until the ledger takes the day the work was done (completedOn), a task is dated by its approval, today; this
-    // 2025 plan's work is dated in 2025 so that the 2025 draft, as of 31 December 2025, reports it.
-    await app.app
-      .get(DataSource)
-      .query(
-        `UPDATE tasks SET completed_at = '2025-11-30T10:00:00+08:00' WHERE organization_id = $1 AND status = 'completed'`,
-        [fixture.org.id],
-      );
+    // The work was done (completedOn) and approved today; this 2025 plan's work is dated in 2025 so that the
+    // 2025 draft, as of 31 December 2025, reports it.
+    await app.app.get(DataSource).query(
+      `UPDATE tasks SET completed_at = '2025-11-30T10:00:00+08:00', completed_on = '2025-11-30'
+          WHERE organization_id = $1 AND status = 'completed'`,
+      [fixture.org.id],
+    );
     await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, { token: fixture.users.leader.token });
     // The draft is also rebuilt by a queue job after the approval; reload until the outcome shows.
     let found = false;

@@ -221,6 +221,28 @@ export class Fixtures {
     );
   }
 
+  /**
+   * Moves a task's own timestamps back, as if it was made (and approved) on those days: a spec that plays out a past
+   * year through the API creates its tasks today, but 申请销号 refuses a completion day before the task existed.
+   */
+  async backdate(taskId: string, when: { createdAt?: string; completedAt?: string }): Promise<void> {
+    await this.query(
+      `UPDATE tasks SET created_at = coalesce($2::timestamptz, created_at),
+              assigned_at = least(assigned_at, coalesce($2::timestamptz, assigned_at)),
+              completed_at = CASE WHEN completed_at IS NULL THEN NULL ELSE coalesce($3::timestamptz, completed_at) END
+        WHERE id = $1`,
+      [taskId, when.createdAt ?? null, when.completedAt ?? null],
+    );
+  }
+
+  /** Dates a task's decided extension requests `decidedAt`, as if the leader approved them then. */
+  async backdateExtensions(taskId: string, decidedAt: string): Promise<void> {
+    await this.query(`UPDATE extension_requests SET decided_at = $2, created_at = $2 WHERE task_id = $1`, [
+      taskId,
+      decidedAt,
+    ]);
+  }
+
   async progressNote(organizationId: string, taskId: string, note: string): Promise<void> {
     await this.query(
       `INSERT INTO task_updates (task_id, organization_id, progress, note) VALUES ($1, $2, 30, $3)`,

@@ -86,6 +86,13 @@ export class TaskUpdateDto {
   @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(100) progress?: number;
   @ApiProperty() @IsString() @Length(1, 5000) note: string;
   @ApiPropertyOptional() @IsOptional() @IsString() @MaxLength(5000) outcome?: string;
+  @ApiPropertyOptional({
+    example: '2025-06-30',
+    description: '申请销号时填写：工作实际完成的日期（默认今天），不能晚于今天，不能早于任务创建日期',
+  })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  completedOn?: string;
   @ApiPropertyOptional({ description: '先经 POST /tasks/:id/evidence 上传的佐证材料编号' })
   @IsOptional()
   @IsArray()

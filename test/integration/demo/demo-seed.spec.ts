@@ -1,5 +1,7 @@
 import { todayIn } from '../../../src/common/calendar';
 import { DataSource } from 'typeorm';
+import { writeFileSync } from 'node:fs';
+import { DEMO_WORKLOG } from '../../../src/demo/demo-plan';
 import { DemoSeederService } from '../../../src/demo/demo-seeder.service';
 import { ReminderSweepService } from '../../../src/reminders/reminder-sweep.service';
 
@@ -89,5 +91,18 @@ describe('demo township (npm run demo)', () => {
       .query(`SELECT title FROM tasks WHERE organization_id = $1 AND status = 'completed'`, [organizationId]);
     expect(completed).toHaveLength(3);
     for (const task of completed) expect(text).toContain(task.title);
+  });
+
+  it('logs the year’s work up to today into the report, so the draft has more than the tasks', async () => {
+    const token = await login('demo-viewer');
+    const today = todayIn('Asia/Shanghai');
+    const logged = DEMO_WORKLOG.filter((entry) => `2026-${entry.day}` <= today);
+    const draft = await app.get('/api/v1/reports/drafts/2026', { token });
+    if (process.env.DRAFT_DUMP) writeFileSync(process.env.DRAFT_DUMP, JSON.stringify(draft.body, null, 1));
+    const text = JSON.stringify(draft.body);
+    for (const entry of logged) expect(text).toContain(entry.text);
+    const leadership = draft.body.sections.find((s: { key: string }) => s.key === 'leadership');
+    if (logged.some((entry) => entry.category === 'leadership'))
+      expect(leadership.paragraphs.some((p: { placeholder?: boolean }) => p.placeholder)).toBe(false);
   });
 });

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import JSZip from 'jszip';
 import * as mammoth from 'mammoth';
-import { DataSource } from 'typeorm';
 import { repeatedPhrase } from '../../../src/rollup/draft-text';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
+import { createOrgWithUsers, Fixtures, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { sampleReportText } from './rollup-fixtures';
 
@@ -100,12 +99,16 @@ describe('the 2025 report draft built from the ledger and the 工作纪实, over
       plans[1],
       tasks.find((task) => task.title.startsWith('加大对执法人员的培训力度'))!,
     ];
+    // Confirmed in January 2025, done in June (the API stamps today, so the tasks are moved back to then).
+    for (const task of tasks)
+      await Fixtures.of(app).backdate(task.id, { createdAt: '2025-01-10T09:00:00+08:00' });
     for (const [index, task] of done.entries()) {
       const update = {
         status: 'pending_review',
         progress: 100,
         note: '申请销号',
         outcome: `第${index + 1}项成效，完成${index + 3}场`,
+        completedOn: '2025-06-10',
       };
       expect(
         (await app.post(`/api/v1/tasks/${task.id}/updates`, update, { token: org.users.staff.token })).status,
@@ -115,12 +118,8 @@ describe('the 2025 report draft built from the ledger and the 工作纪实, over
           .status,
       ).toBe(201);
     }
-    // Until the ledger takes the day work was done (completedOn), date this year's work in the year it was done.
-    await app.app
-      .get(DataSource)
-      .query(`UPDATE tasks SET completed_at = '2025-06-10T10:00:00+08:00' WHERE id = ANY($1::uuid[])`, [
-        done.map((task) => task.id),
-      ]);
+    for (const task of done)
+      await Fixtures.of(app).backdate(task.id, { completedAt: '2025-06-12T10:00:00+08:00' });
     for (const [date, category, text] of LOG) {
       const author = category === 'leadership' ? leader : org.users.staff;
       const created = await app.post('/api/v1/worklog', { date, category, text }, { token: author.token });

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as mammoth from 'mammoth';
-import { DataSource } from 'typeorm';
-import { createOrgWithUsers, OrgWithUsers } from '../../support/fixtures';
+import { createOrgWithUsers, Fixtures, OrgWithUsers } from '../../support/fixtures';
 import { TestApp, testRuntime } from '../../support/test-app';
 import { sampleReportText } from './rollup-fixtures';
 
@@ -52,8 +51,17 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
     );
     expect(confirmed.status).toBe(201);
     plans = confirmed.body.tasks;
+    // The plans were confirmed in January 2025 and done that June; the API stamps today, so move them back.
+    for (const task of plans)
+      await Fixtures.of(app).backdate(task.id, { createdAt: '2025-01-10T09:00:00+08:00' });
     for (const [index, outcome] of outcomes.entries()) {
-      const update = { status: 'pending_review', progress: 100, note: '申请销号', outcome };
+      const update = {
+        status: 'pending_review',
+        progress: 100,
+        note: '申请销号',
+        outcome,
+        completedOn: '2025-06-30',
+      };
       expect(
         (await app.post(`/api/v1/tasks/${plans[index].id}/updates`, update, { token: org.users.staff.token }))
           .status,
@@ -67,19 +75,13 @@ describe('draft report API: GET /reports/drafts/:year(.docx|.md), edits, rebuild
           )
         ).status,
       ).toBe(201);
+      await Fixtures.of(app).backdate(plans[index].id, { completedAt: '2025-07-02T10:00:00+08:00' });
     }
     await app.post(
       `/api/v1/tasks/${plans[2].id}/updates`,
       { progress: 30, note: '已完成初稿' },
       { token: org.users.staff.token },
     );
-    // The ledger does not take the day work was done yet (completedOn comes with the tasks' rework): the work of
-    // 2025 is dated in 2025 here, so that the 2025 draft, as of 31 December 2025, counts it.
-    await app.app
-      .get(DataSource)
-      .query(`UPDATE tasks SET completed_at = '2025-06-30T10:00:00+08:00' WHERE id = ANY($1::uuid[])`, [
-        plans.slice(0, 2).map((task) => task.id),
-      ]);
   }, 60_000);
 
   afterAll(() => app?.close());

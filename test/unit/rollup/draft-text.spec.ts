@@ -72,6 +72,16 @@ describe('Prose', () => {
     ]);
   });
 
+  it('takes a wording that does not repeat itself when a clause repeats a phrase in every wording', () => {
+    const title = '组织执法人员参加县级执法业务培训';
+    const prose = new Prose('针对问题，');
+    prose.clause([`${title}，围绕“${title}”制定方案`, `围绕“${title}”制定方案`]);
+    expect(prose.paragraphs()).toEqual([`针对问题，围绕“${title}”制定方案。`]);
+    const crowded = new Prose(`针对问题，围绕“${title}”开展工作。`);
+    crowded.clause([`${title}，围绕“${title}”制定方案`, `围绕“${title}”制定方案`]);
+    expect(crowded.paragraphs()[1]).toBe(`围绕“${title}”制定方案。`);
+  });
+
   it('keeps a lead open for its first clause, and closes sentences with 。', () => {
     const prose = new Prose('针对问题，');
     prose.end();

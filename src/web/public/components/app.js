@@ -15,6 +15,7 @@ const ROUTES = [
   [/^\/import$/, () => import('../pages/import-upload.js').then((m) => m.ImportUploadPage)],
   [/^\/import\/([\w-]+)$/, () => import('../pages/import-review.js').then((m) => m.ImportReviewPage)],
   [/^\/draft(?:\/(\d{4}))?$/, () => import('../pages/draft.js').then((m) => m.DraftPage)],
+  [/^\/worklog$/, () => import('../pages/worklog.js').then((m) => m.WorklogPage)],
   [/^\/notifications$/, () => import('../pages/notifications.js').then((m) => m.NotificationsPage)],
   [/^\/admin\/units$/, () => import('../pages/units.js').then((m) => m.UnitsPage)],
   [/^\/admin\/users$/, () => import('../pages/users.js').then((m) => m.UsersPage)],

@@ -11,6 +11,7 @@ const NAV = [
   { href: '#/', text: '工作台', count: 'waiting' },
   { href: '#/tasks', text: '整改台账' },
   { href: '#/import', text: '导入报告', permission: 'report.import' },
+  { href: '#/worklog', text: '工作纪实' },
   { href: '#/draft', text: '年度报告草稿' },
   { href: '#/notifications', text: '消息', count: 'unread' },
   { href: '#/admin/units', text: '责任单位', permission: 'unit.manage' },

@@ -75,6 +75,7 @@ function TaskView({ task, user, directory, reload }) {
         ${has('edit', 'reassign', 'change_deadline') ? html`<${AdjustForm} ...${props} />` : null}
         ${has('cancel') ? html`<${CancelForm} ...${props} />` : null}
         ${allowed.size ? null : html`<p class="card muted">${closedNote(task)}</p>`}
+        <p><a href=${`#/worklog?taskId=${task.id}`}>记入工作纪实</a></p>
       </div>
     </div>`;
 }

@@ -11,6 +11,12 @@ const KINDS = [
   { action: 'submit_for_review', key: 'pending_review', label: '整改完成，申请销号' },
 ];
 
+/** Today in the browser's calendar, as the date input wants it. */
+function today() {
+  const now = new Date();
+  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+}
+
 /** Uploads the chosen file first; resolves to its id, null without a file, undefined when the upload failed. */
 async function uploadEvidence(taskId, input) {
   const file = input?.files?.[0];
@@ -33,6 +39,7 @@ export function ProgressForm({ task, allowed, onDone }) {
     const outcome = String(data.get('outcome') ?? '').trim();
     if (outcome) body.outcome = outcome;
     if (submitting && !outcome) return say('申请销号须填写整改成效', true);
+    if (submitting && data.get('completedOn')) body.completedOn = String(data.get('completedOn'));
     const evidenceId = await uploadEvidence(task.id, form.elements.namedItem('evidence'));
     if (evidenceId === undefined) return;
     if (evidenceId) body.evidenceIds = [evidenceId];
@@ -72,8 +79,16 @@ export function ProgressForm({ task, allowed, onDone }) {
     ${
       submitting
         ? html`<${Field} label="整改成效（申请销号时必填，写入下一年度报告）">
-            <textarea name="outcome" required maxlength="5000" defaultValue=${task.outcome || ''}></textarea>
-          <//>`
+              <textarea
+                name="outcome"
+                required
+                maxlength="5000"
+                defaultValue=${task.outcome || ''}
+              ></textarea>
+            <//>
+            <${Field} label="完成日期" hint="工作实际完成的日期，用于判断是否按期完成">
+              <input name="completedOn" type="date" max=${today()} defaultValue=${today()} />
+            <//>`
         : null
     }
     ${
