@@ -87,9 +87,9 @@ async function shot(page: Page, name: string): Promise<void> {
     // A wrong secret: the vendor's refusal, explained in Chinese with its code.
     await editor.getByLabel('签名密钥').fill('SECa-wrong-secret');
     await editor.getByRole('button', { name: '保存机器人设置' }).click();
-    await page.getByRole('cell', { name: '钉钉（加签）' }).waitFor();
-    await editor.getByRole('button', { name: '发送测试消息' }).waitFor();
-    expect(await editor.getByRole('button', { name: '发送测试消息' }).isEnabled()).toBe(true);
+    // The test button comes back once the save has landed (unsaved edits disable it); the table already showed the robot.
+    await editor.locator('input[placeholder="已保存，留空则不变"]').waitFor();
+    await editor.locator('button:not([disabled])', { hasText: '发送测试消息' }).waitFor();
     await editor.getByRole('button', { name: '发送测试消息' }).click();
     await editor.getByText(/签名不匹配.*错误码 310000/).waitFor();
     await shot(page, 'robots-units-refused');
