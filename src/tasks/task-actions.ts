@@ -87,10 +87,13 @@ const RULES: Record<TaskAction, Rule> = {
   urge: { permission: 'task.urge', when: open, fromAbove: true },
 };
 
-export function allowedActions(user: AuthUser, task: TaskState): TaskAction[] {
+/** `viewedFromAbove`: the caller reads this task as a user of an ancestor organization (a county over a township). */
+export function allowedActions(user: AuthUser, task: TaskState, viewedFromAbove = false): TaskAction[] {
   return TASK_ACTIONS.filter((action) => {
     const rule = RULES[action];
-    const permitted = rule.fromAbove ? can(user, rule.permission) : can(user, rule.permission, task);
+    const permitted =
+      can(user, rule.permission, task) ||
+      (Boolean(rule.fromAbove) && viewedFromAbove && can(user, rule.permission));
     return permitted && rule.when(task);
   });
 }

@@ -65,7 +65,8 @@ export class TasksService {
     ]);
     return {
       ...this.present(row),
-      allowedActions: allowedActions(user, row),
+      // getVisible reads the caller's subtree: a task of another organization is one below theirs.
+      allowedActions: allowedActions(user, row, row.organizationId !== user.organizationId),
       history,
       updates,
       evidence,

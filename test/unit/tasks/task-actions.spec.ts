@@ -42,10 +42,10 @@ const WORKER: Record<TaskStatus, TaskAction[]> = {
   cancelled: [],
 };
 const MANAGER_ONLY: Record<TaskStatus, TaskAction[]> = {
-  new: ['edit', 'reassign', 'change_deadline', 'cancel'],
-  assigned: ['edit', 'reassign', 'change_deadline', 'cancel'],
-  in_progress: ['edit', 'reassign', 'change_deadline', 'cancel'],
-  pending_review: ['review', 'edit', 'reassign', 'change_deadline', 'cancel'],
+  new: ['edit', 'reassign', 'change_deadline', 'cancel', 'urge'],
+  assigned: ['edit', 'reassign', 'change_deadline', 'cancel', 'urge'],
+  in_progress: ['edit', 'reassign', 'change_deadline', 'cancel', 'urge'],
+  pending_review: ['review', 'edit', 'reassign', 'change_deadline', 'cancel', 'urge'],
   completed: [],
   cancelled: [],
 };
@@ -109,6 +109,18 @@ describe('allowed actions on a task', () => {
       'reassign',
       'change_deadline',
       'cancel',
+      'urge',
     ]);
+  });
+
+  it('lets leaders and admins of an organization above press (督办) an open task, and nothing else', () => {
+    for (const status of TASK_STATUSES) {
+      const below = taskOf(status, { organizationId: 'township' });
+      const open = !['completed', 'cancelled'].includes(status);
+      for (const role of ['leader', 'admin'] as const)
+        expect(allowedActions(userOf(role), below, true)).toEqual(open ? ['urge'] : []);
+      for (const role of ['staff', 'viewer'] as const)
+        expect(allowedActions(userOf(role), below, true)).toEqual([]);
+    }
   });
 });

@@ -71,7 +71,11 @@ function TaskView({ task, user, directory, reload }) {
             : null
         }
         ${has('urge') ? html`<${UrgeForm} ...${props} />` : null}
-        ${urge && has('upload_evidence') ? html`<${UrgeReplyForm} ...${props} urge=${urge} />` : null}
+        ${
+          urge && has('upload_evidence') && (doer || urge.action === 'supervised')
+            ? html`<${UrgeReplyForm} ...${props} urge=${urge} />`
+            : null
+        }
         ${has('edit', 'reassign', 'change_deadline') ? html`<${AdjustForm} ...${props} />` : null}
         ${has('cancel') ? html`<${CancelForm} ...${props} />` : null}
         ${allowed.size ? null : html`<p class="card muted">${closedNote(task)}</p>`}
