@@ -21,6 +21,24 @@ export class OrganizationRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The direct children of an organization, each with its whole subtree (itself included), by name: what a county
+   * (its townships) or a city (its counties, with their townships) supervises.
+   */
+  async childSubtrees(
+    organizationId: string,
+  ): Promise<Array<{ id: string; name: string; memberIds: string[] }>> {
+    return this.organizations.query(
+      `WITH RECURSIVE tree AS (
+         SELECT id AS child_id, id FROM organizations WHERE parent_id = $1
+         UNION ALL SELECT t.child_id, o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
+       )
+       SELECT c.id, c.name, array_agg(tree.id) AS "memberIds"
+       FROM tree JOIN organizations c ON c.id = tree.child_id GROUP BY c.id, c.name ORDER BY c.name`,
+      [organizationId],
+    );
+  }
+
   findByIds(ids: string[]): Promise<Organization[]> {
     return this.organizations.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
   }
