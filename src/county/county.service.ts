@@ -1,6 +1,6 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { todayIn } from '../common/calendar';
-import { ForbiddenError, NotFoundError } from '../common/domain-error';
+import { ForbiddenError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { OrganizationRepository } from '../identity/organization.repository';
@@ -26,7 +26,7 @@ export class CountyService implements OnApplicationBootstrap {
   }
 
   async overview(user: AuthUser, query: CountyOverviewQuery): Promise<CountyOverviewDto> {
-    const organizationId = await this.supervisedBy(user, query.organizationId);
+    const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
     const children = await this.organizations.childSubtrees(organizationId);
     if (!children.length) throw noChildren();
     const today = todayIn(this.runtime.config.TIME_ZONE);
@@ -38,14 +38,6 @@ export class CountyService implements OnApplicationBootstrap {
     );
     const organizations = rankOrganizations(children, tallies, withChildren(children));
     return { organizationId, year, asOf: today, organizations, totals: sumTallies(tallies) };
-  }
-
-  /** The caller's organization, or one in its subtree (404 outside it, as for any foreign id). */
-  async supervisedBy(user: AuthUser, organizationId: string | undefined): Promise<string> {
-    if (!organizationId || organizationId === user.organizationId) return user.organizationId;
-    const visible = await this.scope.visibleOrganizationIds(user);
-    if (!visible.includes(organizationId)) throw new NotFoundError('单位', 'ORGANIZATION_NOT_FOUND');
-    return organizationId;
   }
 }
 

@@ -48,13 +48,15 @@ export class TaskListService {
    * still. The organization's task revision is read first, before anything it guards.
    */
   async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
-    const revision = await this.tasks.readRevision(user.organizationId);
+    // A county reads a township's ledger (drill-down); writes stay with the township (getInOrganization).
+    const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
+    const revision = await this.tasks.readRevision(organizationId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
     const today = todayIn(this.timeZone);
     const { where, params } = taskFilters(query, {
-      organizationId: user.organizationId,
+      organizationId,
       today,
       marginPercent: this.marginPercent,
       timeZone: this.timeZone,

@@ -130,6 +130,16 @@ export class TaskRepository {
     return this.getRow(manager, organizationId, id, '');
   }
 
+  /** The task when it belongs to one of the organizations (the caller's subtree, for reading), 404 otherwise. */
+  async getInOrganizations(organizationIds: string[], id: string): Promise<TaskRow> {
+    const [row]: TaskRow[] = await this.dataSource.query(
+      `SELECT ${this.columns} FROM ${TASK_FROM} WHERE t.id = $1 AND t.organization_id = ANY($2::uuid[])`,
+      [id, organizationIds],
+    );
+    if (!row) throw new NotFoundError('任务', 'TASK_NOT_FOUND');
+    return row;
+  }
+
   /** As getInOrganization, holding the task's row lock until the caller's transaction ends. */
   lockInOrganization(manager: EntityManager, organizationId: string, id: string): Promise<TaskRow> {
     return this.getRow(manager, organizationId, id, 'FOR UPDATE OF t');

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { todayIn } from '../common/calendar';
 import { ConflictError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
+import { OrganizationScopeService } from '../identity/org-scope';
 import { assertCan } from '../identity/permissions';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
@@ -36,6 +37,7 @@ export class TasksService {
     private readonly extensions: TaskExtensionRepository,
     private readonly outbox: OutboxRepository,
     private readonly directory: UserDirectoryRepository,
+    private readonly scope: OrganizationScopeService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -44,8 +46,9 @@ export class TasksService {
     return presentTask(row, today, this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
   }
 
+  /** Readable from the task's organization and from those above it (a county's drill-down, read-only). */
   async get(user: AuthUser, id: string) {
-    const row = await this.tasks.getInOrganization(user.organizationId, id);
+    const row = await this.tasks.getInOrganizations(await this.scope.visibleOrganizationIds(user), id);
     const [history, updates, evidence, extensionRequests] = await Promise.all([
       this.history.findHistory(id),
       this.history.findUpdates(id),
