@@ -3,7 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
-import { CountyModule } from './county/county.module';
+import { CountyModule, CountyWorkerModule } from './county/county.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -43,6 +43,7 @@ const API_MODULES: Type[] = [
 /** Queue consumers (worker and all modes), besides WorkerModule, which is built from the configuration. */
 const WORKER_MODULES: Type[] = [
   OutboxModule,
+  CountyWorkerModule,
   NotificationsWorkerModule,
   RemindersWorkerModule,
   RollupWorkerModule,

@@ -27,21 +27,27 @@ export class CountyService implements OnApplicationBootstrap {
 
   async overview(user: AuthUser, query: CountyOverviewQuery): Promise<CountyOverviewDto> {
     const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
-    const children = await this.organizations.childSubtrees(organizationId);
-    if (!children.length) throw noChildren();
     const today = todayIn(this.runtime.config.TIME_ZONE);
     const year = query.year ?? Number(today.slice(0, 4));
+    const { organizations, totals } = await this.standings(organizationId, year, today);
+    return { organizationId, year, asOf: today, organizations, totals };
+  }
+
+  /** Each child organization's numbers (its whole subtree) and rank on `asOf`, and the totals; 403 without children. */
+  async standings(organizationId: string, year: number, asOf: string) {
+    const children = await this.organizations.childSubtrees(organizationId);
+    if (!children.length) throw noChildren();
     const tallies = await this.tallies.tallies(
       children.flatMap((child) => child.memberIds),
       year,
-      today,
+      asOf,
     );
     const organizations = rankOrganizations(children, tallies, withChildren(children));
-    return { organizationId, year, asOf: today, organizations, totals: sumTallies(tallies) };
+    return { children, organizations, totals: sumTallies(tallies) };
   }
 }
 
-function noChildren() {
+export function noChildren() {
   return new ForbiddenError('本单位没有下级单位，不能查看督导总览', 'COUNTY_NO_CHILDREN');
 }
 

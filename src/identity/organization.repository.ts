@@ -39,6 +39,26 @@ export class OrganizationRepository {
     );
   }
 
+  /** Organizations that have children (counties and cities): those a monthly 通报 is written for. */
+  async withChildrenIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.organizations.query(
+      `SELECT DISTINCT parent_id AS id FROM organizations WHERE parent_id IS NOT NULL ORDER BY 1`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The organization's ancestors, nearest first (a township's county, then its city). */
+  async ancestorIds(organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.organizations.query(
+      `WITH RECURSIVE up AS (
+         SELECT parent_id AS id, 1 AS depth FROM organizations WHERE id = $1 AND parent_id IS NOT NULL
+         UNION ALL SELECT o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+       ) SELECT id FROM up ORDER BY depth`,
+      [organizationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
   findByIds(ids: string[]): Promise<Organization[]> {
     return this.organizations.find({ where: { id: In(ids) }, order: { createdAt: 'ASC' } });
   }
