@@ -16,6 +16,8 @@ const ROUTES = [
   [/^\/draft(?:\/(\d{4}))?$/, () => import('../pages/draft.js').then((m) => m.DraftPage)],
   [/^\/notifications$/, () => import('../pages/notifications.js').then((m) => m.NotificationsPage)],
   [/^\/admin\/units$/, () => import('../pages/units.js').then((m) => m.UnitsPage)],
+  [/^\/county$/, () => import('../pages/county.js').then((m) => m.CountyPage)],
+  [/^\/county\/org\/([\w-]+)$/, () => import('../pages/county-ledger.js').then((m) => m.CountyLedgerPage)],
   [/^\/admin\/users$/, () => import('../pages/users.js').then((m) => m.UsersPage)],
 ];
 const notFound = () => import('../pages/not-found.js').then((m) => m.NotFoundPage);

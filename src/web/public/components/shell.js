@@ -3,6 +3,7 @@ import { api, saveSession } from '../lib/api.js';
 import { html } from '../lib/html.js';
 import { say, useMessage } from '../lib/messages.js';
 import { navigate } from '../lib/router.js';
+import { useSupervises } from '../lib/supervision.js';
 import { isDemo, label, roleMay } from '../lib/vocabulary.js';
 
 /** Pages in the menu; `permission` names a row of the server's permission table. */
@@ -12,6 +13,8 @@ const NAV = [
   { href: '#/import', text: '导入报告', permission: 'report.import' },
   { href: '#/draft', text: '年度报告草稿' },
   { href: '#/notifications', text: '消息' },
+  // Only for organizations with organizations below them (a county, a city).
+  { href: '#/county', text: '上级督导', supervision: true },
   { href: '#/admin/units', text: '责任单位', permission: 'unit.manage' },
   { href: '#/admin/users', text: '用户', permission: 'user.manage' },
 ];
@@ -45,7 +48,10 @@ export function StatusLine() {
 }
 
 export function Shell({ user, path, children }) {
-  const links = NAV.filter((item) => !item.permission || roleMay(user.role, item.permission));
+  const supervises = useSupervises();
+  const links = NAV.filter(
+    (item) => (!item.permission || roleMay(user.role, item.permission)) && (!item.supervision || supervises),
+  );
   return html`<a class="skip" href="#main" onClick=${skipToMain}>跳到正文</a>
     ${isDemo() ? html`<div class="demo">演示模式：数据为示例，可随时重置</div>` : null}
     <header class="top">

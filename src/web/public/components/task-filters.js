@@ -25,7 +25,8 @@ function lightOptions() {
   return words('lights').map((light) => ({ key: light.key, label: `${light.color}灯（${light.label}）` }));
 }
 
-export function TaskFilters({ query, directory }) {
+/** `path`: the page the bar filters (a township's read-only ledger has its own); `exportable`: offer the Excel. */
+export function TaskFilters({ query, directory, path = '/tasks', exportable = true }) {
   const value = (key) => query.get(key) || '';
   const kept = LINK_ONLY_KEYS.filter((key) => query.get(key));
   const submit = (event) => {
@@ -33,7 +34,7 @@ export function TaskFilters({ query, directory }) {
     const form = new FormData(event.currentTarget);
     const params = Object.fromEntries(FILTER_KEYS.map((key) => [key, String(form.get(key) || '').trim()]));
     for (const key of kept) params[key] = query.get(key);
-    navigate(hrefWith('/tasks', params));
+    navigate(hrefWith(path, params));
   };
   return html`<form class="card filters" role="search" onSubmit=${submit}>
     <${Field} label="搜索" wide
@@ -58,16 +59,20 @@ export function TaskFilters({ query, directory }) {
       <button type="submit">查询</button>
       ${
         kept.length || FILTER_KEYS.some((key) => value(key))
-          ? html`<a class="button secondary" href="#/tasks">清除条件</a>`
+          ? html`<a class="button secondary" href=${`#${path}`}>清除条件</a>`
           : null
       }
-      <button
-        type="button"
-        class="secondary"
-        onClick=${() => attempt(() => download('/tasks/export.xlsx', '整改台账.xlsx'), '已开始下载')}
-      >
-        导出 Excel
-      </button>
+      ${
+        exportable
+          ? html`<button
+              type="button"
+              class="secondary"
+              onClick=${() => attempt(() => download('/tasks/export.xlsx', '整改台账.xlsx'), '已开始下载')}
+            >
+              导出 Excel
+            </button>`
+          : null
+      }
     </div>
   </form>`;
 }
