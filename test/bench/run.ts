@@ -4,6 +4,7 @@ import { benchList } from './list.bench';
 import { benchRollup } from './rollup.bench';
 import { benchReminders } from './reminders.bench';
 import { benchImport } from './import.bench';
+import { benchScale } from './scale.bench';
 import { BenchResult, formatResult } from './bench-result';
 
 type Workload = () => BenchResult[] | Promise<BenchResult[]>;
@@ -14,6 +15,10 @@ const WORKLOADS: Record<string, Workload> = {
   rollup: benchRollup,
   reminders: benchReminders,
   import: benchImport,
+};
+/** Workloads that run only when named (`npm run bench -- scale`): they take minutes. */
+const ON_REQUEST: Record<string, Workload> = {
+  scale: benchScale,
 };
 
 /**
@@ -26,8 +31,10 @@ async function main(): Promise<number> {
   );
   const selected = process.argv.slice(2);
   let failures = 0;
-  for (const [name, workload] of Object.entries(WORKLOADS)) {
-    if (selected.length && !selected.includes(name)) continue;
+  const workloads = Object.entries({ ...WORKLOADS, ...ON_REQUEST }).filter(([name]) =>
+    selected.length ? selected.includes(name) : name in WORKLOADS,
+  );
+  for (const [name, workload] of workloads) {
     try {
       for (const result of await workload())
         for (const line of formatResult(result)) process.stdout.write(`${line}\n`);
