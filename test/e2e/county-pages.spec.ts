@@ -106,6 +106,7 @@ async function shot(page: Page, name: string): Promise<void> {
       await shot(page, 'county-township-ledger');
       await rows.first().getByRole('link').click();
       await page.locator('.task-title, h1').first().waitFor();
+      await page.getByText('综合行政执法队').first().waitFor();
       await expect(page.getByRole('button', { name: '报送进展' }).count()).resolves.toBe(0);
       expect(problems).toEqual([]);
       await page.close();
