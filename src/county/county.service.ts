@@ -5,6 +5,8 @@ import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { OrganizationRepository } from '../identity/organization.repository';
 import { Runtime, RUNTIME } from '../runtime/runtime';
+import { RevisionCache } from '../tasks/revision-cache';
+import { TaskRepository } from '../tasks/task.repository';
 import { rankOrganizations, SupervisedOrganization, sumTallies } from './county-overview';
 import { CountyTalliesRepository } from './county-tallies.repository';
 import { CountyOverviewDto, CountyOverviewQuery } from './dto/county-overview.dto';
@@ -12,10 +14,14 @@ import { CountyOverviewDto, CountyOverviewQuery } from './dto/county-overview.dt
 /** 上级督导: what a county (or a city) sees of the organizations below it, from the maintained tallies. */
 @Injectable()
 export class CountyService implements OnApplicationBootstrap {
+  /** Overviews per process, given back while no task below the organization has changed (and on the same day). */
+  private readonly overviews = new RevisionCache<CountyOverviewDto>(1000);
+
   constructor(
     private readonly organizations: OrganizationRepository,
     private readonly scope: OrganizationScopeService,
     private readonly tallies: CountyTalliesRepository,
+    private readonly tasks: TaskRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -29,8 +35,25 @@ export class CountyService implements OnApplicationBootstrap {
     const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
     const today = todayIn(this.runtime.config.TIME_ZONE);
     const year = query.year ?? Number(today.slice(0, 4));
-    const { organizations, totals } = await this.standings(organizationId, year, today);
-    return { organizationId, year, asOf: today, organizations, totals };
+    const children = await this.organizations.childSubtrees(organizationId);
+    if (!children.length) throw noChildren();
+    const memberIds = children.flatMap((child) => child.memberIds);
+    // Read before the tallies it guards, as the ledger's page cache does: what is read after revision R is at
+    // least as new as R. The key holds the member list, so a new township is never served an older answer.
+    const revision = await this.tasks.readLatestRevision(memberIds);
+    const key = `${organizationId}\u0000${year}\u0000${today}\u0000${memberIds.join(',')}`;
+    const cached = this.overviews.get(key, revision);
+    if (cached) return cached;
+    const tallies = await this.tallies.tallies(memberIds, year, today);
+    const overview = {
+      organizationId,
+      year,
+      asOf: today,
+      organizations: rankOrganizations(children, tallies, withChildren(children)),
+      totals: sumTallies(tallies),
+    };
+    this.overviews.set(key, revision, overview);
+    return overview;
   }
 
   /** Each child organization's numbers (its whole subtree) and rank on `asOf`, and the totals; 403 without children. */

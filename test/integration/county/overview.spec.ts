@@ -145,6 +145,11 @@ describe('county overview: tallies kept by triggers', () => {
     ]);
     expect(body.totals).toMatchObject({ planned: 5, completed: 3, overdue: 1, rate: 60 });
     expect(Date.parse(body.organizations[0].lastActivity)).toBeGreaterThan(Date.now() - 600_000);
+
+    // The answer is remembered per process until a task below the county changes.
+    await fixtures.task(first.org.id, { deadline: '2020-01-01', planYear: YEAR });
+    const after = await app.get(`/api/v1/county/overview?year=${YEAR}`, { token: county.users.leader.token });
+    expect(after.body.totals).toMatchObject({ planned: 6, completed: 3, overdue: 2, rate: 50 });
   });
 });
 
