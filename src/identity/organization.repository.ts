@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { poolQuery } from '../db/pool-query';
 import type { OrganizationSettings } from './organization-settings';
 import { Organization } from './organization.entity';
 
@@ -28,7 +29,9 @@ export class OrganizationRepository {
   async childSubtrees(
     organizationId: string,
   ): Promise<Array<{ id: string; name: string; memberIds: string[] }>> {
-    return this.organizations.query(
+    // Every overview request asks this: a named statement is planned once per connection, not per request.
+    return poolQuery(
+      this.organizations.manager.connection,
       `WITH RECURSIVE tree AS (
          SELECT id AS child_id, id FROM organizations WHERE parent_id = $1
          UNION ALL SELECT t.child_id, o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
@@ -36,6 +39,7 @@ export class OrganizationRepository {
        SELECT c.id, c.name, array_agg(tree.id) AS "memberIds"
        FROM tree JOIN organizations c ON c.id = tree.child_id GROUP BY c.id, c.name ORDER BY c.name`,
       [organizationId],
+      'organization-child-subtrees',
     );
   }
 
