@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { todayIn } from '../common/calendar';
 import { ForbiddenError } from '../common/domain-error';
+import { SerializedJson } from '../common/serialized-json';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { OrganizationRepository } from '../identity/organization.repository';
@@ -15,7 +16,7 @@ import { CountyOverviewDto, CountyOverviewQuery } from './dto/county-overview.dt
 @Injectable()
 export class CountyService implements OnApplicationBootstrap {
   /** Overviews per process, given back while no task below the organization has changed (and on the same day). */
-  private readonly overviews = new RevisionCache<CountyOverviewDto>(1000);
+  private readonly overviews = new RevisionCache<SerializedJson>(1000);
 
   constructor(
     private readonly organizations: OrganizationRepository,
@@ -31,7 +32,8 @@ export class CountyService implements OnApplicationBootstrap {
     await this.tallies.adoptSettings(TIME_ZONE, TASK_SCHEDULE_MARGIN_PERCENT);
   }
 
-  async overview(user: AuthUser, query: CountyOverviewQuery): Promise<CountyOverviewDto> {
+  /** The CountyOverviewDto, serialized once and sent as remembered while nothing below has changed. */
+  async overview(user: AuthUser, query: CountyOverviewQuery): Promise<SerializedJson> {
     const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
     const today = todayIn(this.runtime.config.TIME_ZONE);
     const year = query.year ?? Number(today.slice(0, 4));
@@ -45,15 +47,16 @@ export class CountyService implements OnApplicationBootstrap {
     const cached = this.overviews.get(key, revision);
     if (cached) return cached;
     const tallies = await this.tallies.tallies(memberIds, year, today);
-    const overview = {
+    const overview: CountyOverviewDto = {
       organizationId,
       year,
       asOf: today,
       organizations: rankOrganizations(children, tallies, withChildren(children)),
       totals: sumTallies(tallies),
     };
-    this.overviews.set(key, revision, overview);
-    return overview;
+    const serialized = new SerializedJson(overview);
+    this.overviews.set(key, revision, serialized);
+    return serialized;
   }
 
   /** Each child organization's numbers (its whole subtree) and rank on `asOf`, and the totals; 403 without children. */
