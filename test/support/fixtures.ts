@@ -65,6 +65,26 @@ export interface TaskSeed {
   problemTaskId?: string;
 }
 
+export interface TaskShape {
+  status?: string;
+  deadline?: string | null;
+  progress?: number;
+  assignedAt?: string | null;
+  completedOn?: string | null;
+  planYear?: number | null;
+  longTerm?: boolean;
+}
+
+const TASK_SHAPE_COLUMNS: Record<keyof TaskShape, string> = {
+  status: 'status',
+  deadline: 'deadline',
+  progress: 'progress',
+  assignedAt: 'assigned_at',
+  completedOn: 'completed_on',
+  planYear: 'plan_year',
+  longTerm: 'long_term',
+};
+
 export interface ImportedTask {
   id: string;
   kind: 'plan' | 'rectification';
@@ -211,6 +231,23 @@ export class Fixtures {
          FROM generate_series(1, $7::int) n RETURNING id`,
       [organizationId, seed.leaderId, seed.unitId, seed.assigneeId, seed.deadline, seed.status, count],
     );
+  }
+
+  /**
+   * Sets any of the columns the lights and counts read, straight in the row (as a bulk edit or a repair would):
+   * for specs that check what the database keeps in step with `tasks`.
+   */
+  async reshapeTask(taskId: string, fields: TaskShape): Promise<void> {
+    const columns = Object.entries(fields).filter(([, value]) => value !== undefined);
+    await this.query(
+      `UPDATE tasks SET ${columns.map(([key], i) => `${TASK_SHAPE_COLUMNS[key as keyof TaskShape]} = $${i + 2}`).join(', ')},
+         last_activity_at = now() WHERE id = $1`,
+      [taskId, ...columns.map(([, value]) => value)],
+    );
+  }
+
+  async deleteTask(taskId: string): Promise<void> {
+    await this.query(`DELETE FROM tasks WHERE id = $1`, [taskId]);
   }
 
   /** Moves a task to completed with an outcome, as a leader's approval leaves it. */

@@ -111,6 +111,12 @@ export class CancelDto {
 }
 
 export class ListTasksQuery {
+  @ApiPropertyOptional({
+    description: '下级单位的任务（只读查看，须在本单位的下级范围内，否则 404）；默认本单位',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: string;
