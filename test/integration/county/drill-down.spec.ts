@@ -44,7 +44,8 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
 
     const opened = await app.get(`/api/v1/tasks/${overdue}`, { token });
     expect(opened.status).toBe(200);
-    expect(opened.body).toMatchObject({ id: overdue, title: '逾期整改任务', allowedActions: [] });
+    // From above, the only thing a county leader may do to a township's task is press it (县级督办).
+    expect(opened.body).toMatchObject({ id: overdue, title: '逾期整改任务', allowedActions: ['urge'] });
 
     const writes = [
       app.patch(`/api/v1/tasks/${overdue}`, { version: opened.body.version, title: '改名' }, { token }),
