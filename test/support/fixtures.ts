@@ -9,6 +9,9 @@ import { parseReport } from '../../src/parsing';
 import { TEST_JWT_SECRET, type TestApp } from './test-app';
 import { testDatabaseUrl } from './test-env';
 
+/** Completed seeds were done on the day they were approved, in the service's default time zone. */
+const COMPLETION_TIME_ZONE = 'Asia/Shanghai';
+
 /** Password of every fixture user made by organization() (log in with it when a test needs the real flow). */
 export const FIXTURE_PASSWORD = 'fixture-password-123';
 export const FIXTURE_UNITS = ['司法所', '综合行政执法队', '党政办'] as const;
@@ -191,10 +194,13 @@ export class Fixtures {
     const status = seed.status ?? 'in_progress';
     const [task] = await this.query(
       `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, deadline, status, assignee_id, unit_id,
-                          leader_id, last_activity_at, plan_year, outcome, progress, completed_at, problem_task_id)
+                          leader_id, last_activity_at, plan_year, outcome, progress, completed_at, completed_on,
+                          problem_task_id)
        VALUES ($1, $2, $13, $3, '原文', $4, $5::varchar, $6, $7, $8, coalesce($9::timestamptz, now()), $10, $11,
                CASE WHEN $5::varchar = 'completed' THEN 100 ELSE 0 END,
-               CASE WHEN $5::varchar = 'completed' THEN coalesce($12::timestamptz, now()) END, $14)
+               CASE WHEN $5::varchar = 'completed' THEN coalesce($12::timestamptz, now()) END,
+               CASE WHEN $5::varchar = 'completed'
+                    THEN (coalesce($12::timestamptz, now()) AT TIME ZONE '${COMPLETION_TIME_ZONE}')::date END, $14)
        RETURNING id`,
       [
         organizationId,
@@ -250,10 +256,12 @@ export class Fixtures {
     await this.query(`DELETE FROM tasks WHERE id = $1`, [taskId]);
   }
 
-  /** Moves a task to completed with an outcome, as a leader's approval leaves it. */
+  /** Moves a task to completed with an outcome, as a leader's approval leaves it (the work done that day). */
   async complete(taskId: string, outcome: string, completedAt = '2025-06-30T10:00:00+08:00'): Promise<void> {
     await this.query(
-      `UPDATE tasks SET status = 'completed', progress = 100, outcome = $2, completed_at = $3 WHERE id = $1`,
+      `UPDATE tasks SET status = 'completed', progress = 100, outcome = $2, completed_at = $3,
+              completed_on = ($3::timestamptz AT TIME ZONE '${COMPLETION_TIME_ZONE}')::date
+        WHERE id = $1`,
       [taskId, outcome, completedAt],
     );
   }
