@@ -1,5 +1,6 @@
 /**
- * Every stable `code` an error answer can carry, with the HTTP status it comes with and a typical Chinese message.
+ * Every stable `code` an error answer can carry, with the HTTP status it usually comes with (a route answering it with
+ * another names both: `'400:UNIT_NOT_FOUND'`) and a typical Chinese message.
  * The one list the OpenAPI document's `ErrorCode` enum is made from; a unit test (test/unit/common/error-codes.spec.ts)
  * scans src/ for codes thrown anywhere and fails when one is missing here, so the enum cannot fall behind the code.
  */
@@ -70,7 +71,7 @@ export const ERROR_CODES = {
   EXTENSION_PENDING: { status: 409, message: '该任务已有待审批的延期申请' },
   EXTENSION_DECIDED: { status: 409, message: '该延期申请已审批' },
   EXTENSION_NOT_LATER: { status: 400, message: '申请的新时限必须晚于当前完成时限' },
-  EVIDENCE_NOT_FOUND: { status: 404, message: '佐证材料不存在' },
+  EVIDENCE_NOT_FOUND: { status: 400, message: '佐证材料不存在或已关联到其他进展' },
   NOTIFICATION_NOT_FOUND: { status: 404, message: '通知不存在' },
 
   // Annual report drafts.

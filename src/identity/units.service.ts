@@ -37,7 +37,8 @@ export class UnitsService {
 
   async update(caller: AuthUser, id: string, dto: UpdateUnitDto): Promise<Unit> {
     const unit = await this.findOwn(caller, id);
-    Object.assign(unit, dto);
+    // Only the fields sent: a DTO instance carries every declared field, the missing ones as undefined.
+    Object.assign(unit, Object.fromEntries(Object.entries(dto).filter(([, value]) => value !== undefined)));
     return this.saveUnique(unit);
   }
 

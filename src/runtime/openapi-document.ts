@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { readFileSync } from 'node:fs';
 import { findProjectFile } from '../config/project-root';
+import { outgoingWebhooks } from './openapi-webhooks';
 
 /** Where the document is served (no prefix, no login): ../shared/CONTRACT.md section 6. */
 export const OPENAPI_UI_PATH = 'api/docs';
@@ -52,10 +53,11 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       'bearer',
     );
   for (const [name, description] of Object.entries(API_TAGS)) builder.addTag(name, description);
-  return SwaggerModule.createDocument(app, builder.build(), {
+  const document = SwaggerModule.createDocument(app, builder.build(), {
     operationIdFactory: (controllerKey, methodKey) =>
       `${controllerKey.replace(/Controller$/, '')}_${methodKey}`,
   });
+  return Object.assign(document, { 'x-webhooks': outgoingWebhooks() });
 }
 
 /** Serves the document at /api/docs (UI) and /api/docs/openapi.json. */

@@ -5,6 +5,9 @@ import { ErrorResponse } from './error-response';
 
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 503;
 
+/** A status (with its usual codes), a code (under the status ERROR_CODES gives it), or both: `'400:UNIT_NOT_FOUND'`. */
+export type ErrorAnswer = ErrorStatus | ErrorCode | `${ErrorStatus}:${ErrorCode}`;
+
 const STATUS_DESCRIPTIONS: Record<ErrorStatus, { description: string; generic: ErrorCode[] }> = {
   400: {
     description: '请求参数不合法',
@@ -28,25 +31,29 @@ const STATUS_DESCRIPTIONS: Record<ErrorStatus, { description: string; generic: E
 };
 
 /**
- * The error answers an operation can give, all `ErrorResponse`. Each argument is a status (its usual codes) or a
- * stable code (grouped under the status ERROR_CODES gives it): `@ApiErrorResponses(400, 401, 'TASK_NOT_FOUND')`.
+ * The error answers an operation can give, all `ErrorResponse`: `@ApiErrorResponses(400, 401, 'TASK_NOT_FOUND')`.
  * Every code named appears as an example, so an integrator sees which codes to expect where.
  */
-export function ApiErrorResponses(
-  ...answers: Array<ErrorStatus | ErrorCode>
-): MethodDecorator & ClassDecorator {
+export function ApiErrorResponses(...answers: ErrorAnswer[]): MethodDecorator & ClassDecorator {
   const byStatus = new Map<ErrorStatus, Set<ErrorCode>>();
   for (const answer of answers) {
-    const status = typeof answer === 'number' ? answer : (ERROR_CODES[answer].status as ErrorStatus);
+    const [status, code] = statusAndCode(answer);
     const codes = byStatus.get(status) ?? new Set<ErrorCode>();
-    if (typeof answer === 'number') STATUS_DESCRIPTIONS[answer].generic.forEach((code) => codes.add(code));
-    else codes.add(answer);
+    if (code) codes.add(code);
+    else STATUS_DESCRIPTIONS[status].generic.forEach((generic) => codes.add(generic));
     byStatus.set(status, codes);
   }
   return applyDecorators(
     ApiExtraModels(ErrorResponse),
     ...[...byStatus].map(([status, codes]) => errorResponse(status, [...codes])),
   );
+}
+
+function statusAndCode(answer: ErrorAnswer): [ErrorStatus, ErrorCode | undefined] {
+  if (typeof answer === 'number') return [answer, undefined];
+  const [status, code] = answer.includes(':') ? answer.split(':') : [undefined, answer];
+  const known = code as ErrorCode;
+  return [(status === undefined ? ERROR_CODES[known].status : Number(status)) as ErrorStatus, known];
 }
 
 function errorResponse(status: ErrorStatus, codes: ErrorCode[]) {
@@ -60,7 +67,10 @@ function errorResponse(status: ErrorStatus, codes: ErrorCode[]) {
         examples: Object.fromEntries(
           codes.map((code) => [
             code,
-            { summary: ERROR_CODES[code].message, value: { statusCode: status, code, ...ERROR_CODES[code] } },
+            {
+              summary: ERROR_CODES[code].message,
+              value: { statusCode: status, code, message: ERROR_CODES[code].message },
+            },
           ]),
         ),
       },

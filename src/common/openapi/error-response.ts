@@ -20,6 +20,10 @@ export class ErrorResponse {
   message!: string;
 
   @ApiPropertyOptional({
+    oneOf: [
+      { type: 'array', items: {} },
+      { type: 'object', additionalProperties: true },
+    ],
     description: '附加信息，因代码而异：VALIDATION_FAILED 为各字段的问题，VERSION_CONFLICT 为当前版本号等',
     example: [{ field: 'title', problems: ['不能为空'] }],
   })
