@@ -1,6 +1,7 @@
 import { Controller, Get, Inject } from '@nestjs/common';
 import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Public } from '../identity/public.decorator';
+import { packageVersion } from '../runtime/openapi-document';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { VOCABULARY } from '../tasks/vocabulary';
 import { MetaDto } from './dto/meta.dto';
@@ -21,7 +22,7 @@ export class MetaController {
   meta() {
     return {
       name: 'Rectify',
-      version: '0.1.0',
+      version: packageVersion(),
       demo: this.runtime.demo,
       timeZone: this.runtime.config.TIME_ZONE,
       vocabulary: VOCABULARY,

@@ -26,8 +26,12 @@ export const API_TAGS: Record<string, string> = {
   health: '健康检查（PostgreSQL 与 Redis）',
 };
 
+/** package.json's version, read once: the document's and GET /meta's. */
+let version: string | undefined;
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(findProjectFile('package.json'), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(findProjectFile('package.json'), 'utf8')) as { version: string })
+    .version;
+  return version;
 }
 
 /** The OpenAPI 3 document of every route the app registered; the same for the served page and `npm run lint:api`. */
@@ -41,7 +45,6 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
         '数据库暂时无法连接时返回 503 DATABASE_UNAVAILABLE，Redis 不可用时返回 503 QUEUE_UNAVAILABLE，可稍后重试。',
     )
     .setVersion(packageVersion())
-    .setLicense('UNLICENSED', 'https://example.invalid/unlicensed')
     .addServer('/', '当前服务器（与本文档同源）')
     .addBearerAuth(
       {
