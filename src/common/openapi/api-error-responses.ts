@@ -53,7 +53,11 @@ function statusAndCode(answer: ErrorAnswer): [ErrorStatus, ErrorCode | undefined
   if (typeof answer === 'number') return [answer, undefined];
   const [status, code] = answer.includes(':') ? answer.split(':') : [undefined, answer];
   const known = code as ErrorCode;
-  return [(status === undefined ? ERROR_CODES[known].status : Number(status)) as ErrorStatus, known];
+  const resolved = (status === undefined ? ERROR_CODES[known].status : Number(status)) as ErrorStatus;
+  // 405, 406 and 5xx codes are the filter's own, not an operation's documented answers.
+  if (!(resolved in STATUS_DESCRIPTIONS))
+    throw new Error(`ApiErrorResponses: ${answer} 不是操作可声明的错误响应`);
+  return [resolved, known];
 }
 
 function errorResponse(status: ErrorStatus, codes: ErrorCode[]) {
