@@ -54,8 +54,12 @@ export class RobotView {
   @ApiProperty({ nullable: true, description: '所属责任单位；null 为领导班子群' }) unitId: string | null;
   @ApiProperty({ enum: ROBOT_VENDORS }) vendor: RobotVendor;
   @ApiProperty({ example: '钉钉' }) vendorLabel: string;
-  @ApiProperty({ nullable: true, description: 'Webhook 地址（仅管理员可见）；无法解密时为 null' }) url:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Webhook 地址（仅管理员可见）；无法解密时为 null',
+  })
+  url: string | null;
   @ApiProperty({ description: '是否已保存签名密钥；密钥本身从不返回' }) hasSecret: boolean;
   @ApiProperty() position: number;
 }
@@ -64,10 +68,12 @@ export class RobotTestResult {
   @ApiProperty({ description: '机器人是否接受了测试消息' }) ok: boolean;
   @ApiProperty({ enum: ROBOT_VENDORS }) vendor: RobotVendor;
   @ApiProperty({
+    oneOf: [{ type: 'integer' }, { type: 'string' }],
     nullable: true,
     description: '机器人接口返回的错误码（钉钉、企业微信 errcode，飞书 code）或 HTTP 状态',
   })
   code: number | string | null;
   @ApiProperty({ description: '结果说明：成功，或出错原因与处理办法' }) message: string;
-  @ApiProperty({ nullable: true, description: '机器人接口的原始提示' }) vendorMessage: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '机器人接口的原始提示' })
+  vendorMessage: string | null;
 }

@@ -78,13 +78,13 @@ export class UpdateWorklogDto {
 
   @ApiPropertyOptional({ enum: KINDS }) @IfPresent() @IsIn(KINDS) kind?: WorklogKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null 清除原因' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null 清除原因' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   cause?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null 取消关联' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null 取消关联' })
   @IsOptional()
   @IsUUID()
   taskId?: string | null;

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { RobotsService } from '../../../src/robots/robots.service';
+import { callerOf } from '../robots/robot-fixtures';
 import { FIXTURE_PASSWORD, Fixtures, OrgWithUsers } from '../../support/fixtures';
 import type { TestApp, InjectOptions } from '../../support/test-app';
 import { multipart, SAMPLE_REPORT } from '../ledger/ledger-fixtures';
@@ -84,6 +86,10 @@ export class ApiTour {
       {},
       { token: admin.token, query: '?asOf=2099-12-30' },
     );
+    await this.call('GET', '/api/v1/reports/{id}/text', { id: reportId }, { token: viewer.token });
+    await this.call('GET', '/api/v1/tasks/export.xlsx', {}, { token: viewer.token });
+    await this.robots(org);
+    await this.sessions(org);
     await this.call('GET', '/api/v1/meta');
     await this.call('GET', '/health');
   }
@@ -251,10 +257,16 @@ export class ApiTour {
     const id = { id: entry.body.id };
     await this.call('GET', '/api/v1/worklog', {}, { token: viewer.token, query: '?year=2025' });
     await this.call('PATCH', '/api/v1/worklog/{id}', id, { token: leader.token, body: { inReport: true } });
-    await this.call('POST', '/api/v1/worklog/{id}/evidence', id, {
+    const file = await this.call('POST', '/api/v1/worklog/{id}/evidence', id, {
       token: staff.token,
       ...multipart('讲座照片.txt', '照片'),
     });
+    await this.call(
+      'GET',
+      '/api/v1/worklog/{id}/evidence/{fileId}',
+      { id: entry.body.id, fileId: file.body.id },
+      { token: viewer.token },
+    );
     await this.call('GET', '/api/v1/worklog/{id}', id, { token: viewer.token });
     await this.call('DELETE', '/api/v1/worklog/{id}', id, { token: staff.token });
   }
@@ -289,6 +301,38 @@ export class ApiTour {
       token: leader.token,
       body: { sectionKey: section.key, afterId: null, text: '新增的一段', style: 'body' },
     });
+  }
+
+  /** A robot whose address answers nothing: the test message is still a 200 with ok=false and the reason. */
+  private async robots(org: OrgWithUsers): Promise<void> {
+    const unitId = org.units[Object.keys(org.units)[0]].id;
+    const [robot] = await this.app.app
+      .get(RobotsService)
+      .setRobots(callerOf(org), unitId, [{ vendor: 'generic', url: 'http://127.0.0.1:1/hook' }]);
+    await this.call('POST', '/api/v1/robots/{id}/test', { id: robot.id }, { token: org.users.admin.token });
+    await this.call('POST', '/api/v1/robots/{id}/test', { id: robot.id }, { token: org.users.viewer.token });
+  }
+
+  /** Last, since they end sessions: the dashboard cookie, a password change, a logout. */
+  private async sessions(org: OrgWithUsers): Promise<void> {
+    await this.call('POST', '/api/v1/auth/dashboard-session', {}, { token: org.users.admin.token });
+    await this.call('POST', '/api/v1/auth/dashboard-session', {}, { token: org.users.viewer.token });
+    const login = await this.call(
+      'POST',
+      '/api/v1/auth/login',
+      {},
+      { body: { username: org.users.leader.username, password: FIXTURE_PASSWORD } },
+    );
+    const changed = await this.call(
+      'POST',
+      '/api/v1/auth/password',
+      {},
+      {
+        token: login.body.accessToken,
+        body: { currentPassword: FIXTURE_PASSWORD, newPassword: 'Qz7!vLp3#Wm8sK' },
+      },
+    );
+    await this.call('POST', '/api/v1/auth/logout', {}, { token: changed.body.accessToken });
   }
 
   private async notifications(org: OrgWithUsers): Promise<void> {

@@ -33,6 +33,11 @@ function strict(schema: unknown, components: Record<string, Schema>): any {
   if (Array.isArray(copy.allOf) && copy.allOf.length > 1) copy = mergeAllOf(copy, components);
   if (copy.nullable && Array.isArray(copy.enum) && !copy.enum.includes(null))
     copy.enum = [...copy.enum, null];
+  if (copy.nullable && copy.type === undefined && Array.isArray(copy.oneOf)) {
+    // Ajv's nullable needs a type; a nullable oneOf is one more alternative.
+    delete copy.nullable;
+    copy.oneOf = [...copy.oneOf, { type: 'null' }];
+  }
   if (copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
   return copy;
 }
