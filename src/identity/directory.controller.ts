@@ -1,8 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import type { AuthUser } from './auth-user';
 import { CurrentUser } from './current-user.decorator';
 import { DirectoryService } from './directory.service';
+import { ApiErrorResponses } from '../common/openapi/api-error-responses';
+import { DirectoryDto } from './dto/identity-responses.dto';
 
 @ApiTags('directory')
 @ApiBearerAuth()
@@ -16,6 +18,8 @@ export class DirectoryController {
     description:
       '所有角色可用。返回 {users: [{id, displayName, role, unitId, active}], units: [{id, name, active}]}，不含用户名、联系方式等信息；已停用的人员和单位保留并标记 active=false，以便历史记录仍能显示名称。',
   })
+  @ApiOkResponse({ type: DirectoryDto })
+  @ApiErrorResponses(401)
   get(@CurrentUser() user: AuthUser) {
     return this.directory.of(user);
   }
