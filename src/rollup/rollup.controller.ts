@@ -90,6 +90,7 @@ export class DraftsController {
       '列出计划年度为 year、尚未完成（待交办、已交办、整改中）的任务；已结转的带未完成原因、下一步措施和新时限。结转用 POST /tasks/:id/carry-over。',
   })
   @ApiOkResponse({ type: CarryOverCandidateDto, isArray: true })
+  @ApiErrorResponses(400, 'INVALID_DRAFT_YEAR', 401)
   carryOverCandidates(@CurrentUser() user: AuthUser, @Param('year') year: string) {
     return this.rollup.carryOverCandidates(user.organizationId, parseDraftYear(year));
   }
@@ -103,6 +104,7 @@ export class DraftsController {
       '按 asOf（默认同草稿）生成含人工修改的公文格式 Word 文件，像上传的报告一样保存并用同一解析器解析；其问题和下一年度安排随即进入导入审核页面，确认后生成下一年度的任务。未填写的【待补充】段落不写入定稿。返回 {reportId, duplicate, omittedPlaceholders}。',
   })
   @ApiOkResponse({ type: FinalizedReportDto })
+  @ApiErrorResponses(400, 'INVALID_DRAFT_YEAR', 401, 403)
   finalize(@CurrentUser() user: AuthUser, @Param('year') year: string, @Query() query: DraftQueryDto) {
     return this.finalizer.finalize(user, parseDraftYear(year), query.asOf);
   }

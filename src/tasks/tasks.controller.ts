@@ -94,6 +94,7 @@ export class TasksController {
       '按台账顺序（年度、报告、在报告中的位置）分组：每组一个序号，为一个整改问题及回应它的整改措施（problemTaskId），其他任务单独成组。筛选条件同 GET /tasks（另有 reportId 按报告筛选）；分页按组计，all=true 返回整本（打印台账用）。每项带 progressText（进展情况，按实际状态：退回的任务写“退回整改”）；另返回标题、组织全称、年度、填报日期和符合条件的任务数、组数。',
   })
   @ApiOkResponse({ type: LedgerResponseDto })
+  @ApiErrorResponses(400, 401)
   ledger(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery) {
     return this.ledgers.ledger(user, query);
   }
