@@ -25,6 +25,16 @@ export class VocabularyDto {
     description: '权限表：操作 → 可执行的角色',
   })
   permissions: Record<string, string[]>;
+  @ApiProperty({
+    type: [VocabularyEntryDto],
+    description: '群机器人平台（钉钉、企业微信、飞书、通用 Webhook）',
+  })
+  robotVendors: VocabularyEntryDto[];
+  @ApiProperty({
+    type: [VocabularyEntryDto],
+    description: '打印整改台账的各列（key 为 GET /tasks/ledger 各项的字段）',
+  })
+  ledgerColumns: VocabularyEntryDto[];
 }
 
 export class MetaDto {

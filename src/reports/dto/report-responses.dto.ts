@@ -36,9 +36,26 @@ export class ReportItemDto {
     format: 'date',
     nullable: true,
     example: '2025-12-31',
-    description: '推荐的完成时限',
+    description: '推荐的完成时限：报告中的时限，已过时则为本单位默认时限（不会早于今天）',
   })
   suggestedDeadline: string | null;
+  @ApiProperty({
+    type: String,
+    format: 'date',
+    nullable: true,
+    example: '2025-06-30',
+    description: '报告中写明的完成时限（可能已过）',
+  })
+  reportedDeadline: string | null;
+  @ApiProperty({ description: '报告中写明的时限已过，suggestedDeadline 已改为默认时限' })
+  suggestedDeadlinePast: boolean;
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: '整改措施最可能回应的整改问题条目（确认时作为 problemItemId 的建议）',
+  })
+  suggestedProblemItemId: string | null;
   @ApiProperty({ description: '是否为长期坚持的工作' }) longTerm: boolean;
   @ApiProperty({ type: String, format: 'uuid', nullable: true, description: '已生成的任务' }) taskId:
     string | null;

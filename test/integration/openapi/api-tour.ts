@@ -4,6 +4,7 @@ import { callerOf } from '../robots/robot-fixtures';
 import { FIXTURE_PASSWORD, Fixtures, OrgWithUsers } from '../../support/fixtures';
 import type { TestApp, InjectOptions } from '../../support/test-app';
 import { multipart, SAMPLE_REPORT } from '../ledger/ledger-fixtures';
+import { finalizeTour, followUpTour } from './api-tour-follow-up';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -23,7 +24,7 @@ export interface RecordedAnswer {
 export class ApiTour {
   readonly answers: RecordedAnswer[] = [];
 
-  constructor(private readonly app: TestApp) {}
+  constructor(readonly app: TestApp) {}
 
   async call<T = any>(
     method: Method,
@@ -74,11 +75,13 @@ export class ApiTour {
     );
     const [task, other] = confirmed.body.tasks as Array<{ id: string; version: number }>;
     await this.tasks(org, task.id, other.id);
+    await followUpTour(this, org);
 
     await this.call('GET', '/api/v1/tasks', {}, { token: viewer.token, query: '?pageSize=5' });
     await this.call('GET', '/api/v1/tasks/stats', {}, { token: viewer.token });
     await this.worklog(org, task.id);
     await this.drafts(org);
+    await finalizeTour(this, org);
     await this.notifications(org);
     await this.call(
       'POST',

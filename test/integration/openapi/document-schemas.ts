@@ -38,6 +38,11 @@ function strict(schema: unknown, components: Record<string, Schema>): any {
     delete copy.nullable;
     copy.oneOf = [...copy.oneOf, { type: 'null' }];
   }
+  if (copy.nullable && Array.isArray(copy.allOf)) {
+    // A nullable reference (`nullable, type: object, allOf: [$ref]`): null, or what the reference describes.
+    const { nullable: _nullable, type: _type, ...referenced } = copy;
+    copy = { anyOf: [{ type: 'null' }, referenced] };
+  }
   if (copy.properties && copy.additionalProperties === undefined) copy.additionalProperties = false;
   return copy;
 }

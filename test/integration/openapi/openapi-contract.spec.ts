@@ -53,6 +53,45 @@ describe('the OpenAPI document against the real answers (GET /api/docs/openapi.j
     expect(answers.filter((answer) => answer.status >= 400).length).toBeGreaterThanOrEqual(10);
   });
 
+  it('drives every operation of the document but the Excel import', () => {
+    const driven = new Set(answers.map((answer) => answer.operation));
+    const operations = Object.entries(document.paths).flatMap(([path, methods]) =>
+      Object.keys(methods).map((method) => `${method} ${path}`),
+    );
+    expect(operations.filter((operation) => !driven.has(operation))).toEqual([
+      'post /api/v1/tasks/import.xlsx',
+    ]);
+  });
+
+  it('gets the successes and the documented errors of the follow-up routes (ledger, 催办, 结转, robots)', () => {
+    const seen = new Set(answers.map((answer) => `${answer.operation} → ${answer.status}`));
+    const expected = [
+      'get /api/v1/tasks/ledger → 200',
+      'get /api/v1/tasks/ledger → 400',
+      'get /api/v1/tasks/{id}/evidence/{evidenceId} → 200',
+      'get /api/v1/tasks/{id}/evidence/{evidenceId} → 400',
+      'get /api/v1/tasks/{id}/evidence/{evidenceId} → 404',
+      'post /api/v1/tasks/{id}/urge → 201',
+      'post /api/v1/tasks/{id}/urge → 429',
+      'post /api/v1/tasks/{id}/urge/{urgeId}/reply → 201',
+      'post /api/v1/tasks/{id}/urge/{urgeId}/reply → 404',
+      'get /api/v1/me/inbox → 200',
+      'get /api/v1/me/inbox → 403',
+      'post /api/v1/tasks/{id}/carry-over → 200',
+      'post /api/v1/tasks/{id}/carry-over → 400',
+      'get /api/v1/reports/drafts/{year}/carry-over → 200',
+      'get /api/v1/reports/drafts/{year}/carry-over → 400',
+      'post /api/v1/reports/drafts/{year}/finalize → 200',
+      'post /api/v1/reports/drafts/{year}/finalize → 403',
+      'get /api/v1/robots/leaders → 200',
+      'get /api/v1/robots/leaders → 403',
+      'patch /api/v1/robots/leaders → 200',
+      'patch /api/v1/robots/leaders → 400',
+      'patch /api/v1/units/{id} → 200',
+    ];
+    expect(expected.filter((answer) => !seen.has(answer))).toEqual([]);
+  });
+
   it('documents every answer: its status and, field by field, its JSON body', () => {
     const problems = answers
       .map((answer) => ({
