@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { HttpExceptionFilter } from './common/http-exception.filter';
+import { CountyModule, CountyWorkerModule } from './county/county.module';
 import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { IdentityModule } from './identity/identity.module';
@@ -26,6 +27,7 @@ import { loggerOptions } from './runtime/logger-options';
 /** Feature modules with HTTP controllers (api and all modes). */
 const API_MODULES: Type[] = [
   HealthModule,
+  CountyModule,
   IdentityModule,
   NotificationsModule,
   RemindersModule,
@@ -43,6 +45,7 @@ const API_MODULES: Type[] = [
 /** Queue consumers (worker and all modes), besides WorkerModule, which is built from the configuration. */
 const WORKER_MODULES: Type[] = [
   OutboxModule,
+  CountyWorkerModule,
   NotificationsWorkerModule,
   RemindersWorkerModule,
   RollupWorkerModule,

@@ -123,6 +123,10 @@ export const ERROR_CODES = {
   CARRY_OVER_NO_PLAN_YEAR: { status: 400, message: '该任务没有计划年度，无法结转' },
   CARRY_OVER_DEADLINE_NOT_NEXT_YEAR: { status: 400, message: '新的完成时限应在2026年内' },
   CARRY_OVER_REASON_EMPTY: { status: 400, message: '请填写未完成原因' },
+  // 上级督导 (county overview, 月度通报).
+  COUNTY_NO_CHILDREN: { status: 403, message: '本单位没有下级单位，不能查看督导总览' },
+  BULLETIN_NOT_FOUND: { status: 404, message: '通报不存在' },
+  BULLETIN_MONTH_IN_FUTURE: { status: 400, message: '不能为尚未开始的月份印发通报' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

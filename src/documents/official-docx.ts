@@ -9,7 +9,12 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  Table,
+  TableCell,
+  TableRow,
   TextRun,
+  VerticalAlign,
+  WidthType,
 } from 'docx';
 
 /**
@@ -80,7 +85,10 @@ export type OfficialBlock =
   /** （一）… on a line of its own, in 楷体. */
   | { kind: 'levelTwo'; text: string }
   /** 正文 in 仿宋; a paragraph opening with （一）…。 or 1.…。 sets that lead in 楷体 or bold 仿宋. */
-  | { kind: 'body'; text: string };
+  | { kind: 'body'; text: string }
+  /** A table in 仿宋 小四, header row bold and repeated on every page; widths are shares of the text width, and the
+   * widest column (the names) is left aligned, the others centred. */
+  | { kind: 'table'; header: string[]; rows: string[][]; widths: number[] };
 
 export interface OfficialDocument {
   title: string;
@@ -142,7 +150,8 @@ function lines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-function blockParagraphs(block: OfficialBlock): Paragraph[] {
+function blockParagraphs(block: OfficialBlock): Array<Paragraph | Table> {
+  if (block.kind === 'table') return [table(block)];
   return lines(block.text).map((line) => {
     if (block.kind === 'levelOne') return paragraph([run(line, FONTS.levelOne)]);
     if (block.kind === 'levelTwo') return paragraph([run(line, FONTS.levelTwo)]);
@@ -152,6 +161,42 @@ function blockParagraphs(block: OfficialBlock): Paragraph[] {
 
 const LEAD_TWO = /^（[一二三四五六七八九十]+）[^。]{0,60}。/u;
 const LEAD_THREE = /^\d{1,2}[.．][^。]{0,60}。/u;
+
+/** Half-points: 小四 12 pt, so a row of figures fits across the text area. */
+const TABLE_SIZE = 24;
+
+function table(block: Extract<OfficialBlock, { kind: 'table' }>): Table {
+  const total = block.widths.reduce((sum, width) => sum + width, 0);
+  const widths = block.widths.map((width) => Math.floor((width / total) * TEXT_WIDTH));
+  const names = block.widths.indexOf(Math.max(...block.widths));
+  const cell = (text: string, index: number, bold: boolean) =>
+    new TableCell({
+      width: { size: widths[index], type: WidthType.DXA },
+      verticalAlign: VerticalAlign.CENTER,
+      margins: { left: 60, right: 60 },
+      children: [
+        new Paragraph({
+          alignment: index === names && !bold ? AlignmentType.LEFT : AlignmentType.CENTER,
+          spacing: { line: 360, lineRule: LineRuleType.EXACT },
+          children: [new TextRun({ text, font: FONTS.body, size: TABLE_SIZE, bold })],
+        }),
+      ],
+    });
+  return new Table({
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    columnWidths: widths,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        children: block.header.map((text, index) => cell(text, index, true)),
+      }),
+      ...block.rows.map(
+        (row) =>
+          new TableRow({ cantSplit: true, children: row.map((text, index) => cell(text, index, false)) }),
+      ),
+    ],
+  });
+}
 
 /** A run-in heading keeps its level's face: （一）…。 in 楷体, 1.…。 in bold 仿宋; the rest is 仿宋. */
 function bodyRuns(line: string): TextRun[] {
@@ -263,6 +308,8 @@ function pageNumberFooter(side: 'left' | 'right'): Footer {
 /** Characters of 二号 type on one line of the 156 mm text area. */
 export const TITLE_CHARS_PER_LINE = Math.floor(TEXT_WIDTH / 20 / (SIZE.title / 2));
 
+const MIN_TITLE_LINE = 4;
+
 /** Where a title may break, best first: after 关于, before the year, before the subject of the document. */
 const TITLE_BREAKS = [/关于/u, /(?=\d{4}年)/u, /(?=法治政府建设)/u, /(人民政府|政府|委员会|办公室)/u];
 
@@ -278,7 +325,9 @@ export function breakTitle(title: string, maxChars = TITLE_CHARS_PER_LINE): stri
     const at = match.index + match[0].length;
     const head = title.slice(0, at);
     const tail = title.slice(at);
-    if (head && tail && widthInChars(head) <= maxChars) return [head, ...breakTitle(tail, maxChars)];
+    // A line of 关于 alone reads as a stray word: such a break is passed over for the next.
+    if (tail && widthInChars(head) >= MIN_TITLE_LINE && widthInChars(head) <= maxChars)
+      return [head, ...breakTitle(tail, maxChars)];
   }
   let at = 0;
   let width = 0;

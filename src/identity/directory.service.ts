@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
+import { OrganizationScopeService } from './org-scope';
 import { UnitRepository } from './unit.repository';
 import { DirectoryPerson, UserRepository } from './user.repository';
 
@@ -18,12 +19,15 @@ export class DirectoryService {
   constructor(
     private readonly users: UserRepository,
     private readonly units: UnitRepository,
+    private readonly scope: OrganizationScopeService,
   ) {}
 
-  async of(caller: AuthUser): Promise<Directory> {
+  /** The caller's organization, or one below it (a county reading a township's ledger); 404 outside the subtree. */
+  async of(caller: AuthUser, organizationId?: string): Promise<Directory> {
+    const readable = await this.scope.readableOrganizationId(caller, organizationId);
     const [users, units] = await Promise.all([
-      this.users.directory(caller.organizationId),
-      this.units.directory(caller.organizationId),
+      this.users.directory(readable),
+      this.units.directory(readable),
     ]);
     return { users, units };
   }

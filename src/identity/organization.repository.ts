@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
+import { poolQuery } from '../db/pool-query';
 import type { OrganizationSettings } from './organization-settings';
 import { Organization } from './organization.entity';
 
@@ -16,6 +17,47 @@ export class OrganizationRepository {
          SELECT id FROM organizations WHERE id = $1
          UNION SELECT o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
        ) SELECT id FROM tree`,
+      [organizationId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /**
+   * The direct children of an organization, each with its whole subtree (itself included), by name: what a county
+   * (its townships) or a city (its counties, with their townships) supervises.
+   */
+  async childSubtrees(
+    organizationId: string,
+  ): Promise<Array<{ id: string; name: string; memberIds: string[] }>> {
+    // Every overview request asks this: a named statement is planned once per connection, not per request.
+    return poolQuery(
+      this.organizations.manager.connection,
+      `WITH RECURSIVE tree AS (
+         SELECT id AS child_id, id FROM organizations WHERE parent_id = $1
+         UNION ALL SELECT t.child_id, o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
+       )
+       SELECT c.id, c.name, array_agg(tree.id) AS "memberIds"
+       FROM tree JOIN organizations c ON c.id = tree.child_id GROUP BY c.id, c.name ORDER BY c.name`,
+      [organizationId],
+      'organization-child-subtrees',
+    );
+  }
+
+  /** Organizations that have children (counties and cities): those a monthly 通报 is written for. */
+  async withChildrenIds(): Promise<string[]> {
+    const rows: { id: string }[] = await this.organizations.query(
+      `SELECT DISTINCT parent_id AS id FROM organizations WHERE parent_id IS NOT NULL ORDER BY 1`,
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The organization's ancestors, nearest first (a township's county, then its city). */
+  async ancestorIds(organizationId: string): Promise<string[]> {
+    const rows: { id: string }[] = await this.organizations.query(
+      `WITH RECURSIVE up AS (
+         SELECT parent_id AS id, 1 AS depth FROM organizations WHERE id = $1 AND parent_id IS NOT NULL
+         UNION ALL SELECT o.parent_id, up.depth + 1 FROM organizations o JOIN up ON o.id = up.id WHERE o.parent_id IS NOT NULL
+       ) SELECT id FROM up ORDER BY depth`,
       [organizationId],
     );
     return rows.map((row) => row.id);

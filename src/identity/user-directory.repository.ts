@@ -132,6 +132,17 @@ export class UserDirectoryRepository {
     return organizations.map((organization) => organization.id);
   }
 
+  /** The active leaders of the organizations, with their e-mail (whether a notice can also be mailed). */
+  findActiveLeaders(
+    organizationIds: string[],
+  ): Promise<Array<{ id: string; organizationId: string; email: string | null }>> {
+    return this.dataSource.query(
+      `SELECT id, organization_id AS "organizationId", email FROM users
+        WHERE organization_id = ANY($1::uuid[]) AND role = 'leader' AND active ORDER BY organization_id, id`,
+      [organizationIds],
+    );
+  }
+
   /** What a delivery addresses: the person's name and e-mail, whether or not they are still active. */
   /** `phone` is for group robots' @mentions. */
   findRecipient(userId: string): Promise<Pick<User, 'id' | 'displayName' | 'email' | 'phone'> | null> {

@@ -39,6 +39,10 @@ export interface JobPayloads {
   'robots.flush': { robotId: string };
   /** Debounced through deduplication id `rollup:<organizationId>:<year>`. */
   'rollup.rebuild': { organizationId: string; year: number };
+  /** The monthly scheduler's run: `month` is 'previous' (resolved when it runs, in TIME_ZONE) or YYYY-MM. */
+  'county.bulletins_monthly': { month: string };
+  /** One organization's 通报 (jobId `county-bulletin-<organizationId>-<month>`); idempotent. */
+  'county.bulletin': { organizationId: string; month: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -53,6 +57,9 @@ export const JOB_QUEUE: { [N in JobName]: QueueName } = {
   'deliveries.robot': QueueName.Robots,
   'robots.flush': QueueName.Robots,
   'rollup.rebuild': QueueName.Rollup,
+  // Documents, like the drafts: one at a time.
+  'county.bulletins_monthly': QueueName.Rollup,
+  'county.bulletin': QueueName.Rollup,
 };
 
 export const DELIVERY_JOB: { [C in DeliveryChannel]: `deliveries.${C}` } = {

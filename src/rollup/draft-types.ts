@@ -1,31 +1,13 @@
+import type { PlannedTask } from '../tasks/task.repository';
+
 /** The shapes of a draft report; pure data, shared by the builder, the renderers and the API. */
 export const DRAFT_PART_KEYS = ['achievements', 'shortcomings', 'leadership', 'plans', 'other'] as const;
 export type DraftPartKey = (typeof DRAFT_PART_KEYS)[number];
 
 export type TaskStatus = 'new' | 'assigned' | 'in_progress' | 'pending_review' | 'completed' | 'cancelled';
 
-/** A task row as the ledger reads it (draft-sources.repository.ts); draft-inputs.ts turns it into a ReportTask. */
-export interface DraftTask {
-  id: string;
-  reportItemId: string | null;
-  kind: 'rectification' | 'plan';
-  /** tasks.item_kind: problem, cause, measure or plan. */
-  itemKind: string | null;
-  title: string;
-  headingPath: string[];
-  /** YYYY-MM-DD: the deadline now, or, for a task carried out of the draft's year, the one it had before. */
-  deadline: string | null;
-  status: TaskStatus;
-  outcome: string | null;
-  /** The day the work was done (YYYY-MM-DD). */
-  completedOn: string | null;
-  /** The day a leader approved it (销号), in TIME_ZONE. */
-  verifiedOn: string | null;
-  longTerm: boolean;
-  /** The 整改问题 task this measure answers, when someone linked it. */
-  problemTaskId: string | null;
-  carryOver: CarryOver | null;
-}
+/** A task row as the ledger reads it for a year (TaskRepository.findPlannedFor); draft-inputs.ts makes it a ReportTask. */
+export type DraftTask = PlannedTask;
 
 /** An approved 延期申请 as the ledger keeps it. */
 export interface ExtensionRecord {

@@ -52,17 +52,19 @@ export class TaskListService {
    * maintained tallies when the filter allows (isTallied) and counted otherwise, unless a remembered count holds.
    */
   async list(user: AuthUser, query: ListTasksQuery): Promise<SerializedJson> {
+    // A county reads a township's ledger (drill-down); writes stay with the township (getInOrganization).
+    const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
     const today = todayIn(this.timeZone);
     const { where, params } = taskFilters(query, {
-      organizationId: user.organizationId,
+      organizationId,
       today,
       marginPercent: this.marginPercent,
       timeZone: this.timeZone,
     });
-    const scope = listScope(query, user.organizationId);
+    const scope = listScope(query, organizationId);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
     // Days left and lights move with the date even when no task changes.
     const pageKey = `${countKey}\u0000${today}\u0000${sort}\u0000${page}\u0000${pageSize}`;

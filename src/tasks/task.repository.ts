@@ -120,6 +120,15 @@ const touched = {
   lastActivityAt: () => 'now()',
 };
 
+export interface OverdueTask {
+  id: string;
+  organizationId: string;
+  title: string;
+  deadline: string;
+  daysOverdue: number;
+  unitName: string | null;
+}
+
 /**
  * The `tasks` table. Reads return rows as the API shows them (taskColumns); the ledger's list, counts and stats
  * run straight on the pool (poolQuery) because they are the hottest reads. Writes take the caller's transaction.
@@ -146,6 +155,20 @@ export class TaskRepository {
       `SELECT COALESCE((SELECT revision FROM task_list_revisions WHERE organization_id = $1), 0) AS revision`,
       [organizationId],
       'tasks-revision',
+    );
+    return revision;
+  }
+
+  /**
+   * The newest task revision among the organizations (revisions come from one sequence, so any committed change
+   * in any of them raises it): what a county's overview is remembered under.
+   */
+  async readLatestRevision(organizationIds: string[]): Promise<string> {
+    const [{ revision }] = await poolQuery<{ revision: string }>(
+      this.dataSource,
+      `SELECT COALESCE(max(revision), 0) AS revision FROM task_list_revisions WHERE organization_id = ANY($1::uuid[])`,
+      [organizationIds],
+      'tasks-latest-revision',
     );
     return revision;
   }
@@ -182,6 +205,22 @@ export class TaskRepository {
     );
     if (!row) throw new NotFoundError('任务', 'TASK_NOT_FOUND');
     return row;
+  }
+
+  /**
+   * Open tasks of the plan year overdue on `asOf` in the given organizations, with their unit's name, longest
+   * overdue first: the 逾期事项 of a county's 通报. Served by tasks_org_status_deadline_idx per organization.
+   */
+  findOverdueIn(organizationIds: string[], planYear: number, asOf: string): Promise<OverdueTask[]> {
+    return this.dataSource.query(
+      `SELECT t.id, t.organization_id AS "organizationId", t.title, t.deadline::text AS deadline,
+              ($3::date - t.deadline) AS "daysOverdue", u.name AS "unitName"
+         FROM tasks t LEFT JOIN units u ON u.id = t.unit_id
+        WHERE t.organization_id = ANY($1::uuid[]) AND t.plan_year = $2 AND t.deadline < $3::date
+          AND t.status NOT IN ('completed', 'cancelled')
+        ORDER BY t.deadline, t.title`,
+      [organizationIds, planYear, asOf],
+    );
   }
 
   findByIds(ids: string[]): Promise<TaskRow[]> {

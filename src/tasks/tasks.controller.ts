@@ -67,10 +67,10 @@ export class TasksController {
   @ApiOperation({
     summary: '任务列表（筛选、排序、搜索、分页）',
     description:
-      '返回 {items, total, page, pageSize}。total 为精确总数。每项带 statusLabel（状态）、itemType/itemTypeLabel（事项类型：整改问题、整改措施、工作计划、长期坚持）、light/lightLabel（红黄绿灯，已办结为 gray）和 extensionPending（有待审批的延期申请）；用语见 GET /meta 的 vocabulary。itemType 按事项类型筛选，open=true 只列未办结的任务，light 可取 green、yellow、red、gray。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。',
+      '返回 {items, total, page, pageSize}。total 为精确总数。每项带 statusLabel（状态）、itemType/itemTypeLabel（事项类型：整改问题、整改措施、工作计划、长期坚持）、light/lightLabel（红黄绿灯，已办结为 gray）和 extensionPending（有待审批的延期申请）；用语见 GET /meta 的 vocabulary。itemType 按事项类型筛选，open=true 只列未办结的任务，light 可取 green、yellow、red、gray。每个 API 进程按组织版本号复用同一筛选条件的计数和已序列化的整页结果（TASK_LIST_CACHE_PAGES）：本组织的任务或延期申请有任何提交（无论来自哪个进程或直接 SQL）都会更新版本号，之后的请求即重新查询。overdue=false 表示未逾期（已办结或期限未到或无期限）。organizationId 可取本单位的下级单位，只读查看其任务（上级督导），不在下级范围内返回 404 ORGANIZATION_NOT_FOUND。',
   })
   @ApiPagedResponse(TaskDto, { description: '一页任务' })
-  @ApiErrorResponses(400, 401)
+  @ApiErrorResponses(400, 401, 'ORGANIZATION_NOT_FOUND')
   list(@CurrentUser() user: AuthUser, @Query() query: ListTasksQuery) {
     return this.listing.list(user, query);
   }

@@ -18,6 +18,8 @@ export const VENDOR_MODULES: Record<string, string> = {
   'hooks.mjs': require.resolve('preact/hooks'),
   // htm's `require` entry is CommonJS; its ES module build sits beside it.
   'htm.mjs': join(dirname(require.resolve('htm')), 'htm.mjs'),
+  // One self-contained ES module (about 1 MB); only the 上级督导 page imports it.
+  'echarts.mjs': join(dirname(require.resolve('echarts/package.json')), 'dist', 'echarts.esm.min.mjs'),
 };
 
 /**

@@ -9,6 +9,9 @@ import { parseReport } from '../../src/parsing';
 import { TEST_JWT_SECRET, type TestApp } from './test-app';
 import { testDatabaseUrl } from './test-env';
 
+/** Completed seeds were done on the day they were approved, in the service's default time zone. */
+const COMPLETION_TIME_ZONE = 'Asia/Shanghai';
+
 /** Password of every fixture user made by organization() (log in with it when a test needs the real flow). */
 export const FIXTURE_PASSWORD = 'fixture-password-123';
 export const FIXTURE_UNITS = ['司法所', '综合行政执法队', '党政办'] as const;
@@ -64,6 +67,26 @@ export interface TaskSeed {
   /** The 整改问题 a measure answers. */
   problemTaskId?: string;
 }
+
+export interface TaskShape {
+  status?: string;
+  deadline?: string | null;
+  progress?: number;
+  assignedAt?: string | null;
+  completedOn?: string | null;
+  planYear?: number | null;
+  longTerm?: boolean;
+}
+
+const TASK_SHAPE_COLUMNS: Record<keyof TaskShape, string> = {
+  status: 'status',
+  deadline: 'deadline',
+  progress: 'progress',
+  assignedAt: 'assigned_at',
+  completedOn: 'completed_on',
+  planYear: 'plan_year',
+  longTerm: 'long_term',
+};
 
 export interface ImportedTask {
   id: string;
@@ -171,10 +194,13 @@ export class Fixtures {
     const status = seed.status ?? 'in_progress';
     const [task] = await this.query(
       `INSERT INTO tasks (organization_id, kind, item_kind, title, source_text, deadline, status, assignee_id, unit_id,
-                          leader_id, last_activity_at, plan_year, outcome, progress, completed_at, problem_task_id)
+                          leader_id, last_activity_at, plan_year, outcome, progress, completed_at, completed_on,
+                          problem_task_id)
        VALUES ($1, $2, $13, $3, '原文', $4, $5::varchar, $6, $7, $8, coalesce($9::timestamptz, now()), $10, $11,
                CASE WHEN $5::varchar = 'completed' THEN 100 ELSE 0 END,
-               CASE WHEN $5::varchar = 'completed' THEN coalesce($12::timestamptz, now()) END, $14)
+               CASE WHEN $5::varchar = 'completed' THEN coalesce($12::timestamptz, now()) END,
+               CASE WHEN $5::varchar = 'completed'
+                    THEN (coalesce($12::timestamptz, now()) AT TIME ZONE '${COMPLETION_TIME_ZONE}')::date END, $14)
        RETURNING id`,
       [
         organizationId,
@@ -213,10 +239,29 @@ export class Fixtures {
     );
   }
 
-  /** Moves a task to completed with an outcome, as a leader's approval leaves it. */
+  /**
+   * Sets any of the columns the lights and counts read, straight in the row (as a bulk edit or a repair would):
+   * for specs that check what the database keeps in step with `tasks`.
+   */
+  async reshapeTask(taskId: string, fields: TaskShape): Promise<void> {
+    const columns = Object.entries(fields).filter(([, value]) => value !== undefined);
+    await this.query(
+      `UPDATE tasks SET ${columns.map(([key], i) => `${TASK_SHAPE_COLUMNS[key as keyof TaskShape]} = $${i + 2}`).join(', ')},
+         last_activity_at = now() WHERE id = $1`,
+      [taskId, ...columns.map(([, value]) => value)],
+    );
+  }
+
+  async deleteTask(taskId: string): Promise<void> {
+    await this.query(`DELETE FROM tasks WHERE id = $1`, [taskId]);
+  }
+
+  /** Moves a task to completed with an outcome, as a leader's approval leaves it (the work done that day). */
   async complete(taskId: string, outcome: string, completedAt = '2025-06-30T10:00:00+08:00'): Promise<void> {
     await this.query(
-      `UPDATE tasks SET status = 'completed', progress = 100, outcome = $2, completed_at = $3 WHERE id = $1`,
+      `UPDATE tasks SET status = 'completed', progress = 100, outcome = $2, completed_at = $3,
+              completed_on = ($3::timestamptz AT TIME ZONE '${COMPLETION_TIME_ZONE}')::date
+        WHERE id = $1`,
       [taskId, outcome, completedAt],
     );
   }

@@ -111,6 +111,13 @@ export class CancelDto {
 }
 
 export class ListTasksQuery {
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: '下级单位的任务（只读查看，须在本单位的下级范围内，否则 404）；默认本单位',
+  })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
   @ApiPropertyOptional({ enum: TASK_STATUSES, description: '状态' })
   @IsOptional()
   @IsIn(TASK_STATUSES)

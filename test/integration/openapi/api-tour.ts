@@ -4,6 +4,7 @@ import { callerOf } from '../robots/robot-fixtures';
 import { FIXTURE_PASSWORD, Fixtures, OrgWithUsers } from '../../support/fixtures';
 import type { TestApp, InjectOptions } from '../../support/test-app';
 import { multipart, SAMPLE_REPORT } from '../ledger/ledger-fixtures';
+import { countyTour } from './api-tour-county';
 import { finalizeTour, followUpTour } from './api-tour-follow-up';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
@@ -92,6 +93,7 @@ export class ApiTour {
     await this.call('GET', '/api/v1/reports/{id}/text', { id: reportId }, { token: viewer.token });
     await this.call('GET', '/api/v1/tasks/export.xlsx', {}, { token: viewer.token });
     await this.robots(org);
+    await countyTour(this);
     await this.sessions(org);
     await this.call('GET', '/api/v1/meta');
     await this.call('GET', '/health');

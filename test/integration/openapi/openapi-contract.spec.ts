@@ -63,7 +63,7 @@ describe('the OpenAPI document against the real answers (GET /api/docs/openapi.j
     ]);
   });
 
-  it('gets the successes and the documented errors of the follow-up routes (ledger, 催办, 结转, robots)', () => {
+  it('gets the successes and the documented errors of the follow-up and county routes (ledger, 催办, 结转, robots, 上级督导)', () => {
     const seen = new Set(answers.map((answer) => `${answer.operation} → ${answer.status}`));
     const expected = [
       'get /api/v1/tasks/ledger → 200',
@@ -88,6 +88,18 @@ describe('the OpenAPI document against the real answers (GET /api/docs/openapi.j
       'patch /api/v1/robots/leaders → 200',
       'patch /api/v1/robots/leaders → 400',
       'patch /api/v1/units/{id} → 200',
+      'get /api/v1/county/overview → 200',
+      'get /api/v1/county/overview → 400',
+      'get /api/v1/county/overview → 403',
+      'get /api/v1/county/overview → 404',
+      'post /api/v1/county/bulletins → 201',
+      'post /api/v1/county/bulletins → 400',
+      'post /api/v1/county/bulletins → 403',
+      'get /api/v1/county/bulletins → 200',
+      'get /api/v1/county/bulletins/{file} → 200',
+      'get /api/v1/county/bulletins/{file} → 404',
+      'get /api/v1/tasks → 404',
+      'get /api/v1/directory → 404',
     ];
     expect(expected.filter((answer) => !seen.has(answer))).toEqual([]);
   });

@@ -24,6 +24,13 @@ describe('breakTitle', () => {
     ]);
   });
 
+  it('never leaves 关于 alone on a line: a title that opens with it breaks before its subject', () => {
+    expect(breakTitle('关于2026年12月法治政府建设整改工作进展情况的通报')).toEqual([
+      '关于2026年12月',
+      '法治政府建设整改工作进展情况的通报',
+    ]);
+  });
+
   it('never splits a number, even where no word boundary is left', () => {
     expect(breakTitle('一二三四五六七八九十一二三四五六七八九12345号文件的报告')).toEqual([
       '一二三四五六七八九十一二三四五六七八九',

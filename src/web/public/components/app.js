@@ -18,6 +18,8 @@ const ROUTES = [
   [/^\/worklog$/, () => import('../pages/worklog.js').then((m) => m.WorklogPage)],
   [/^\/notifications$/, () => import('../pages/notifications.js').then((m) => m.NotificationsPage)],
   [/^\/admin\/units$/, () => import('../pages/units.js').then((m) => m.UnitsPage)],
+  [/^\/county$/, () => import('../pages/county.js').then((m) => m.CountyPage)],
+  [/^\/county\/org\/([\w-]+)$/, () => import('../pages/county-ledger.js').then((m) => m.CountyLedgerPage)],
   [/^\/admin\/users$/, () => import('../pages/users.js').then((m) => m.UsersPage)],
   [/^\/admin\/settings$/, () => import('../pages/settings.js').then((m) => m.SettingsPage)],
   [/^\/account$/, () => import('../pages/account.js').then((m) => m.AccountPage)],

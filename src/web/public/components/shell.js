@@ -4,6 +4,7 @@ import { html } from '../lib/html.js';
 import { useInbox, waitingCount } from '../lib/inbox.js';
 import { say, useMessage } from '../lib/messages.js';
 import { navigate } from '../lib/router.js';
+import { useSupervises } from '../lib/supervision.js';
 import { isDemo, label, roleMay } from '../lib/vocabulary.js';
 
 /** Pages in the menu; `permission` names a row of the server's permission table. */
@@ -14,6 +15,8 @@ const NAV = [
   { href: '#/worklog', text: '工作纪实' },
   { href: '#/draft', text: '年度报告草稿' },
   { href: '#/notifications', text: '消息', count: 'unread' },
+  // Only for organizations with organizations below them (a county, a city).
+  { href: '#/county', text: '上级督导', supervision: true },
   { href: '#/admin/units', text: '责任单位', permission: 'unit.manage' },
   { href: '#/admin/users', text: '用户', permission: 'user.manage' },
   { href: '#/admin/settings', text: '单位设置', permission: 'organization.settings' },
@@ -48,7 +51,10 @@ export function StatusLine() {
 }
 
 export function Shell({ user, path, children }) {
-  const links = NAV.filter((item) => !item.permission || roleMay(user.role, item.permission));
+  const supervises = useSupervises();
+  const links = NAV.filter(
+    (item) => (!item.permission || roleMay(user.role, item.permission)) && (!item.supervision || supervises),
+  );
   const inbox = useInbox(user, path);
   const counts = { waiting: waitingCount(inbox, user.role), unread: inbox?.unreadNotifications ?? 0 };
   return html`<a class="skip" href="#main" onClick=${skipToMain}>跳到正文</a>

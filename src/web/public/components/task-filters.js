@@ -55,7 +55,8 @@ export function filterQuery(query) {
   return text ? `?${text}` : '';
 }
 
-export function TaskFilters({ query, directory, reports = [] }) {
+/** `path`: the page the bar filters (a township's read-only ledger has its own); `exportable`: offer the Excel. */
+export function TaskFilters({ query, directory, reports = [], path = '/tasks', exportable = true }) {
   const value = (key) => query.get(key) || '';
   const kept = LINK_ONLY_KEYS.filter((key) => query.get(key));
   const submit = (event) => {
@@ -64,7 +65,7 @@ export function TaskFilters({ query, directory, reports = [] }) {
     const params = Object.fromEntries(FILTER_KEYS.map((key) => [key, String(form.get(key) || '').trim()]));
     if (params.sort === LEDGER_ORDER) params.sort = '';
     for (const key of kept) params[key] = query.get(key);
-    navigate(hrefWith('/tasks', params));
+    navigate(hrefWith(path, params));
   };
   return html`<form class="card filters" role="search" onSubmit=${submit}>
     <${Field} label="搜索" wide
@@ -103,18 +104,25 @@ export function TaskFilters({ query, directory, reports = [] }) {
       <button type="submit">查询</button>
       ${
         kept.length || FILTER_KEYS.some((key) => value(key))
-          ? html`<a class="button secondary" href="#/tasks">清除条件</a>`
+          ? html`<a class="button secondary" href=${`#${path}`}>清除条件</a>`
           : null
       }
-      <button
-        type="button"
-        class="secondary"
-        onClick=${() =>
-          attempt(() => download(`/tasks/export.xlsx${filterQuery(query)}`, '整改台账.xlsx'), '已开始下载')}
-      >
-        导出 Excel
-      </button>
-      <a class="button secondary" href=${`#/tasks/print${filterQuery(query)}`}>打印台账</a>
+      ${
+        exportable
+          ? html`<button
+                type="button"
+                class="secondary"
+                onClick=${() =>
+                  attempt(
+                    () => download(`/tasks/export.xlsx${filterQuery(query)}`, '整改台账.xlsx'),
+                    '已开始下载',
+                  )}
+              >
+                导出 Excel
+              </button>
+              <a class="button secondary" href=${`#/tasks/print${filterQuery(query)}`}>打印台账</a>`
+          : null
+      }
     </div>
   </form>`;
 }

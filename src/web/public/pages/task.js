@@ -13,13 +13,18 @@ import { ReviewForm } from '../components/task/review-form.js';
 import { TaskFacts } from '../components/task/task-facts.js';
 import { UrgeForm } from '../components/task/urge-form.js';
 import { latestUrge, UrgeReplyForm } from '../components/task/urge-reply-form.js';
-import { api } from '../lib/api.js';
+import { api, session } from '../lib/api.js';
 import { loadDirectory } from '../lib/directory.js';
 import { html } from '../lib/html.js';
 import { useLoad } from '../lib/use-load.js';
 
 export function TaskPage({ user, params: [id] }) {
-  const state = useLoad(() => Promise.all([api('GET', `/tasks/${id}`), loadDirectory()]), [id]);
+  const state = useLoad(async () => {
+    const [task, own] = await Promise.all([api('GET', `/tasks/${id}`), loadDirectory()]);
+    // A county reading a township's task (read-only drill-down) names the township's people and units.
+    const foreign = task.organizationId !== session()?.user?.organizationId;
+    return [task, foreign ? await api('GET', `/directory?organizationId=${task.organizationId}`) : own];
+  }, [id]);
   return html`<${Loaded} state=${state}>
     ${([task, directory]) =>
       html`<${TaskView}
