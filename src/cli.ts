@@ -1,12 +1,14 @@
 import { ConfigError } from './config/load-config';
 import { revertMigrationCommand, runMigrationCommand } from './db/migration-commands';
 import { runParseCommand } from './parsing/parse-command';
+import { runOpenApiCommand } from './runtime/openapi-command';
 
 type Command = (args: string[]) => Promise<number>;
 
 /** Offline commands: `node dist/src/cli.js <command> [args…]`. */
 const COMMANDS: Record<string, Command> = {
   parse: (args) => runParseCommand(args),
+  openapi: (args) => runOpenApiCommand(args),
   'migration:run': () => runMigrationCommand(),
   'migration:revert': () => revertMigrationCommand(),
 };

@@ -1,8 +1,10 @@
 import { Controller, Get, Inject } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { Public } from '../identity/public.decorator';
+import { packageVersion } from '../runtime/openapi-document';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { VOCABULARY } from '../tasks/vocabulary';
+import { MetaDto } from './dto/meta.dto';
 
 @ApiTags('meta')
 @Controller('meta')
@@ -16,10 +18,11 @@ export class MetaController {
     description:
       'vocabulary 为界面上所有代码值的中文用语：任务状态（statuses）、事项类型（itemTypes）、红黄绿灯（lights，含颜色名）三者各自独立；另有任务操作（taskActions，与任务详情的 allowedActions 对应）、办理记录动作（historyActions）、报告条目类别（reportItemKinds）、角色（roles）和权限表（permissions：操作 → 角色）。',
   })
+  @ApiOkResponse({ type: MetaDto })
   meta() {
     return {
       name: 'Rectify',
-      version: '0.1.0',
+      version: packageVersion(),
       demo: this.runtime.demo,
       timeZone: this.runtime.config.TIME_ZONE,
       vocabulary: VOCABULARY,

@@ -1,9 +1,11 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../identity/public.decorator';
 import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
+import { ApiErrorResponses } from '../common/openapi/api-error-responses';
+import { HealthDto } from './dto/health.dto';
 
 @ApiTags('health')
 @Controller('health')
@@ -16,9 +18,13 @@ export class HealthController {
 
   @Get()
   @Public()
-  @HealthCheck()
+  @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL 与 Redis 均可用' })
+  @ApiErrorResponses('SERVICE_UNAVAILABLE')
+  @HealthCheck({ swaggerDocumentation: false })
   @ApiOperation({
     summary: '健康检查：PostgreSQL 与 Redis 均可用时返回 200，否则 503，message 说明哪一项不可用',
+    description:
+      '无需登录，不加 /api/v1 前缀，供负载均衡和监控探测。503 时返回统一的错误格式，details 为各依赖的状态。',
   })
   async check(): Promise<HealthCheckResult> {
     try {

@@ -1,5 +1,5 @@
 import { Controller, HttpCode, HttpStatus, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags, ApiAcceptedResponse, ApiOkResponse } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthUser } from '../identity/auth-user';
 import { CurrentUser } from '../identity/current-user.decorator';
@@ -7,6 +7,8 @@ import { Roles } from '../identity/roles.decorator';
 import { PERMISSIONS } from '../identity/permissions';
 import { SweepQuery } from './dto/sweep-query.dto';
 import { ReminderSweepService, SweepRequested } from './reminder-sweep.service';
+import { ApiErrorResponses } from '../common/openapi/api-error-responses';
+import { SweepResultDto } from './dto/sweep-result.dto';
 
 @ApiTags('提醒')
 @ApiBearerAuth()
@@ -22,6 +24,12 @@ export class RemindersController {
     description:
       '按单位拆分为扫描任务后立即返回 {asOf, enqueued, pending}：enqueued 为已进入队列的单位数，提醒随后由工作进程生成并投递。队列（Redis）暂不可用时返回 202，pending 为已登记、待队列恢复后由工作进程自动入队的单位数，无需重试。',
   })
+  @ApiOkResponse({ type: SweepResultDto, description: '已按单位拆分入队' })
+  @ApiAcceptedResponse({
+    type: SweepResultDto,
+    description: '队列暂不可用：已登记，恢复后自动入队（pending）',
+  })
+  @ApiErrorResponses(400, 'INVALID_DATE', 401, 403)
   async sweep(
     @CurrentUser() user: AuthUser,
     @Query() query: SweepQuery,

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrorResponses } from '../common/openapi/api-error-responses';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { Roles } from '../identity/roles.decorator';
@@ -7,7 +8,10 @@ import type { AuthUser } from '../identity/auth-user';
 import { PERMISSIONS } from '../identity/permissions';
 import { RobotTestResult, RobotView, SetRobotsDto } from './dto/robot.dto';
 import { RobotsService } from './robots.service';
+import { GenericRobotPayloadDto } from './dto/robot-payload.dto';
 
+/** Also declares what a 通用 Webhook robot receives (x-webhooks.genericRobot of the document). */
+@ApiExtraModels(GenericRobotPayloadDto)
 @ApiTags('群机器人')
 @ApiBearerAuth()
 @Controller('robots')
@@ -22,6 +26,7 @@ export class RobotsController {
       '本单位领导班子群（不属于任何责任单位）的群机器人：逾期升级提醒和县级督办发到这里。从不返回密钥。',
   })
   @ApiOkResponse({ type: [RobotView] })
+  @ApiErrorResponses(401, 403)
   leaders(@CurrentUser() user: AuthUser) {
     return this.robots.listRobots(user, null);
   }
@@ -34,7 +39,7 @@ export class RobotsController {
       '整体替换领导班子群的机器人，规则同 PATCH /units/:id 的 robots：同一地址不传 secret 则保留原密钥，传 null 清除；应答从不包含密钥。',
   })
   @ApiOkResponse({ type: [RobotView] })
-  @ApiResponse({ status: 400, description: 'INVALID_ROBOT_URL / INVALID_ROBOT_SECRET / DUPLICATE_ROBOT' })
+  @ApiErrorResponses(400, 401, 403, 'INVALID_ROBOT_URL', 'INVALID_ROBOT_SECRET', 'DUPLICATE_ROBOT')
   setLeaders(@CurrentUser() user: AuthUser, @Body() dto: SetRobotsDto) {
     return this.robots.setRobots(user, null, dto.robots);
   }
@@ -51,10 +56,7 @@ export class RobotsController {
     type: RobotTestResult,
     description: '测试已执行；ok 表示机器人是否接受，message 为中文说明',
   })
-  @ApiResponse({ status: 403, description: 'FORBIDDEN：仅管理员可测试机器人' })
-  @ApiResponse({ status: 404, description: 'ROBOT_NOT_FOUND：机器人不存在或不属于本单位' })
-  @ApiResponse({ status: 409, description: 'ROBOT_SECRET_UNREADABLE：ROBOT_SECRET_KEY 与保存机器人时不同' })
-  @ApiResponse({ status: 429, description: 'ROBOT_RATE_LIMITED：该机器人本分钟的发送限额已用完' })
+  @ApiErrorResponses(400, 401, 403, 'ROBOT_NOT_FOUND', 'ROBOT_SECRET_UNREADABLE', 'ROBOT_RATE_LIMITED')
   test(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.robots.testRobot(user, id);
   }

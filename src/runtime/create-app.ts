@@ -1,9 +1,8 @@
 import type { IncomingMessage } from 'node:http';
-import { INestApplicationContext } from '@nestjs/common';
+import { INestApplication, INestApplicationContext } from '@nestjs/common';
 import fastifyMultipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from '../app.module';
 import { fastifyTrustProxy } from '../config/trust-proxy';
@@ -12,6 +11,7 @@ import { toJsonBytes } from '../common/serialized-json';
 import { createValidationPipe } from '../common/validation.pipe';
 import { requestIdOf } from './logger-options';
 import { importMapHashes } from '../web/web.module';
+import { serveOpenApiDocument } from './openapi-document';
 import { registerSecurityHeaders } from './security-headers';
 import { Runtime } from './runtime';
 
@@ -49,10 +49,15 @@ export async function createHttpApp(runtime: Runtime): Promise<NestFastifyApplic
   await app.register(fastifyMultipart, {
     limits: { fileSize: runtime.config.UPLOAD_MAX_BYTES, files: 1, fields: 10 },
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
+  useApiPrefix(app);
   app.useGlobalPipes(createValidationPipe());
-  setUpOpenApi(app);
+  serveOpenApiDocument(app);
   return app;
+}
+
+/** Every route under /api/v1 but the health check, which load balancers probe at /health. */
+export function useApiPrefix(app: INestApplication): void {
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health'] });
 }
 
 export async function createWorkerContext(runtime: Runtime): Promise<INestApplicationContext> {
@@ -62,17 +67,4 @@ export async function createWorkerContext(runtime: Runtime): Promise<INestApplic
   });
   context.useLogger(context.get(Logger));
   return context;
-}
-
-function setUpOpenApi(app: NestFastifyApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Rectify 整改事项跟踪 API')
-    .setDescription(
-      '法治政府建设年度报告的问题、整改措施与工作计划的导入、分派、跟踪、提醒和年度报告汇总。错误统一返回 {statusCode, code, message}，message 为中文；数据库暂时无法连接时返回 503 DATABASE_UNAVAILABLE，可稍后重试。',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
 }

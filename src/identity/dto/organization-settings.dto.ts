@@ -4,6 +4,7 @@ import { MONTH_DAY } from '../organization-settings';
 
 export class UpdateOrganizationSettingsDto {
   @ApiPropertyOptional({
+    type: String,
     nullable: true,
     description: '年度报告的主送机关（不含冒号），null 恢复默认',
     example: '县委全面依法治县委员会办公室',

@@ -46,11 +46,16 @@ export class UnitRobotInputDto {
 /** A configured robot as the API shows it: never the secret, only whether one is stored. */
 export class UnitRobotView {
   @ApiProperty() id: string;
-  @ApiProperty({ nullable: true, description: '所属责任单位；null 为领导班子群' }) unitId: string | null;
+  @ApiProperty({ type: String, nullable: true, description: '所属责任单位；null 为领导班子群' })
+  unitId: string | null;
   @ApiProperty({ enum: ROBOT_VENDORS }) vendor: RobotVendor;
   @ApiProperty({ example: '钉钉' }) vendorLabel: string;
-  @ApiProperty({ nullable: true, description: 'Webhook 地址（仅管理员可见）；无法解密时为 null' }) url:
-    string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Webhook 地址（仅管理员可见）；无法解密时为 null',
+  })
+  url: string | null;
   @ApiProperty({ description: '是否已保存签名密钥；密钥本身从不返回' }) hasSecret: boolean;
   @ApiProperty() position: number;
 }

@@ -68,17 +68,17 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsUUID()
   unitId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: PHONE_DESCRIPTION })
+  @ApiPropertyOptional({ type: String, nullable: true, description: PHONE_DESCRIPTION })
   @IsOptionalMainlandMobile()
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)
   @IsEmail()

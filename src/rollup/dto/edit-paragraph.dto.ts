@@ -27,7 +27,7 @@ export class ParagraphPositionDto {
   @IsIn(DRAFT_PART_KEYS)
   sectionKey: DraftPartKey;
 
-  @ApiProperty({ nullable: true, description: '放在这一段之后；null 放在该部分最前' })
+  @ApiProperty({ type: String, nullable: true, description: '放在这一段之后；null 放在该部分最前' })
   @ValidateIf((_dto, value) => value !== null)
   @IsString()
   @MaxLength(500)

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { TaskDto } from '../../tasks/dto/task-responses.dto';
 import { IsOptional, IsString, Length, MaxLength } from 'class-validator';
 
 export class UrgeDto {
@@ -19,22 +20,10 @@ export class UrgeReplyDto {
   text: string;
 }
 
-export class InboxTaskDto {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() status: string;
-  @ApiProperty() statusLabel: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) deadline: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) unitId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) assigneeId: string | null;
-  @ApiPropertyOptional({ nullable: true, type: String }) leaderId: string | null;
-  @ApiProperty() light: string;
-  @ApiProperty() extensionPending: boolean;
-}
-
 export class InboxQueueDto {
   @ApiProperty({ description: '该队列的任务总数' }) count: number;
-  @ApiProperty({ type: [InboxTaskDto], description: '按完成时限排序的前 20 项' }) items: InboxTaskDto[];
+  @ApiProperty({ type: [TaskDto], description: '按完成时限排序的前 20 项（同 GET /tasks 的列表项）' })
+  items: TaskDto[];
 }
 
 export class InboxDto {

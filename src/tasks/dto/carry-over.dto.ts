@@ -34,12 +34,3 @@ export class CarryOverCandidateDto {
   @ApiProperty({ nullable: true, type: String, description: '结转后的完成时限' }) carriedDeadline:
     string | null;
 }
-
-export class CarriedTaskDto {
-  @ApiProperty() id: string;
-  @ApiProperty() title: string;
-  @ApiProperty() status: string;
-  @ApiProperty({ nullable: true, type: String, description: '新的完成时限' }) deadline: string | null;
-  @ApiProperty({ nullable: true, type: Number }) planYear: number | null;
-  @ApiProperty() version: number;
-}

@@ -2,9 +2,11 @@ import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { PageSize } from '../../common/pagination';
 import { ListTasksQuery } from './task.dto';
+import { TaskDto } from './task-responses.dto';
 
-/** The task list's filters (year, report, status, light, unit, …); pages count groups, not tasks. */
-export class LedgerQuery extends OmitType(ListTasksQuery, ['sort', 'pageSize'] as const) {
+/** The task list's filters (year, report, status, light, unit, …) on the caller's own organization (a county reads a
+ * township's tasks through GET /tasks?organizationId=); pages count groups, not tasks. */
+export class LedgerQuery extends OmitType(ListTasksQuery, ['sort', 'pageSize', 'organizationId'] as const) {
   @ApiPropertyOptional({ description: '每页的序号（问题组）数，默认 20' })
   @PageSize(100)
   pageSize?: number;
@@ -14,24 +16,14 @@ export class LedgerQuery extends OmitType(ListTasksQuery, ['sort', 'pageSize'] a
   all?: 'true' | 'false';
 }
 
-export class LedgerEntryDto {
-  @ApiProperty() id: string;
-  @ApiProperty({ description: '序号' }) seq: number;
-  @ApiProperty() title: string;
-  @ApiProperty({ description: '事项类型：problem、measure、plan、long_term' }) itemType: string;
-  @ApiProperty({ nullable: true, type: String }) problemTaskId: string | null;
-  @ApiProperty({ nullable: true, type: String }) problemTitle: string | null;
-  @ApiProperty({ nullable: true, type: String }) leaderId: string | null;
-  @ApiProperty({ nullable: true, type: String }) unitId: string | null;
-  @ApiProperty({ nullable: true, type: String }) assigneeId: string | null;
-  @ApiProperty({ nullable: true, type: String }) deadline: string | null;
-  @ApiProperty() status: string;
-  @ApiProperty() statusLabel: string;
-  @ApiProperty() progress: number;
+/** A ledger line: the task as GET /tasks lists it, plus its 序号, problem and 进展情况. */
+export class LedgerEntryDto extends TaskDto {
+  @ApiProperty({ description: '序号（同一问题组的任务序号相同）' }) seq: number;
+  @ApiProperty({ nullable: true, type: String, description: '所回应的整改问题的标题' }) problemTitle:
+    string | null;
+  @ApiProperty({ nullable: true, type: String, description: '最近一次报送进展的说明' }) lastNote:
+    string | null;
   @ApiProperty({ description: '进展情况，按任务实际状态（退回的任务写“退回整改”）' }) progressText: string;
-  @ApiProperty({ nullable: true, type: String }) outcome: string | null;
-  @ApiProperty({ enum: ['green', 'yellow', 'red', 'gray'] }) light: string;
-  @ApiProperty() lightLabel: string;
 }
 
 export class LedgerGroupDto {

@@ -112,30 +112,51 @@ export class CancelDto {
 
 export class ListTasksQuery {
   @ApiPropertyOptional({
+    format: 'uuid',
     description: '下级单位的任务（只读查看，须在本单位的下级范围内，否则 404）；默认本单位',
   })
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+  @ApiPropertyOptional({ enum: TASK_STATUSES, description: '状态' })
   @IsOptional()
   @IsIn(TASK_STATUSES)
   status?: string;
-  @IsOptional() @IsUUID() unitId?: string;
-  @IsOptional() @IsUUID() leaderId?: string;
-  @IsOptional() @IsUUID() assigneeId?: string;
-  @IsOptional() @IsIn(['rectification', 'plan']) kind?: string;
-  @IsOptional() @IsUUID() reportId?: string;
-  @IsOptional() @IsIn(ITEM_TYPES) itemType?: ItemType;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1900) @Max(3000) year?: number;
-  @IsOptional() @IsIn(['true', 'false']) overdue?: 'true' | 'false';
-  @IsOptional() @IsIn(['true', 'false']) open?: 'true' | 'false';
-  @IsOptional() @IsIn(TRAFFIC_LIGHTS) light?: TrafficLight;
-  @IsOptional() @IsString() @MaxLength(100) q?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() leaderId?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() assigneeId?: string;
+  @ApiPropertyOptional({ enum: ['rectification', 'plan'] })
+  @IsOptional()
+  @IsIn(['rectification', 'plan'])
+  kind?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: '来源报告' }) @IsOptional() @IsUUID() reportId?: string;
+  @ApiPropertyOptional({ enum: ITEM_TYPES }) @IsOptional() @IsIn(ITEM_TYPES) itemType?: ItemType;
+  @ApiPropertyOptional({ description: '计划年度' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1900)
+  @Max(3000)
+  year?: number;
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?:
+    'true' | 'false';
+  @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) open?:
+    'true' | 'false';
+  @ApiPropertyOptional({ enum: TRAFFIC_LIGHTS }) @IsOptional() @IsIn(TRAFFIC_LIGHTS) light?: TrafficLight;
+  @ApiPropertyOptional({ description: '搜索标题和原文' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  q?: string;
+  @ApiPropertyOptional({
+    example: '-deadline',
+    description: 'deadline、createdAt、progress、title，前加 - 为倒序',
+  })
   @IsOptional()
   @IsIn(['deadline', '-deadline', 'createdAt', '-createdAt', 'progress', '-progress', 'title', '-title'])
   sort?: string;
-  @PageNumber() page?: number;
-  @PageSize(100) pageSize?: number;
+  @ApiPropertyOptional({ minimum: 1 }) @PageNumber() page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @PageSize(100) pageSize?: number;
 }
 
 export class ExtensionRequestDto {

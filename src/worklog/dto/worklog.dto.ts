@@ -78,13 +78,13 @@ export class UpdateWorklogDto {
 
   @ApiPropertyOptional({ enum: KINDS }) @IfPresent() @IsIn(KINDS) kind?: WorklogKind;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null 清除原因' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null 清除原因' })
   @IsOptional()
   @IsString()
   @MaxLength(1000)
   cause?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null 取消关联' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null 取消关联' })
   @IsOptional()
   @IsUUID()
   taskId?: string | null;
@@ -94,18 +94,30 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListWorklogQuery {
-  @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(12) month?: number;
-  @IsOptional() @IsString() @Length(1, 64) category?: string;
-  @IsOptional() @IsUUID() unitId?: string;
-  @IsOptional() @Transform(toBoolean) @IsBoolean() inReport?: boolean;
-  @IsOptional() @IsIn(KINDS) kind?: WorklogKind;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @IsOptional() @Type(() => Number) @IsInt() @Min(1) @Max(100) pageSize?: number;
+  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @ApiPropertyOptional({ description: '须同时给出 year' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(12)
+  month?: number;
+  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) category?: string;
+  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() inReport?: boolean;
+  @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: WorklogKind;
+  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  pageSize?: number;
 }
 
 export class ListCategoriesQuery {
-  @IsOptional() @Transform(toBoolean) @IsBoolean() includeInactive?: boolean;
+  @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() includeInactive?: boolean;
 }
 
 export class CreateCategoryDto {
