@@ -47,7 +47,17 @@ function TaskView({ task, user, directory, reload }) {
   const canReport = doer && has('update', 'submit_for_review');
   const urge = latestUrge(task);
   const pendingRequest = (task.extensionRequests || []).find((request) => request.status === 'pending');
-  return html`<p class="crumbs"><a href="#/tasks">整改台账</a> › 任务详情</p>
+  // A county reading a township's task came from 上级督导 and that township's read-only ledger.
+  const crumbs =
+    task.organizationId === user?.organizationId
+      ? [['#/tasks', '整改台账']]
+      : [
+          ['#/county', '上级督导'],
+          [`#/county/org/${task.organizationId}`, '台账（只读）'],
+        ];
+  return html`<p class="crumbs">
+      ${crumbs.map(([href, text]) => html`<a href=${href}>${text}</a>${' › '}`)}任务详情
+    </p>
     <h1 class="task-title">${task.title}</h1>
     <div class="task-layout">
       <div class="task-facts">

@@ -1,4 +1,5 @@
 // 办理记录: who did what and when, with what changed, in the server's words.
+import { session } from '../../lib/api.js';
 import { unitName, userName } from '../../lib/directory.js';
 import { dateTime } from '../../lib/format.js';
 import { html } from '../../lib/html.js';
@@ -29,6 +30,18 @@ function describe(changes, directory) {
   return parts.join('；');
 }
 
+/**
+ * The directory names one organization's people: a county leader's 督办 on a township's task, or the county reading
+ * its own 督办 there, would otherwise say 未知人员.
+ */
+function actorName(row, directory) {
+  if (!row.actorId) return '系统';
+  const me = session()?.user;
+  if (row.actorId === me?.id) return me.displayName;
+  const name = userName(directory, row.actorId);
+  return name === '未知人员' && row.action === 'supervised' ? '上级机关' : name;
+}
+
 export function HistoryList({ history, directory }) {
   return html`<section class="card" aria-labelledby="history-title">
     <h2 id="history-title">办理记录</h2>
@@ -39,7 +52,7 @@ export function HistoryList({ history, directory }) {
           <span class="muted">${dateTime(row.createdAt)}</span>
           <div>
             <strong>${label('historyActions', row.action, '办理')}</strong>
-            <span class="actor">${row.actorId ? userName(directory, row.actorId) : '系统'}</span>
+            <span class="actor">${actorName(row, directory)}</span>
           </div>
           ${details ? html`<div class="muted">${details}</div>` : null}
           ${row.note ? html`<div class="quote">${row.note}</div>` : null}

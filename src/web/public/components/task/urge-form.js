@@ -19,7 +19,9 @@ export function UrgeForm({ task, onDone }) {
   };
   return html`<${Fold} title=${supervise ? '县级督办' : '催办'}
     ><form onSubmit=${submit}>
-      <p class="muted">通知责任人（未指定时为责任单位工作人员），每个任务每天可${word}一次。</p>
+      <p class="muted">
+        通知责任人（未指定时为责任单位工作人员）${supervise ? '和责任领导' : ''}，每个任务每天可${word}一次。
+      </p>
       <${Field} label="${word}要求（可选）"><textarea name="message" maxlength="500"></textarea><//>
       <p><button type="submit">${word}</button></p>
     </form><//
