@@ -24,7 +24,7 @@ describe('web UI serving', () => {
   it('serves every module the import map names from node_modules as JavaScript, and no page for a missing file', async () => {
     const index = (await app.get('/')).raw.toString('utf8');
     const map = JSON.parse(/<script type="importmap">([\s\S]*?)<\/script>/.exec(index)![1]);
-    expect(Object.keys(map.imports).sort()).toEqual(['htm', 'preact', 'preact/hooks']);
+    expect(Object.keys(map.imports).sort()).toEqual(['echarts', 'htm', 'preact', 'preact/hooks']);
     for (const url of Object.values<string>(map.imports)) {
       const module = await app.get(url);
       expect(module.status).toBe(200);

@@ -1,5 +1,5 @@
 import Ajv from 'ajv';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runParseCommand } from '../../../src/parsing/parse-command';
 import { FIXTURES_DIR, SEEDS_DIR } from './support/reports';
@@ -7,8 +7,9 @@ import { FIXTURES_DIR, SEEDS_DIR } from './support/reports';
 const schema = JSON.parse(readFileSync(resolve(__dirname, '../../../docs/parse-result.schema.json'), 'utf8'));
 const validate = new Ajv({ allErrors: true }).compile(schema);
 
+/** The reports in `dir`; none when it is absent (the shared seeds sit beside the checkout only where provided). */
 const reports = (dir: string) =>
-  readdirSync(dir)
+  (existsSync(dir) ? readdirSync(dir) : [])
     .filter((name) => /\.(txt|md|docx)$/.test(name) && name !== 'README.md')
     .map((name) => join(dir, name));
 

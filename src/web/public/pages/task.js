@@ -48,13 +48,13 @@ function TaskView({ task, user, directory, reload }) {
   const urge = latestUrge(task);
   const pendingRequest = (task.extensionRequests || []).find((request) => request.status === 'pending');
   // A county reading a township's task came from 上级督导 and that township's read-only ledger.
-  const crumbs =
-    task.organizationId === user?.organizationId
-      ? [['#/tasks', '整改台账']]
-      : [
-          ['#/county', '上级督导'],
-          [`#/county/org/${task.organizationId}`, '台账（只读）'],
-        ];
+  const own = task.organizationId === user?.organizationId;
+  const crumbs = own
+    ? [['#/tasks', '整改台账']]
+    : [
+        ['#/county', '上级督导'],
+        [`#/county/org/${task.organizationId}`, '台账（只读）'],
+      ];
   return html`<p class="crumbs">
       ${crumbs.map(([href, text]) => html`<a href=${href}>${text}</a>${' › '}`)}任务详情
     </p>
@@ -94,7 +94,11 @@ function TaskView({ task, user, directory, reload }) {
         ${has('edit', 'reassign', 'change_deadline') ? html`<${AdjustForm} ...${props} />` : null}
         ${has('cancel') ? html`<${CancelForm} ...${props} />` : null}
         ${allowed.size ? null : html`<p class="card muted">${closedNote(task)}</p>`}
-        <p><a href=${`#/worklog?taskId=${task.id}`}>记入工作纪实</a></p>
+        ${
+          own && user?.role !== 'viewer'
+            ? html`<p><a href=${`#/worklog?taskId=${task.id}`}>记入工作纪实</a></p>`
+            : null
+        }
       </div>
     </div>`;
 }
