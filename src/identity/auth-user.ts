@@ -17,9 +17,3 @@ export interface AuthUser {
   username: string;
   displayName: string;
 }
-
-/** What the auth guard reads in its one query: the caller, and their organization's task revision at that moment. */
-export interface AuthenticatedUser {
-  user: AuthUser;
-  tasksRevision: string;
-}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ReportItem } from './report-item.entity';
 import { Report, ReportParseSummary } from './report.entity';
 
@@ -137,15 +137,6 @@ export class ReportRepository {
   /** Records the task an item became, in the transaction that created the task. */
   async linkItemToTask(manager: EntityManager, itemId: string, taskId: string): Promise<void> {
     await manager.update(ReportItem, { id: itemId }, { taskId });
-  }
-
-  async findTitles(ids: string[]): Promise<Map<string, string | null>> {
-    if (!ids.length) return new Map();
-    const reports = await this.dataSource.manager.find(Report, {
-      select: { id: true, title: true },
-      where: { id: In(ids) },
-    });
-    return new Map(reports.map((report) => [report.id, report.title]));
   }
 
   /** Problems and measures of the reports that planned `year` (the reports on year − 1), in report order. */

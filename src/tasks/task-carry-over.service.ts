@@ -6,7 +6,7 @@ import { assertCan } from '../identity/permissions';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { CarryOverDto } from './dto/carry-over.dto';
 import { TaskHistoryRepository } from './task-history.repository';
-import { CarryOverCandidate, TaskRepository } from './task.repository';
+import { TaskRepository } from './task.repository';
 import { TasksService } from './tasks.service';
 
 const OPEN_STATUSES = ['new', 'assigned', 'in_progress'];
@@ -24,10 +24,6 @@ export class TaskCarryOverService {
     private readonly outbox: OutboxRepository,
     private readonly taskService: TasksService,
   ) {}
-
-  candidates(user: AuthUser, year: number): Promise<CarryOverCandidate[]> {
-    return this.tasks.findCarryOverCandidates(user.organizationId, year);
-  }
 
   async carryOver(user: AuthUser, id: string, dto: CarryOverDto) {
     assertCan(user, 'task.review');
