@@ -12,9 +12,6 @@ export const REMINDER_KINDS = [
 ] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
-/** Statuses that still have a deadline to chase; closed, cancelled and pending-review tasks get no reminders. */
-export const OPEN_STATUSES = ['new', 'assigned', 'in_progress'] as const;
-
 export interface ReminderPolicy {
   overdueDailyDays: number;
   overdueCadenceDays: number;

@@ -7,9 +7,10 @@ import { NotificationDraft, NotificationsService } from '../notifications/notifi
 import { JobProducer } from '../queue/job-producer';
 import { QueueUnavailableError } from '../queue/queue-timeout';
 import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OPEN_STATUSES } from '../tasks/task-status';
 import { TaskRepository } from '../tasks/task.repository';
 import { reminderDedupeKey, REMINDER_AUDIENCE, reminderNotice } from './reminder-notices';
-import { OPEN_STATUSES, parseAsOf, ReminderKind, reminderKindsOn, reminderPolicy } from './reminder-rules';
+import { parseAsOf, ReminderKind, reminderKindsOn, reminderPolicy } from './reminder-rules';
 import { ReminderSweepRepository, SweepPart } from './reminder-sweep.repository';
 
 /** How long a sweep request waits for Redis before it answers and leaves the queueing to the workers. */

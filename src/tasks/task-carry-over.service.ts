@@ -6,10 +6,9 @@ import { assertCan } from '../identity/permissions';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { CarryOverDto } from './dto/carry-over.dto';
 import { TaskHistoryRepository } from './task-history.repository';
+import { OPEN_STATUSES } from './task-status';
 import { TaskRepository } from './task.repository';
 import { TasksService } from './tasks.service';
-
-const OPEN_STATUSES = ['new', 'assigned', 'in_progress'];
 
 /**
  * 年度结转: at year end a leader carries each unfinished task into the next year with its 未完成原因, the next step

@@ -34,6 +34,12 @@ const TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
 
 export const CLOSED_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled'];
 
+/**
+ * Work still to be done: not closed and not waiting for 核验. Reminders chase these, and only these can be carried
+ * into the next year.
+ */
+export const OPEN_STATUSES: readonly TaskStatus[] = ['new', 'assigned', 'in_progress'];
+
 export function canTransition(from: TaskStatus, to: TaskStatus): boolean {
   return TRANSITIONS[from].includes(to);
 }
