@@ -166,6 +166,7 @@ describe('the 2025 report drafted from a year of work (as of 2025-12-31)', () =>
       { token: year.org.users.leader.token },
     );
     expect(done.status).toBe(409);
+    expect(done.body.code).toBe('CARRY_OVER_NOT_OPEN');
   });
 
   it('serves the same draft as of that date as a Word file with the 主送机关, the 落款 and the date', async () => {
