@@ -27,6 +27,47 @@ export interface ResolvedRecipient {
   email: string | null;
 }
 
+const RECIPIENTS_SQL = `
+  WITH q AS MATERIALIZED (
+    SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
+      AS q(query, organization_id, audience, assignee_id, unit_id, leader_id)
+  )
+  SELECT q.query, u.id AS user_id, u.organization_id, u.email
+    FROM q JOIN users u ON u.id = q.assignee_id AND u.active
+   WHERE q.audience = 'assignee'
+  UNION ALL
+  SELECT q.query, u.id, u.organization_id, u.email
+    FROM q JOIN users u ON u.unit_id = q.unit_id AND u.role = 'staff' AND u.active
+   WHERE q.audience = 'assignee' AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = q.assignee_id AND a.active)
+  UNION ALL
+  SELECT q.query, u.id, u.organization_id, u.email
+    FROM q JOIN users u ON u.id = q.leader_id AND u.active
+   WHERE q.audience IN ('leader', 'leader_or_admins')
+  UNION ALL
+  SELECT q.query, u.id, u.organization_id, u.email
+    FROM q JOIN users u ON u.organization_id = q.organization_id AND u.role = 'admin' AND u.active
+   WHERE q.audience = 'leader_or_admins' AND NOT EXISTS (SELECT 1 FROM users l WHERE l.id = q.leader_id AND l.active)
+  UNION ALL
+  SELECT q.query, u.id, u.organization_id, u.email
+    FROM q JOIN organizations o ON o.id = q.organization_id
+    JOIN users u ON u.organization_id = o.parent_id AND u.role = 'admin' AND u.active
+   WHERE q.audience = 'parent_admins'`;
+
+/** The queries without repeats, and for each query the index of its twin among them. */
+function distinctQueries(queries: RecipientQuery[]): { distinct: RecipientQuery[]; indexOf: number[] } {
+  const distinct: RecipientQuery[] = [];
+  const seen = new Map<string, number>();
+  const indexOf = queries.map((query) => {
+    const key = [query.organizationId, query.audience, query.assigneeId, query.unitId, query.leaderId].join(
+      '|',
+    );
+    let index = seen.get(key);
+    if (index === undefined) seen.set(key, (index = distinct.push(query) - 1));
+    return index;
+  });
+  return { distinct, indexOf };
+}
+
 export interface NameIndex {
   /** Username and display name → ids of the active users carrying it (a display name may be shared). */
   users: Map<string, string[]>;
@@ -143,8 +184,10 @@ export class UserDirectoryRepository {
     );
   }
 
-  /** What a delivery addresses: the person's name and e-mail, whether or not they are still active. */
-  /** `phone` is for group robots' @mentions. */
+  /**
+   * What a delivery addresses: the person's name and e-mail, whether or not they are still active; `phone` is for
+   * group robots' @mentions.
+   */
   findRecipient(userId: string): Promise<Pick<User, 'id' | 'displayName' | 'email' | 'phone'> | null> {
     return this.dataSource.manager.findOne(User, {
       select: { id: true, displayName: true, email: true, phone: true },
@@ -154,51 +197,33 @@ export class UserDirectoryRepository {
 
   /**
    * Everyone each query reaches (see Audience), in one statement for any number of queries: a sweep asks for
-   * tens of thousands at once. Separate branches rather than OR-joins, so each is a hash join.
+   * tens of thousands at once, most of them alike (tasks share their assignee, unit and leader), so each distinct
+   * query is sent once and its people are given to every query like it. Separate branches rather than OR-joins,
+   * so each is a hash join.
    */
   async resolveRecipients(queries: RecipientQuery[]): Promise<ResolvedRecipient[]> {
     if (!queries.length) return [];
+    const { distinct, indexOf } = distinctQueries(queries);
     const rows: Array<{ query: number; user_id: string; organization_id: string; email: string | null }> =
-      await this.dataSource.query(
-        `WITH q AS MATERIALIZED (
-           SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
-             AS q(query, organization_id, audience, assignee_id, unit_id, leader_id)
-         )
-         SELECT q.query, u.id AS user_id, u.organization_id, u.email
-           FROM q JOIN users u ON u.id = q.assignee_id AND u.active
-          WHERE q.audience = 'assignee'
-         UNION ALL
-         SELECT q.query, u.id, u.organization_id, u.email
-           FROM q JOIN users u ON u.unit_id = q.unit_id AND u.role = 'staff' AND u.active
-          WHERE q.audience = 'assignee' AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = q.assignee_id AND a.active)
-         UNION ALL
-         SELECT q.query, u.id, u.organization_id, u.email
-           FROM q JOIN users u ON u.id = q.leader_id AND u.active
-          WHERE q.audience IN ('leader', 'leader_or_admins')
-         UNION ALL
-         SELECT q.query, u.id, u.organization_id, u.email
-           FROM q JOIN users u ON u.organization_id = q.organization_id AND u.role = 'admin' AND u.active
-          WHERE q.audience = 'leader_or_admins' AND NOT EXISTS (SELECT 1 FROM users l WHERE l.id = q.leader_id AND l.active)
-         UNION ALL
-         SELECT q.query, u.id, u.organization_id, u.email
-           FROM q JOIN organizations o ON o.id = q.organization_id
-           JOIN users u ON u.organization_id = o.parent_id AND u.role = 'admin' AND u.active
-          WHERE q.audience = 'parent_admins'`,
-        [
-          queries.map((_, index) => index),
-          queries.map((query) => query.organizationId),
-          queries.map((query) => query.audience),
-          queries.map((query) => query.assigneeId),
-          queries.map((query) => query.unitId),
-          queries.map((query) => query.leaderId),
-        ],
-      );
-    return rows.map((row) => ({
-      query: row.query,
-      userId: row.user_id,
-      organizationId: row.organization_id,
-      email: row.email,
-    }));
+      await this.dataSource.query(RECIPIENTS_SQL, [
+        distinct.map((_, index) => index),
+        distinct.map((query) => query.organizationId),
+        distinct.map((query) => query.audience),
+        distinct.map((query) => query.assigneeId),
+        distinct.map((query) => query.unitId),
+        distinct.map((query) => query.leaderId),
+      ]);
+    const reached: ResolvedRecipient[][] = distinct.map(() => []);
+    for (const row of rows)
+      reached[row.query].push({
+        query: row.query,
+        userId: row.user_id,
+        organizationId: row.organization_id,
+        email: row.email,
+      });
+    return indexOf.flatMap((distinctIndex, query) =>
+      reached[distinctIndex].map((recipient) => ({ ...recipient, query })),
+    );
   }
 
   /** The demo's check that it has run before. */

@@ -18,6 +18,9 @@ export interface NewNotification {
   dedupeKey: string;
 }
 
+/** What a channel sends of a notification, read as its delivery is claimed. */
+export type ClaimedNotice = Pick<Notification, 'id' | 'userId' | 'title' | 'body'>;
+
 /** `notifications` (the in-app delivery) and `deliveries` (one row per external channel). */
 @Injectable()
 export class NotificationRepository {
@@ -36,18 +39,16 @@ export class NotificationRepository {
     notices: NewNotification[],
   ): Promise<Array<{ id: string; dedupeKey: string; created: boolean }>> {
     if (!notices.length) return [];
+    // Rows of the other branch are read in the statement's snapshot, so they are only those stored before it.
     return this.notifications.query(
-      `WITH input AS (
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
-           AS d(organization_id, user_id, task_id, kind, title, body, dedupe_key, data)
-       ), inserted AS (
+      `WITH inserted AS (
          INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key, data)
-         SELECT * FROM input ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::varchar[], $5::text[], $6::text[], $7::text[], $8::jsonb[])
+         ON CONFLICT (dedupe_key) DO NOTHING RETURNING id, dedupe_key
        )
-       SELECT DISTINCT COALESCE(i.id, n.id) AS id, d.dedupe_key AS "dedupeKey", i.id IS NOT NULL AS created
-         FROM input d LEFT JOIN inserted i ON i.dedupe_key = d.dedupe_key
-         LEFT JOIN notifications n ON n.dedupe_key = d.dedupe_key
-        WHERE COALESCE(i.id, n.id) IS NOT NULL`,
+       SELECT id, dedupe_key AS "dedupeKey", true AS created FROM inserted
+       UNION ALL
+       SELECT id, dedupe_key, false FROM notifications WHERE dedupe_key = ANY($7::text[])`,
       [
         notices.map((notice) => notice.organizationId),
         notices.map((notice) => notice.userId),
@@ -101,18 +102,20 @@ export class NotificationRepository {
 
   /**
    * Claims the delivery for one more attempt: `sending`, attempt counted, committed before the channel is called.
-   * Null when it was delivered already.
+   * Returns what the channel sends, read in the same statement; null when it was delivered already. A notification
+   * that does not exist fails the statement (the delivery row's foreign key).
    */
-  async claimDelivery(
-    notificationId: string,
-    channel: DeliveryRowChannel,
-  ): Promise<{ attempts: number } | null> {
-    const rows: Array<{ attempts: number }> = await this.deliveries.query(
-      `INSERT INTO deliveries (notification_id, channel, status, attempts) VALUES ($1, $2, 'sending', 1)
-       ON CONFLICT (notification_id, channel) DO UPDATE
-         SET status = 'sending', attempts = deliveries.attempts + 1, updated_at = now()
-         WHERE deliveries.status <> 'delivered'
-       RETURNING attempts`,
+  async claimDelivery(notificationId: string, channel: DeliveryRowChannel): Promise<ClaimedNotice | null> {
+    const rows: ClaimedNotice[] = await this.deliveries.query(
+      `WITH claimed AS (
+         INSERT INTO deliveries (notification_id, channel, status, attempts) VALUES ($1, $2, 'sending', 1)
+         ON CONFLICT (notification_id, channel) DO UPDATE
+           SET status = 'sending', attempts = deliveries.attempts + 1, updated_at = now()
+           WHERE deliveries.status <> 'delivered'
+         RETURNING notification_id
+       )
+       SELECT n.id, n.user_id AS "userId", n.title, n.body
+         FROM claimed c JOIN notifications n ON n.id = c.notification_id`,
       [notificationId, channel],
     );
     return rows[0] ?? null;

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { JobRegistry } from '../queue/job-registry';
-import { DELIVERY_CHANNELS, DELIVERY_JOB } from '../queue/jobs';
 import { DeliveryService } from './delivery.service';
 import { RobotDeliveries } from './robot-deliveries';
 
@@ -8,9 +7,9 @@ import { RobotDeliveries } from './robot-deliveries';
 export class NotificationsWorker {
   constructor(registry: JobRegistry, deliveries: DeliveryService, robots: RobotDeliveries) {
     registry.register('deliveries.robot', (payload) => robots.deliver(payload.notificationId));
-    for (const channel of DELIVERY_CHANNELS)
-      registry.register(DELIVERY_JOB[channel], (payload) =>
-        deliveries.deliver(payload.notificationId, channel),
-      );
+    registry.register('deliveries.email', (payload) => deliveries.deliver(payload.notificationId, 'email'));
+    registry.register('deliveries.webhook', (payload) =>
+      deliveries.deliver(payload.notificationId, 'webhook', payload.robotsQueued),
+    );
   }
 }

@@ -32,7 +32,11 @@ export interface JobPayloads {
   'reminders.sweep_organization': { asOf: string; organizationId: string };
   /** jobId `deliver-<notificationId>-<channel>`. */
   'deliveries.email': { notificationId: string };
-  'deliveries.webhook': { notificationId: string };
+  /**
+   * `robotsQueued`: whether a `deliveries.robot` job was queued beside it; only then may the webhook stand down for
+   * robots (absent in jobs queued before the flag existed: check, as they did).
+   */
+  'deliveries.webhook': { notificationId: string; robotsQueued?: boolean };
   /** jobId `deliver-<notificationId>-robot`: a reminder or 催办 handed to the robots of its task's unit. */
   'deliveries.robot': { notificationId: string };
   /** Sends a robot's queued messages; one per robot at a time through deduplication id `robot:<robotId>`. */

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { DeliveryService } from '../../../src/notifications/delivery.service';
 import { NotificationsService } from '../../../src/notifications/notifications.service';
 import { Fixtures, OrgWithUsers } from '../../support/fixtures';
 import { RobotReceiver } from '../../support/robot-receivers';
@@ -250,5 +251,35 @@ describe('reminders reach the group robots of their task’s unit (PATCH /units/
     const leadersText = leadersRobot.accepted.map(RobotReceiver.textOf).join('\n');
     expect(leadersText).toContain('县里督办的任务');
     expect(leadersText).not.toContain('镇里催办的任务');
+  });
+
+  it('posts to WEBHOOK_URL a notice queued before its unit had a robot (no robot job beside it); stands down when one was', async () => {
+    const org = await fixtures.organization();
+    const taskId = await fixtures.task(org.org.id, {
+      title: '机器人配置前排队的提醒',
+      deadline: '2026-06-28',
+      assigneeId: org.users.staff.id,
+      unitId: org.units['司法所'].id,
+    });
+    // Stored without jobs: this test runs the webhook job's work itself, after the robot is configured.
+    const stored: Array<{ id: string }> = await app.app.get(DataSource).query(
+      `INSERT INTO notifications (organization_id, user_id, task_id, kind, title, body, dedupe_key)
+       SELECT $1, $2, $3, 'due_today', title, '今天到期', 'queued-before-robot:' || gen_random_uuid()
+         FROM unnest(ARRAY['配置前排队的提醒', '与机器人任务同排的提醒']) WITH ORDINALITY AS t(title, n)
+        ORDER BY n RETURNING id`,
+      [org.org.id, org.users.staff.id, taskId],
+    );
+    const ding = await receiver('dingtalk', { secret: SECRET });
+    await configure(org, '司法所', [{ vendor: 'dingtalk', url: ding.url, secret: SECRET }]);
+    const deliveries = app.app.get(DeliveryService);
+
+    expect(await deliveries.deliver(stored[0].id, 'webhook', false)).toBe('delivered');
+    expect(await deliveries.deliver(stored[1].id, 'webhook', true)).toBe('with_robots');
+    const posted = webhook.accepted.map((request) => request.raw).join('\n');
+    expect(posted).toContain('配置前排队的提醒');
+    expect(posted).not.toContain('与机器人任务同排的提醒');
+    expect((await deliveriesOf([taskId])).map((row) => [row.notification_id, row.status])).toEqual([
+      [stored[0].id, 'delivered'],
+    ]);
   });
 });
