@@ -1,16 +1,14 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { todayIn } from '../../src/common/calendar';
-import { projectRoot } from '../../src/config/project-root';
 import { ReminderSweepService } from '../../src/reminders/reminder-sweep.service';
 import { BenchResult } from './bench-result';
 import { BENCH_REDIS_URL, deleteRedisKeys, withBenchApp } from './bench-env';
-import { nodeFlagsOfScript } from './child-server';
 import { seedOrganization, seedTasks } from './seed';
+import { spawnProcesses, spawnWorkers, stopProcess } from './worker-processes';
 
 const NOTICES = 2_000;
 const WORKER_PROCESSES = 2;
@@ -38,13 +36,7 @@ export async function benchDeliveries(): Promise<BenchResult[]> {
           .sweepOrganization(today, org.organizationId);
         if (stored !== NOTICES) throw new Error(`通知数量不符：预期 ${NOTICES}，实际 ${stored}`);
         const concurrency = String(env.runtime.config.DELIVERY_CONCURRENCY_WEBHOOK);
-        const app = await receiver.time(NOTICES, () =>
-          spawnProcesses(
-            ['src/main.js', '--mode', 'worker'],
-            env.processEnv,
-            nodeFlagsOfScript('start:worker'),
-          ),
-        );
+        const app = await receiver.time(NOTICES, () => spawnWorkers(WORKER_PROCESSES, env.processEnv));
         const { rows } = await env.pool.query(
           `SELECT count(*)::int AS n FROM deliveries WHERE channel = 'webhook' AND status = 'delivered'`,
         );
@@ -64,7 +56,7 @@ export async function benchDeliveries(): Promise<BenchResult[]> {
             })),
           );
           const floor = await receiver.time(NOTICES, () =>
-            spawnProcesses(['test/bench/delivery-floor-worker.js'], {
+            spawnProcesses(WORKER_PROCESSES, ['test/bench/delivery-floor-worker.js'], {
               ...env.processEnv,
               QUEUE_PREFIX: floorPrefix,
               DELIVERY_CONCURRENCY_WEBHOOK: concurrency,
@@ -139,28 +131,4 @@ async function startReceiver(): Promise<Receiver> {
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
-}
-
-function spawnProcesses(
-  args: string[],
-  env: Record<string, string>,
-  nodeFlags: string[] = [],
-): ChildProcess[] {
-  const [script, ...rest] = args;
-  return Array.from({ length: WORKER_PROCESSES }, () =>
-    spawn(process.execPath, [...nodeFlags, join(projectRoot(), 'dist', script), ...rest], {
-      env: { ...process.env, ...env },
-      // Their start-up and shutdown lines would mix with the results; failures show as a timeout with the count.
-      stdio: 'ignore',
-    }),
-  );
-}
-
-function stopProcess(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
-  });
 }
