@@ -14,6 +14,13 @@ export interface OrganizationTally {
   lastActivityAt: string | null;
 }
 
+/** A child organization and every organization in its subtree (itself included). */
+export interface ChildSubtree {
+  id: string;
+  name: string;
+  memberIds: string[];
+}
+
 /**
  * Every statement on `organization_task_tallies`, `organization_task_activity` and `task_tally_settings`
  * (migration OrganizationTaskTallies: triggers on `tasks` keep them exact). Reads sum a few index entries per
@@ -22,6 +29,33 @@ export interface OrganizationTally {
 @Injectable()
 export class CountyTalliesRepository {
   constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * What every overview request reads to tell whether its remembered answer still holds, in one statement: the
+   * child organizations with their subtrees (identity's `organizations`) and the latest task revision below them
+   * (`task_list_revisions`, advanced by the tasks triggers). A read model over both tables, asked once per request
+   * instead of once per table.
+   */
+  async childSubtreesWithRevision(
+    organizationId: string,
+  ): Promise<{ children: ChildSubtree[]; revision: string }> {
+    const [row] = await poolQuery<{ children: ChildSubtree[]; revision: string }>(
+      this.dataSource,
+      `WITH RECURSIVE tree AS (
+         SELECT id AS child_id, id FROM organizations WHERE parent_id = $1
+         UNION ALL SELECT t.child_id, o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
+       ), children AS (
+         SELECT c.id, c.name, array_agg(tree.id) AS "memberIds"
+           FROM tree JOIN organizations c ON c.id = tree.child_id GROUP BY c.id, c.name
+       )
+       SELECT COALESCE((SELECT json_agg(children ORDER BY children.name) FROM children), '[]') AS children,
+              (SELECT COALESCE(max(r.revision), 0) FROM task_list_revisions r
+                WHERE r.organization_id IN (SELECT tree.id FROM tree)) AS revision`,
+      [organizationId],
+      'county-children-revision',
+    );
+    return row;
+  }
 
   async tallies(organizationIds: string[], planYear: number, today: string): Promise<OrganizationTally[]> {
     return poolQuery<OrganizationTally>(

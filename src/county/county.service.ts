@@ -7,7 +7,6 @@ import { OrganizationScopeService } from '../identity/org-scope';
 import { OrganizationRepository } from '../identity/organization.repository';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { RevisionCache } from '../tasks/revision-cache';
-import { TaskRepository } from '../tasks/task.repository';
 import { rankOrganizations, SupervisedOrganization, sumTallies } from './county-overview';
 import { CountyTalliesRepository } from './county-tallies.repository';
 import { CountyOverviewDto, CountyOverviewQuery } from './dto/county-overview.dto';
@@ -22,7 +21,6 @@ export class CountyService implements OnApplicationBootstrap {
     private readonly organizations: OrganizationRepository,
     private readonly scope: OrganizationScopeService,
     private readonly tallies: CountyTalliesRepository,
-    private readonly tasks: TaskRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -37,12 +35,12 @@ export class CountyService implements OnApplicationBootstrap {
     const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
     const today = todayIn(this.runtime.config.TIME_ZONE);
     const year = query.year ?? Number(today.slice(0, 4));
-    const children = await this.organizations.childSubtrees(organizationId);
+    // The revision is read before the tallies it guards, as the ledger's page cache does: what is read after
+    // revision R is at least as new as R. The key holds the member list, so a new township is never served an
+    // older answer.
+    const { children, revision } = await this.tallies.childSubtreesWithRevision(organizationId);
     if (!children.length) throw noChildren();
     const memberIds = children.flatMap((child) => child.memberIds);
-    // Read before the tallies it guards, as the ledger's page cache does: what is read after revision R is at
-    // least as new as R. The key holds the member list, so a new township is never served an older answer.
-    const revision = await this.tasks.readLatestRevision(memberIds);
     const key = `${organizationId}\u0000${year}\u0000${today}\u0000${memberIds.join(',')}`;
     const cached = this.overviews.get(key, revision);
     if (cached) return cached;

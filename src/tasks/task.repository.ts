@@ -159,20 +159,6 @@ export class TaskRepository {
     return revision;
   }
 
-  /**
-   * The newest task revision among the organizations (revisions come from one sequence, so any committed change
-   * in any of them raises it): what a county's overview is remembered under.
-   */
-  async readLatestRevision(organizationIds: string[]): Promise<string> {
-    const [{ revision }] = await poolQuery<{ revision: string }>(
-      this.dataSource,
-      `SELECT COALESCE(max(revision), 0) AS revision FROM task_list_revisions WHERE organization_id = ANY($1::uuid[])`,
-      [organizationIds],
-      'tasks-latest-revision',
-    );
-    return revision;
-  }
-
   /** The task scoped to the organization, 404 otherwise. */
   getInOrganization(organizationId: string, id: string, manager = this.dataSource.manager): Promise<TaskRow> {
     return this.getRow(manager, organizationId, id, '');

@@ -150,6 +150,18 @@ describe('county overview: tallies kept by triggers', () => {
     await fixtures.task(first.org.id, { deadline: '2020-01-01', planYear: YEAR });
     const after = await app.get(`/api/v1/county/overview?year=${YEAR}`, { token: county.users.leader.token });
     expect(after.body.totals).toMatchObject({ planned: 6, completed: 3, overdue: 2, rate: 50 });
+
+    // A township added below the county (no task yet, so no task revision moves) is listed at once.
+    const added = await fixtures.organization({
+      name: `新设镇人民政府-${first.org.id.slice(0, 8)}`,
+      parentId: county.org.id,
+    });
+    const widened = await app.get(`/api/v1/county/overview?year=${YEAR}`, {
+      token: county.users.leader.token,
+    });
+    expect(widened.body.organizations.map((row: { id: string }) => row.id)).toContain(added.org.id);
+    expect(widened.body.organizations).toHaveLength(4);
+    expect(widened.body.totals).toMatchObject({ planned: 6, completed: 3 });
   });
 });
 
