@@ -15,7 +15,7 @@ import { CountyOverviewDto, CountyOverviewQuery } from './dto/county-overview.dt
 @Injectable()
 export class CountyService implements OnApplicationBootstrap {
   /** Overviews per process, given back while no task below the organization has changed (and on the same day). */
-  private readonly overviews = new RevisionCache<SerializedJson>(1000);
+  private readonly overviews = new RevisionCache<Promise<SerializedJson>>(1000);
 
   constructor(
     private readonly organizations: OrganizationRepository,
@@ -42,19 +42,23 @@ export class CountyService implements OnApplicationBootstrap {
     if (!children.length) throw noChildren();
     const memberIds = children.flatMap((child) => child.memberIds);
     const key = `${organizationId}\u0000${year}\u0000${today}\u0000${memberIds.join(',')}`;
-    const cached = this.overviews.get(key, revision);
-    if (cached) return cached;
-    const tallies = await this.tallies.tallies(memberIds, year, today);
-    const overview: CountyOverviewDto = {
-      organizationId,
-      year,
-      asOf: today,
-      organizations: rankOrganizations(children, tallies, withChildren(children)),
-      totals: sumTallies(tallies),
-    };
-    const serialized = new SerializedJson(overview);
-    this.overviews.set(key, revision, serialized);
-    return serialized;
+    const remembered = this.overviews.get(key, revision);
+    if (remembered) return remembered;
+    const computed = this.tallies.tallies(memberIds, year, today).then(
+      (tallies) =>
+        new SerializedJson({
+          organizationId,
+          year,
+          asOf: today,
+          organizations: rankOrganizations(children, tallies, withChildren(children)),
+          totals: sumTallies(tallies),
+        } satisfies CountyOverviewDto),
+    );
+    // Remembered while it is computed, so requests arriving meanwhile wait for it instead of each counting again
+    // (a city's first overview under load would otherwise be computed by every waiting connection at once).
+    this.overviews.set(key, revision, computed);
+    computed.catch(() => this.overviews.forget(key, computed));
+    return computed;
   }
 
   /** Each child organization's numbers (its whole subtree) and rank on `asOf`, and the totals; 403 without children. */

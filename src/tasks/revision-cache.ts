@@ -22,6 +22,11 @@ export class RevisionCache<V> {
     return this.entries.get(key);
   }
 
+  /** Drops the key if it still holds this value (a failed computation remembered while it ran). */
+  forget(key: string, value: V): void {
+    if (this.entries.get(key)?.value === value) this.entries.delete(key);
+  }
+
   set(key: string, revision: string, value: V): void {
     this.entries.delete(key);
     this.entries.set(key, { revision, value });

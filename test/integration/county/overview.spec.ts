@@ -163,6 +163,25 @@ describe('county overview: tallies kept by triggers', () => {
     expect(widened.body.organizations).toHaveLength(4);
     expect(widened.body.totals).toMatchObject({ planned: 6, completed: 3 });
   });
+
+  it('counts a county once when many ask for its overview at the same moment', async () => {
+    const { county, townships } = await countyWithTownships(app, 2);
+    await Fixtures.of(app).task(townships[0].org.id, { deadline: '2099-01-01', planYear: YEAR });
+    const counted = jest.spyOn(app.app.get(CountyTalliesRepository), 'tallies');
+    try {
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          app.get(`/api/v1/county/overview?year=${YEAR}`, { token: county.users.leader.token }),
+        ),
+      );
+      expect(answers.map((answer) => answer.status)).toEqual(Array(10).fill(200));
+      expect(new Set(answers.map((answer) => JSON.stringify(answer.body))).size).toBe(1);
+      expect(answers[0].body.totals).toMatchObject({ planned: 1 });
+      expect(counted).toHaveBeenCalledTimes(1);
+    } finally {
+      counted.mockRestore();
+    }
+  });
 });
 
 describe('county overview: who sees what', () => {

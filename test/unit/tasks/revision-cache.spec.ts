@@ -28,4 +28,17 @@ describe('revision cache', () => {
     cache.set('a', '1', 1);
     expect(cache.get('a', '1')).toBeUndefined();
   });
+
+  it('forgets a key only while it still holds the value given (a newer one set meanwhile stays)', () => {
+    const cache = new RevisionCache<number>(10);
+    cache.set('a', '1', 1);
+    cache.forget('a', 2);
+    expect(cache.get('a', '1')).toBe(1);
+    cache.forget('a', 1);
+    expect(cache.get('a', '1')).toBeUndefined();
+    cache.set('b', '1', 1);
+    cache.set('b', '2', 2);
+    cache.forget('b', 1);
+    expect(cache.get('b', '2')).toBe(2);
+  });
 });
