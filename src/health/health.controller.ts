@@ -1,10 +1,10 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags, ApiOkResponse } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/api-decorators';
 import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
 import { Public } from '../identity/public.decorator';
 import { DatabaseHealthIndicator } from './database.health';
 import { RedisHealthIndicator } from './redis.health';
-import { ApiErrorResponses } from '../common/openapi/api-error-responses';
 import { HealthDto } from './dto/health.dto';
 
 @ApiTags('health')
@@ -18,14 +18,14 @@ export class HealthController {
 
   @Get()
   @Public()
-  @ApiOkResponse({ type: HealthDto, description: 'PostgreSQL 与 Redis 均可用' })
-  @ApiErrorResponses('SERVICE_UNAVAILABLE')
-  @HealthCheck({ swaggerDocumentation: false })
-  @ApiOperation({
+  @ApiRoute({
     summary: '健康检查：PostgreSQL 与 Redis 均可用时返回 200，否则 503，message 说明哪一项不可用',
     description:
       '无需登录，不加 /api/v1 前缀，供负载均衡和监控探测。503 时返回统一的错误格式，details 为各依赖的状态。',
+    ok: { type: HealthDto, description: 'PostgreSQL 与 Redis 均可用' },
+    errors: ['SERVICE_UNAVAILABLE'],
   })
+  @HealthCheck({ swaggerDocumentation: false })
   async check(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

@@ -1,12 +1,6 @@
 import { Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
-import {
-  ApiBearerAuth,
-  ApiConsumes,
-  ApiOperation,
-  ApiTags,
-  ApiCreatedResponse,
-  ApiOkResponse,
-} from '@nestjs/swagger';
+import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiRoute } from '../common/api-decorators';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -14,7 +8,6 @@ import { Roles } from '../identity/roles.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from './read-upload';
 import { ReportsService } from './reports.service';
-import { ApiErrorResponses } from '../common/openapi/api-error-responses';
 import { ApiFileUploadBody } from '../common/openapi/api-file';
 import { ReportDto, ReportSummaryDto, UploadedReportDto } from './dto/report-responses.dto';
 
@@ -27,64 +20,67 @@ export class ReportsController {
   @Post()
   @Roles('admin', 'leader')
   @ApiConsumes('multipart/form-data')
-  @ApiOperation({
+  @ApiRoute({
     summary: '上传年度报告（字段 file，.txt/.docx/.md），解析出问题、原因、措施和计划',
     description:
       '识别编号标题、行内列举（一是……二是……）、同一行的 1.…；2.…、“问题一：”分块、表格（每行一条，按表头取整改措施列，责任单位和完成时限列用于建议）以及从 PDF 复制的按页宽折行文本。',
+    created: {
+      type: UploadedReportDto,
+      description: '解析出的报告及条目；同一文件再次上传返回原报告（duplicate=true）',
+    },
+    errors: [
+      'FILE_REQUIRED',
+      'EMPTY_FILE',
+      'UNREADABLE_FILE',
+      'INVALID_FILE_NAME',
+      401,
+      403,
+      'FILE_TOO_LARGE',
+      'ARCHIVE_TOO_LARGE',
+      'UNSUPPORTED_FILE_TYPE',
+      'FILE_CONTENT_MISMATCH',
+      'SUSPICIOUS_ARCHIVE',
+      'PARSE_TIMEOUT',
+      'PARSE_MEMORY_EXCEEDED',
+      'PARSER_BUSY',
+    ],
   })
   @ApiFileUploadBody('年度报告（.txt、.docx 或 .md）')
-  @ApiCreatedResponse({
-    type: UploadedReportDto,
-    description: '解析出的报告及条目；同一文件再次上传返回原报告（duplicate=true）',
-  })
-  @ApiErrorResponses(
-    'FILE_REQUIRED',
-    'EMPTY_FILE',
-    'UNREADABLE_FILE',
-    'INVALID_FILE_NAME',
-    401,
-    403,
-    'FILE_TOO_LARGE',
-    'ARCHIVE_TOO_LARGE',
-    'UNSUPPORTED_FILE_TYPE',
-    'FILE_CONTENT_MISMATCH',
-    'SUSPICIOUS_ARCHIVE',
-    'PARSE_TIMEOUT',
-    'PARSE_MEMORY_EXCEEDED',
-    'PARSER_BUSY',
-  )
   async upload(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest) {
     return this.reports.upload(user, await readUpload(request));
   }
 
   @Get()
-  @ApiOperation({ summary: '本单位已上传的报告', description: '新的在前，含条目数和已生成任务的条目数。' })
-  @ApiOkResponse({ type: [ReportSummaryDto] })
-  @ApiErrorResponses(401)
+  @ApiRoute({
+    summary: '本单位已上传的报告',
+    description: '新的在前，含条目数和已生成任务的条目数。',
+    ok: [ReportSummaryDto],
+    errors: [401],
+  })
   list(@CurrentUser() user: AuthUser) {
     return this.reports.list(user);
   }
 
   @Get(':id')
-  @ApiOperation({
+  @ApiRoute({
     summary: '报告详情及条目（含已生成的任务）',
     description:
       '条目的 start/end 为在规范化全文（GET /reports/{id}/text）中的偏移量；taskId 为该条目已生成的任务。',
+    ok: ReportDto,
+    errors: [400, 401, 'REPORT_NOT_FOUND'],
   })
-  @ApiOkResponse({ type: ReportDto })
-  @ApiErrorResponses(400, 401, 'REPORT_NOT_FOUND')
   get(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.reports.get(user, id);
   }
 
   @Get(':id/text')
   @Header('content-type', 'text/plain; charset=utf-8')
-  @ApiOperation({
+  @ApiRoute({
     summary: '报告规范化全文（条目偏移量所指的文本）',
     description: '返回 text/plain；条目的 start/end 即为此文本中的字符偏移。',
+    ok: { description: '规范化全文', content: { 'text/plain': { schema: { type: 'string' } } } },
+    errors: [400, 401, 'REPORT_NOT_FOUND'],
   })
-  @ApiOkResponse({ description: '规范化全文', content: { 'text/plain': { schema: { type: 'string' } } } })
-  @ApiErrorResponses(400, 401, 'REPORT_NOT_FOUND')
   text(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.reports.text(user, id);
   }
