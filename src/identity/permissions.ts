@@ -16,51 +16,50 @@ interface Permission {
   restrictedRoles?: readonly Role[];
 }
 
-const ALL: readonly Role[] = ['admin', 'leader', 'staff', 'viewer'];
-const MANAGERS: readonly Role[] = ['admin', 'leader'];
+/** The permissions the table repeats, by who holds them. */
+const EVERYONE = {
+  roles: ['admin', 'leader', 'staff', 'viewer'],
+  ownership: 'organization',
+} as const satisfies Permission;
+const MANAGERS_ONLY = { roles: ['admin', 'leader'], ownership: 'organization' } as const satisfies Permission;
+const ADMINS_ONLY = { roles: ['admin'], ownership: 'organization' } as const satisfies Permission;
+/** Work on a unit's tasks and records: staff only on their own unit's (or what is assigned to them). */
+const UNIT_WORK = {
+  roles: ['admin', 'leader', 'staff'],
+  ownership: 'own-unit-or-assignee',
+  restrictedRoles: ['staff'],
+} as const satisfies Permission;
 
 /** The one permission table: action → roles allowed and the ownership rule they are held to. */
 export const PERMISSIONS = {
-  'report.import': { roles: MANAGERS, ownership: 'organization' },
-  'task.read': { roles: ALL, ownership: 'organization' },
-  'task.assign': { roles: MANAGERS, ownership: 'organization' },
-  'task.progress': {
-    roles: ['admin', 'leader', 'staff'],
-    ownership: 'own-unit-or-assignee',
-    restrictedRoles: ['staff'],
-  },
-  'task.review': { roles: MANAGERS, ownership: 'organization' },
-  'task.cancel': { roles: MANAGERS, ownership: 'organization' },
-  'task.extension.request': {
-    roles: ['admin', 'leader', 'staff'],
-    ownership: 'own-unit-or-assignee',
-    restrictedRoles: ['staff'],
-  },
-  'task.extension.decide': { roles: MANAGERS, ownership: 'organization' },
+  'report.import': MANAGERS_ONLY,
+  'task.read': EVERYONE,
+  'task.assign': MANAGERS_ONLY,
+  'task.progress': UNIT_WORK,
+  'task.review': MANAGERS_ONLY,
+  'task.cancel': MANAGERS_ONLY,
+  'task.extension.request': UNIT_WORK,
+  'task.extension.decide': MANAGERS_ONLY,
   // 催办; from an ancestor organization it is a 督办 (the service checks the task is in the caller's subtree).
-  'task.urge': { roles: MANAGERS, ownership: 'organization' },
+  'task.urge': MANAGERS_ONLY,
   // Everyone sees the unit list (filters, task views); leaders also see users, to pick assignees.
-  'unit.read': { roles: ALL, ownership: 'organization' },
-  'unit.manage': { roles: ['admin'], ownership: 'organization' },
-  'robot.manage': { roles: ['admin'], ownership: 'organization' },
-  'user.read': { roles: MANAGERS, ownership: 'organization' },
-  'user.manage': { roles: ['admin'], ownership: 'organization' },
-  'organization.read': { roles: ALL, ownership: 'organization' },
-  'organization.manage': { roles: ['admin'], ownership: 'organization' },
-  'organization.settings': { roles: ['admin'], ownership: 'organization' },
-  'reminder.sweep': { roles: ['admin'], ownership: 'organization' },
-  'draft.read': { roles: ALL, ownership: 'organization' },
-  'draft.edit': { roles: MANAGERS, ownership: 'organization' },
-  'queue.dashboard': { roles: ['admin'], ownership: 'organization' },
-  'worklog.read': { roles: ALL, ownership: 'organization' },
-  'worklog.write': {
-    roles: ['admin', 'leader', 'staff'],
-    ownership: 'own-unit-or-assignee',
-    restrictedRoles: ['staff'],
-  },
+  'unit.read': EVERYONE,
+  'unit.manage': ADMINS_ONLY,
+  'robot.manage': ADMINS_ONLY,
+  'user.read': MANAGERS_ONLY,
+  'user.manage': ADMINS_ONLY,
+  'organization.read': EVERYONE,
+  'organization.manage': ADMINS_ONLY,
+  'organization.settings': ADMINS_ONLY,
+  'reminder.sweep': ADMINS_ONLY,
+  'draft.read': EVERYONE,
+  'draft.edit': MANAGERS_ONLY,
+  'queue.dashboard': ADMINS_ONLY,
+  'worklog.read': EVERYONE,
+  'worklog.write': UNIT_WORK,
   'worklog.delete': { roles: ['admin', 'leader', 'staff'], ownership: 'author', restrictedRoles: ['staff'] },
-  'worklog.report': { roles: MANAGERS, ownership: 'organization' },
-  'worklog.categories.manage': { roles: ['admin'], ownership: 'organization' },
+  'worklog.report': MANAGERS_ONLY,
+  'worklog.categories.manage': ADMINS_ONLY,
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -71,20 +71,17 @@ export class UserRepository {
 
   /** Includes the hash: for checking a password only. */
   findForLogin(username: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.username = :username', { username })
-      .getOne();
+    return this.withPasswordHash().where('u.username = :username', { username }).getOne();
   }
 
   /** Includes the hash: for checking the current password before a change. */
   findWithPasswordHash(id: string): Promise<User | null> {
-    return this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.id = :id', { id })
-      .getOne();
+    return this.withPasswordHash().where('u.id = :id', { id }).getOne();
+  }
+
+  /** Users `u` with the password hash, which the entity leaves out of every other read. */
+  private withPasswordHash() {
+    return this.users.createQueryBuilder('u').addSelect('u.passwordHash');
   }
 
   isUsernameInOrganization(username: string, organizationId: string): Promise<boolean> {

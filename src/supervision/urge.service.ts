@@ -1,14 +1,12 @@
 import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { todayIn } from '../common/calendar';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskHistoryRepository } from '../tasks/task-history.repository';
 import { CLOSED_STATUSES } from '../tasks/task-status';
-import { TaskRepository } from '../tasks/task.repository';
+import { TaskChange, TaskWriter } from '../tasks/task-writer';
 import { TasksService } from '../tasks/tasks.service';
 import { UrgeDto, UrgeReplyDto } from './dto/supervision.dto';
 
@@ -22,10 +20,8 @@ export const URGE_ACTIONS = { urge: 'urged', supervise: 'supervised', reply: 'ur
 @Injectable()
 export class UrgeService {
   constructor(
-    private readonly dataSource: DataSource,
-    private readonly tasks: TaskRepository,
+    private readonly writer: TaskWriter,
     private readonly history: TaskHistoryRepository,
-    private readonly outbox: OutboxRepository,
     private readonly taskService: TasksService,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
@@ -37,11 +33,10 @@ export class UrgeService {
     const action = supervise ? URGE_ACTIONS.supervise : URGE_ACTIONS.urge;
     const timeZone = this.runtime.config.TIME_ZONE;
     const message = dto.message?.trim() || null;
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, visible.organizationId, id);
-      if (CLOSED_STATUSES.includes(task.status))
+    const urgeOnce = async (change: TaskChange) => {
+      if (CLOSED_STATUSES.includes(change.task.status))
         throw new ConflictError('TASK_CLOSED', '任务已办结（已销号或已撤销），无需催办');
-      if (await this.history.countActionsOn(manager, id, action, todayIn(timeZone), timeZone))
+      if (await this.history.countActionsOn(change.manager, id, action, todayIn(timeZone), timeZone))
         throw new DomainError(
           'URGE_LIMIT_REACHED',
           supervise
@@ -49,34 +44,21 @@ export class UrgeService {
             : '该任务今天已催办过，每个任务每天只能催办一次',
           HttpStatus.TOO_MANY_REQUESTS,
         );
-      await this.history.record(manager, task, user.id, action, {}, message);
-      await this.outbox.recordTaskEvent(manager, task.organizationId, 'task.urged', id, {
-        actorId: user.id,
-        message,
-        supervise,
-      });
-    });
-    return this.taskService.get(user, id);
+      await change.record(action, {}, message);
+      await change.announce('task.urged', { actorId: user.id, message, supervise });
+    };
+    return this.writer.change(user, id, urgeOnce, visible.organizationId);
   }
 
   /** The township's 办理情况 on a 催办 or 督办: a history line the county reads in the task's history. */
   async reply(user: AuthUser, id: string, urgeId: string, dto: UrgeReplyDto) {
-    const task = await this.tasks.getInOrganization(user.organizationId, id);
-    assertCan(user, 'task.progress', task);
-    const urge = /^\d{1,18}$/.test(urgeId)
-      ? await this.history.findEntry(id, urgeId, [URGE_ACTIONS.urge, URGE_ACTIONS.supervise])
-      : null;
-    if (!urge) throw new NotFoundError('催办记录', 'URGE_NOT_FOUND');
-    await this.dataSource.transaction((manager) =>
-      this.history.record(
-        manager,
-        task,
-        user.id,
-        URGE_ACTIONS.reply,
-        { urgeId: { from: null, to: urgeId } },
-        dto.text.trim(),
-      ),
-    );
-    return this.taskService.get(user, id);
+    return this.writer.change(user, id, async (change) => {
+      assertCan(user, 'task.progress', change.task);
+      const urge = /^\d{1,18}$/.test(urgeId)
+        ? await this.history.findEntry(id, urgeId, [URGE_ACTIONS.urge, URGE_ACTIONS.supervise])
+        : null;
+      if (!urge) throw new NotFoundError('催办记录', 'URGE_NOT_FOUND');
+      await change.record(URGE_ACTIONS.reply, { urgeId: { from: null, to: urgeId } }, dto.text.trim());
+    });
   }
 }

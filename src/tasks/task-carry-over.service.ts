@@ -1,14 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ConflictError, InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { CarryOverDto } from './dto/carry-over.dto';
-import { TaskHistoryRepository } from './task-history.repository';
 import { OPEN_STATUSES } from './task-status';
+import { TaskWriter } from './task-writer';
 import { TaskRepository } from './task.repository';
-import { TasksService } from './tasks.service';
 
 /**
  * 年度结转: at year end a leader carries each unfinished task into the next year with its 未完成原因, the next step
@@ -17,17 +14,14 @@ import { TasksService } from './tasks.service';
 @Injectable()
 export class TaskCarryOverService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly writer: TaskWriter,
     private readonly tasks: TaskRepository,
-    private readonly history: TaskHistoryRepository,
-    private readonly outbox: OutboxRepository,
-    private readonly taskService: TasksService,
   ) {}
 
   async carryOver(user: AuthUser, id: string, dto: CarryOverDto) {
     assertCan(user, 'task.review');
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+    return this.writer.change(user, id, async (change) => {
+      const { task } = change;
       if (!OPEN_STATUSES.includes(task.status))
         throw new ConflictError('CARRY_OVER_NOT_OPEN', '只有未完成的任务可以结转到下一年度');
       if (task.planYear === null)
@@ -38,11 +32,8 @@ export class TaskCarryOverService {
       const reason = dto.reason.trim();
       if (!reason) throw new InvalidInputError('CARRY_OVER_REASON_EMPTY', '请填写未完成原因');
       const nextStep = dto.nextStep?.trim() || null;
-      await this.tasks.carryOver(manager, id, { intoYear, reason, nextStep, deadline: dto.deadline });
-      await this.history.record(
-        manager,
-        task,
-        user.id,
+      await this.tasks.carryOver(change.manager, id, { intoYear, reason, nextStep, deadline: dto.deadline });
+      await change.record(
         'carried_over',
         {
           deadline: { from: task.deadline, to: dto.deadline },
@@ -51,13 +42,12 @@ export class TaskCarryOverService {
         },
         reason,
       );
-      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', id, {
+      await change.announce('task.deadline_changed', {
         actorId: user.id,
         from: task.deadline,
         to: dto.deadline,
         reason: `年度结转：${reason}`,
       });
     });
-    return this.taskService.get(user, id);
   }
 }

@@ -1,10 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
 import { addMonths, todayIn } from '../common/calendar';
 import { ConflictError, InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import type { FieldChanges } from '../queue/task-events';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { completionDay } from './completion-day';
@@ -14,26 +12,24 @@ import { TaskEvidenceService } from './task-evidence.service';
 import { TaskHistoryRepository } from './task-history.repository';
 import { assertTransition, illegalTransition, TaskStatus } from './task-status';
 import { EVIDENCE_INTERVAL_MONTHS, TaskRow } from './task-view';
+import { TaskChange, TaskWriter } from './task-writer';
 import { TaskRepository } from './task.repository';
-import { TasksService } from './tasks.service';
 
 /** Progress reports, review (销号) and cancellation: every status change goes through the status machine. */
 @Injectable()
 export class TaskProgressService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly writer: TaskWriter,
     private readonly tasks: TaskRepository,
     private readonly history: TaskHistoryRepository,
-    private readonly outbox: OutboxRepository,
     private readonly evidence: TaskEvidenceService,
-    private readonly taskService: TasksService,
     private readonly reviewCheck: ReviewSubmissionCheck,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   async addUpdate(user: AuthUser, id: string, dto: TaskUpdateDto) {
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+    return this.writer.change(user, id, async (change) => {
+      const { manager, task } = change;
       assertCan(user, 'task.progress', task);
       if (task.status === 'new')
         throw new ConflictError('TASK_NOT_ASSIGNED', '任务尚未交办（待交办），不能报送进展');
@@ -68,10 +64,9 @@ export class TaskProgressService {
         outcome: dto.outcome ?? task.outcome,
         ...(completedOn ? { completedOn } : {}),
       });
-      await this.history.record(manager, task, user.id, 'progress', changes, dto.note);
-      await this.announce(manager, user, task, status, 'task.updated');
+      await change.record('progress', changes, dto.note);
+      await this.announce(change, user, status, 'task.updated');
     });
-    return this.taskService.get(user, id);
   }
 
   /** 申请销号 carries the day the work was done; no other update does. */
@@ -85,15 +80,15 @@ export class TaskProgressService {
 
   async review(user: AuthUser, id: string, dto: ReviewDto) {
     assertCan(user, 'task.review');
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+    return this.writer.change(user, id, async (change) => {
+      const { manager, task } = change;
       if (
         dto.decision === 'approve' &&
         task.longTerm &&
         task.evidenceInterval &&
         task.status === 'pending_review'
       ) {
-        return this.acceptLongTermEvidence(manager, user, task, dto.comment ?? null);
+        return this.acceptLongTermEvidence(change, user, dto.comment ?? null);
       }
       const status: TaskStatus = dto.decision === 'approve' ? 'completed' : 'in_progress';
       // Only a task waiting for review can be approved or sent back.
@@ -109,59 +104,38 @@ export class TaskProgressService {
       const changes: FieldChanges = { status: { from: task.status, to: status } };
       if (status === 'completed' && task.progress !== 100)
         changes.progress = { from: task.progress, to: 100 };
-      await this.history.record(
-        manager,
-        task,
-        user.id,
-        dto.decision === 'approve' ? 'approved' : 'rejected',
-        changes,
-        dto.comment ?? null,
-      );
+      await change.record(dto.decision === 'approve' ? 'approved' : 'rejected', changes, dto.comment ?? null);
       await this.announce(
-        manager,
+        change,
         user,
-        task,
         status,
         dto.decision === 'reject' ? 'task.rejected' : null,
         dto.comment,
       );
     });
-    return this.taskService.get(user, id);
   }
 
   async cancel(user: AuthUser, id: string, dto: CancelDto) {
     assertCan(user, 'task.cancel');
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+    return this.writer.change(user, id, async (change) => {
+      const { manager, task } = change;
       assertTransition(task.status, 'cancelled');
       await this.tasks.updateStatus(manager, task, {
         status: 'cancelled',
         progress: task.progress,
         outcome: task.outcome,
       });
-      await this.history.record(
-        manager,
-        task,
-        user.id,
-        'cancelled',
-        { status: { from: task.status, to: 'cancelled' } },
-        dto.reason,
-      );
-      await this.announce(manager, user, task, 'cancelled', null, dto.reason);
+      await change.record('cancelled', { status: { from: task.status, to: 'cancelled' } }, dto.reason);
+      await this.announce(change, user, 'cancelled', null, dto.reason);
     });
-    return this.taskService.get(user, id);
   }
 
   /**
    * 长期坚持: approving a long-term task accepts its latest evidence instead of closing it; it goes back to
    * in_progress and is due again one interval (month/quarter) from today.
    */
-  private async acceptLongTermEvidence(
-    manager: EntityManager,
-    user: AuthUser,
-    task: TaskRow,
-    comment: string | null,
-  ) {
+  private async acceptLongTermEvidence(change: TaskChange, user: AuthUser, comment: string | null) {
+    const { manager, task } = change;
     const interval = task.evidenceInterval as keyof typeof EVIDENCE_INTERVAL_MONTHS;
     const deadline = addMonths(todayIn(this.runtime.config.TIME_ZONE), EVIDENCE_INTERVAL_MONTHS[interval]);
     await this.tasks.updateStatus(manager, task, {
@@ -174,9 +148,9 @@ export class TaskProgressService {
       status: { from: task.status, to: 'in_progress' },
       deadline: { from: task.deadline, to: deadline },
     };
-    await this.history.record(manager, task, user.id, 'evidence_accepted', changes, comment);
-    await this.announce(manager, user, task, 'in_progress', null, comment ?? undefined);
-    await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', task.id, {
+    await change.record('evidence_accepted', changes, comment);
+    await this.announce(change, user, 'in_progress', null, comment ?? undefined);
+    await change.announce('task.deadline_changed', {
       actorId: user.id,
       from: task.deadline,
       to: deadline,
@@ -186,31 +160,18 @@ export class TaskProgressService {
 
   /** Outbox events for what other parts react to, in the caller's transaction. */
   private async announce(
-    manager: EntityManager,
+    change: TaskChange,
     user: AuthUser,
-    task: TaskRow,
     status: TaskStatus,
     extra: 'task.updated' | 'task.rejected' | null,
     note?: string,
   ) {
-    const org = user.organizationId;
-    if (extra)
-      await this.outbox.recordTaskEvent(manager, org, extra, task.id, {
-        actorId: user.id,
-        note: note ?? null,
-      });
+    const { task } = change;
+    if (extra) await change.announce(extra, { actorId: user.id, note: note ?? null });
     if (status === task.status) return;
-    await this.outbox.recordTaskEvent(manager, org, 'task.status_changed', task.id, {
-      actorId: user.id,
-      from: task.status,
-      to: status,
-    });
+    await change.announce('task.status_changed', { actorId: user.id, from: task.status, to: status });
     if (status === 'pending_review')
-      await this.outbox.recordTaskEvent(manager, org, 'task.review_requested', task.id, {
-        actorId: user.id,
-        leaderId: task.leaderId,
-      });
-    if (status === 'completed')
-      await this.outbox.recordTaskEvent(manager, org, 'task.completed', task.id, { actorId: user.id });
+      await change.announce('task.review_requested', { actorId: user.id, leaderId: task.leaderId });
+    if (status === 'completed') await change.announce('task.completed', { actorId: user.id });
   }
 }

@@ -22,6 +22,7 @@ import { TaskLedgerService } from './task-ledger.service';
 import { TaskListService } from './task-list.service';
 import { TaskProgressService } from './task-progress.service';
 import { TaskUpdate } from './task-update.entity';
+import { TaskWriter } from './task-writer';
 import { Task } from './task.entity';
 import { TaskRepository } from './task.repository';
 import { TasksController } from './tasks.controller';
@@ -50,7 +51,8 @@ export class TasksDataModule {}
     ReportConfirmationService,
     ReviewSubmissionCheck,
     TaskCarryOverService,
+    TaskWriter,
   ],
-  exports: [ReportConfirmationService, TaskProgressService, TasksService, TaskCarryOverService],
+  exports: [ReportConfirmationService, TaskProgressService, TasksService, TaskCarryOverService, TaskWriter],
 })
 export class TasksModule {}

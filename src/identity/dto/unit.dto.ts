@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
@@ -12,37 +13,33 @@ import {
 import { Type } from 'class-transformer';
 import { MAX_ROBOTS_PER_SCOPE, UnitRobotInputDto, UnitRobotView } from './unit-robots.dto';
 
+// Each lists its rules as stacked decorators register, bottom up, so a value breaking several rules gets its
+// messages in the order it always did.
+
+/** A unit's name, as created and as renamed. */
+const UnitName = () => applyDecorators(MaxLength(100), MinLength(1), IsString());
+
+/** Optional keywords, as created and as changed: up to 100 of at most 50 characters each. */
+const UnitKeywords = () =>
+  applyDecorators(
+    MaxLength(50, { each: true }),
+    IsString({ each: true }),
+    ArrayMaxSize(100),
+    IsArray(),
+    IsOptional(),
+  );
+
 export class CreateUnitDto {
-  @ApiProperty({ description: '责任单位名称，如 司法所' })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name: string;
+  @ApiProperty({ description: '责任单位名称，如 司法所' }) @UnitName() name: string;
 
   @ApiPropertyOptional({ type: [String], description: '用于解析时推荐责任单位的关键词' })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
+  @UnitKeywords()
   keywords?: string[];
 }
 
 export class UpdateUnitDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(100)
-  name?: string;
-
-  @ApiPropertyOptional({ type: [String] })
-  @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(100)
-  @IsString({ each: true })
-  @MaxLength(50, { each: true })
-  keywords?: string[];
+  @ApiPropertyOptional() @IsOptional() @UnitName() name?: string;
+  @ApiPropertyOptional({ type: [String] }) @UnitKeywords() keywords?: string[];
 
   @ApiPropertyOptional()
   @IsOptional()
