@@ -1,8 +1,8 @@
 // Import review: select many items, then give them one unit, leader or deadline at once.
 import { useState } from 'preact/hooks';
 import { html } from '../lib/html.js';
+import { AssignmentSelects } from './assignment-selects.js';
 import { Field } from './field.js';
-import { Select } from './select.js';
 
 const EMPTY = { unitId: '', leaderId: '', deadline: '' };
 
@@ -29,24 +29,7 @@ export function BulkAssignBar({ rows, options, onSelectAll, onApply }) {
       <span class="muted">已选 ${selected} 条：为选中条目统一设置（留空的项不改）</span>
     </div>
     <div class="form-grid">
-      <${Field} label="统一责任单位">
-        <${Select}
-          name="bulkUnitId"
-          options=${options.units}
-          value=${choice.unitId}
-          empty="不改"
-          onChange=${set('unitId')}
-        />
-      <//>
-      <${Field} label="统一责任领导">
-        <${Select}
-          name="bulkLeaderId"
-          options=${options.leaders}
-          value=${choice.leaderId}
-          empty="不改"
-          onChange=${set('leaderId')}
-        />
-      <//>
+      <${AssignmentSelects} bulk values=${choice} options=${options} empty="不改" change=${set} />
       <${Field} label="统一完成时限">
         <input name="bulkDeadline" type="date" value=${choice.deadline} onInput=${set('deadline')} />
       <//>

@@ -5,6 +5,7 @@ import { attempt } from '../lib/messages.js';
 import { useLoad } from '../lib/use-load.js';
 import { Field } from './field.js';
 import { Fold } from './fold.js';
+import { ListOrNote } from './list-or-note.js';
 import { Loaded } from './loading.js';
 
 export function CarryOverList({ year, onDone }) {
@@ -12,25 +13,21 @@ export function CarryOverList({ year, onDone }) {
   return html`<${Fold} title=${`年度结转：${year}年未完成事项转入${year + 1}年`}>
     <${Loaded} state=${state}>
       ${(tasks) =>
-        tasks.length
-          ? html`<ul class="carry-over-list">
-              ${tasks.map(
-                (task) =>
-                  html`<li key=${task.id}>
-                    <${CarryOverForm}
-                      task=${task}
-                      year=${year}
-                      onDone=${async () => {
-                        // The stored draft is rebuilt by a worker after a short delay; rebuild now to show it at once.
-                        await api('POST', `/reports/drafts/${year}/rebuild`).catch(() => null);
-                        state.reload();
-                        onDone();
-                      }}
-                    />
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">${year}年没有未完成的事项。</p>`}
+        html`<${ListOrNote} items=${tasks} class="carry-over-list" empty=${`${year}年没有未完成的事项。`}>
+          ${(task) =>
+            html`<li key=${task.id}>
+              <${CarryOverForm}
+                task=${task}
+                year=${year}
+                onDone=${async () => {
+                  // The stored draft is rebuilt by a worker after a short delay; rebuild now to show it at once.
+                  await api('POST', `/reports/drafts/${year}/rebuild`).catch(() => null);
+                  state.reload();
+                  onDone();
+                }}
+              />
+            </li>`}
+        <//>`}
     <//>
   <//>`;
 }

@@ -2,6 +2,7 @@
 // leader, person, deadline and (for a measure) the problem it answers.
 import { html } from '../lib/html.js';
 import { label } from '../lib/vocabulary.js';
+import { AssignmentSelects } from './assignment-selects.js';
 import { Field } from './field.js';
 import { Select } from './select.js';
 
@@ -60,33 +61,7 @@ export function ReviewItem({ row, index, options, today, onChange, onMergeUp, on
         : null
     }
     <div class="form-grid">
-      <${Field} label="责任单位">
-        <${Select}
-          name="unitId"
-          options=${options.units}
-          value=${row.unitId}
-          empty="未指定"
-          onChange=${set('unitId')}
-        />
-      <//>
-      <${Field} label="责任领导">
-        <${Select}
-          name="leaderId"
-          options=${options.leaders}
-          value=${row.leaderId}
-          empty="未指定"
-          onChange=${set('leaderId')}
-        />
-      <//>
-      <${Field} label="责任人">
-        <${Select}
-          name="assigneeId"
-          options=${options.people}
-          value=${row.assigneeId}
-          empty="未指定"
-          onChange=${set('assigneeId')}
-        />
-      <//>
+      <${AssignmentSelects} values=${row} options=${options} empty="未指定" change=${set} />
       <${Field} label="完成时限">
         <input
           name="deadline"

@@ -1,6 +1,7 @@
 // 我的账号: who is signed in, and changing one's own password (current + new). The server's password rules decide;
 // its Chinese reason is shown under the form. The answer is a fresh token pair: other sessions end, this one goes on.
 import { useState } from 'preact/hooks';
+import { Fact } from '../components/fact.js';
 import { Field } from '../components/field.js';
 import { api, saveSession, session } from '../lib/api.js';
 import { html } from '../lib/html.js';
@@ -36,18 +37,9 @@ export function AccountPage({ user }) {
     <section class="card narrow facts" aria-labelledby="me-title">
       <h2 id="me-title">账号信息</h2>
       <dl>
-        <div>
-          <dt>姓名</dt>
-          <dd>${user.displayName}</dd>
-        </div>
-        <div>
-          <dt>登录名</dt>
-          <dd>${user.username}</dd>
-        </div>
-        <div>
-          <dt>角色</dt>
-          <dd>${label('roles', user.role)}</dd>
-        </div>
+        <${Fact} term="姓名">${user.displayName}<//>
+        <${Fact} term="登录名">${user.username}<//>
+        <${Fact} term="角色">${label('roles', user.role)}<//>
       </dl>
     </section>
     <form class="card narrow" onSubmit=${change} aria-labelledby="password-title">

@@ -1,6 +1,7 @@
 // 上级督导: the organizations below the caller's, ranked, charted, with 红榜/黑榜 and the monthly 通报.
 // `#/county?year=2026&org=<id>`: a city looks into one of its counties with org.
 import { CountyChart } from '../components/county-chart.js';
+import { ListOrNote } from '../components/list-or-note.js';
 import { Loaded } from '../components/loading.js';
 import { StatCard } from '../components/stat-card.js';
 import { api, download } from '../lib/api.js';
@@ -145,23 +146,19 @@ function Bulletins({ month }) {
     <p><button type="button" onClick=${issue}>生成本月通报</button></p>
     <${Loaded} state=${state}>
       ${({ items }) =>
-        items.length
-          ? html`<ul class="plain-list">
-              ${items.map(
-                (item) =>
-                  html`<li>
-                    <button
-                      type="button"
-                      class="link-button"
-                      onClick=${() => attempt(() => download(`/county/bulletins/${item.id}.docx`, `${item.title}.docx`), '已开始下载')}
-                    >
-                      ${item.title}
-                    </button>
-                    <span class="muted"> 截至 ${item.asOf}</span>
-                  </li>`,
-              )}
-            </ul>`
-          : html`<p class="muted">尚无通报。</p>`}
+        html`<${ListOrNote} items=${items} class="plain-list" empty="尚无通报。">
+          ${(item) =>
+            html`<li>
+              <button
+                type="button"
+                class="link-button"
+                onClick=${() => attempt(() => download(`/county/bulletins/${item.id}.docx`, `${item.title}.docx`), '已开始下载')}
+              >
+                ${item.title}
+              </button>
+              <span class="muted"> 截至 ${item.asOf}</span>
+            </li>`}
+        <//>`}
     <//>
   </section>`;
 }

@@ -1,5 +1,6 @@
 // 导入报告: upload a 法治政府建设 annual report, and the reports imported so far.
 import { Field } from '../components/field.js';
+import { ListOrNote } from '../components/list-or-note.js';
 import { Loaded } from '../components/loading.js';
 import { api } from '../lib/api.js';
 import { html } from '../lib/html.js';
@@ -33,17 +34,13 @@ export function ImportUploadPage() {
       <h2 id="reports-title">已导入的报告</h2>
       <${Loaded} state=${state}>
         ${(reports) =>
-          reports.length
-            ? html`<ul class="plain-list">
-                ${reports.map(
-                  (report) =>
-                    html`<li>
-                      <a href=${`#/import/${report.id}`}>${report.title || report.fileName}</a>
-                      <span class="muted"> · ${report.itemCount} 条 · 已生成任务 ${report.taskCount} 项</span>
-                    </li>`,
-                )}
-              </ul>`
-            : html`<p class="muted">尚未导入报告</p>`}
+          html`<${ListOrNote} items=${reports} class="plain-list" empty="尚未导入报告">
+            ${(report) =>
+              html`<li>
+                <a href=${`#/import/${report.id}`}>${report.title || report.fileName}</a>
+                <span class="muted"> · ${report.itemCount} 条 · 已生成任务 ${report.taskCount} 项</span>
+              </li>`}
+          <//>`}
       <//>
     </section>`;
 }

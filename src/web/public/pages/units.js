@@ -3,11 +3,12 @@
 import { useState } from 'preact/hooks';
 import { Field } from '../components/field.js';
 import { Loaded } from '../components/loading.js';
+import { RecordActions } from '../components/record-actions.js';
 import { RobotEditor } from '../components/robot-editor.js';
 import { api } from '../lib/api.js';
 import { forgetDirectory } from '../lib/directory.js';
+import { submitAndClear } from '../lib/form-submit.js';
 import { html } from '../lib/html.js';
-import { attempt } from '../lib/messages.js';
 import { useLoad } from '../lib/use-load.js';
 
 /** 钉钉（加签）、企业微信 — or 未配置. */
@@ -38,27 +39,18 @@ export function UnitsPage() {
     forgetDirectory();
     state.reload();
   };
-  const add = async (event) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const body = {
+  const add = submitAndClear({
+    bodyOf: (data) => ({
       name: String(data.get('name')).trim(),
       keywords: String(data.get('keywords'))
         .split(/[,，、\s]+/)
         .map((keyword) => keyword.trim())
         .filter(Boolean),
-    };
-    if (await attempt(() => api('POST', '/units', { body }), '单位已添加')) {
-      form.reset();
-      changed();
-    }
-  };
-  const toggle = (unit) => async () => {
-    const body = { active: unit.active === false };
-    if (await attempt(() => api('PATCH', `/units/${unit.id}`, { body }), body.active ? '已启用' : '已停用'))
-      changed();
-  };
+    }),
+    send: (body) => api('POST', '/units', { body }),
+    success: '单位已添加',
+    done: changed,
+  });
   return html`<h1>责任单位管理</h1>
     <form class="card" onSubmit=${add}>
       <h2>新增责任单位</h2>
@@ -105,22 +97,14 @@ export function UnitsPage() {
                       <td data-label="状态">${unit.active === false ? '停用' : '启用'}</td>
                       <td data-label="群机器人">${robotSummary(unit.robots)}</td>
                       <td data-label="操作">
-                        <span class="buttons">
-                          <button
-                            type="button"
-                            class="secondary small"
-                            aria-label=${`设置 ${unit.name} 的群机器人`}
-                            onClick=${() => {
-                              setRobotsOf(unit.id);
-                              window.scrollTo(0, 0);
-                            }}
-                          >
-                            群机器人
-                          </button>
-                          <button type="button" class="secondary small" onClick=${toggle(unit)}>
-                            ${unit.active === false ? '启用' : '停用'}
-                          </button>
-                        </span>
+                        <${RecordActions}
+                          openText="群机器人"
+                          openLabel=${`设置 ${unit.name} 的群机器人`}
+                          onOpen=${() => setRobotsOf(unit.id)}
+                          path=${`/units/${unit.id}`}
+                          active=${unit.active !== false}
+                          onChanged=${changed}
+                        />
                       </td>
                     </tr>`,
                 )}

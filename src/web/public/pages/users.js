@@ -2,10 +2,12 @@
 import { useState } from 'preact/hooks';
 import { Field } from '../components/field.js';
 import { Loaded } from '../components/loading.js';
+import { RecordActions } from '../components/record-actions.js';
 import { Select } from '../components/select.js';
 import { UserEditForm } from '../components/user-edit-form.js';
 import { api } from '../lib/api.js';
 import { forgetDirectory, loadDirectory, unitName, unitOptions } from '../lib/directory.js';
+import { submitAndClear } from '../lib/form-submit.js';
 import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { useLoad } from '../lib/use-load.js';
@@ -30,28 +32,19 @@ export function UsersPage() {
     setEditingId(null);
     state.reload();
   };
-  const add = async (event) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const body = {
+  const add = submitAndClear({
+    bodyOf: (data) => ({
       username: String(data.get('username')).trim(),
       displayName: String(data.get('displayName')).trim(),
       password: String(data.get('password')),
       role: String(data.get('role')),
       unitId: String(data.get('unitId')) || undefined,
       phone: String(data.get('phone')).trim() || undefined,
-    };
-    if (await attempt(() => api('POST', '/users', { body }), '用户已添加')) {
-      form.reset();
-      changed();
-    }
-  };
-  const toggle = (user) => async () => {
-    const body = { active: user.active === false };
-    if (await attempt(() => api('PATCH', `/users/${user.id}`, { body }), body.active ? '已启用' : '已停用'))
-      changed();
-  };
+    }),
+    send: (body) => api('POST', '/users', { body }),
+    success: '用户已添加',
+    done: changed,
+  });
   return html`<h1>用户管理</h1>
     <p><button type="button" class="secondary" onClick=${openQueueDashboard}>打开队列面板</button></p>
     <${Loaded} state=${state}>
@@ -107,22 +100,14 @@ export function UsersPage() {
                     <td data-label="所属单位">${user.unitId ? unitName(directory, user.unitId) : '—'}</td>
                     <td data-label="状态">${user.active === false ? '停用' : '启用'}</td>
                     <td data-label="操作">
-                      <span class="buttons">
-                        <button
-                          type="button"
-                          class="secondary small"
-                          aria-label=${`编辑 ${user.displayName}`}
-                          onClick=${() => {
-                            setEditingId(user.id);
-                            window.scrollTo(0, 0);
-                          }}
-                        >
-                          编辑
-                        </button>
-                        <button type="button" class="secondary small" onClick=${toggle(user)}>
-                          ${user.active === false ? '启用' : '停用'}
-                        </button></span
-                      >
+                      <${RecordActions}
+                        openText="编辑"
+                        openLabel=${`编辑 ${user.displayName}`}
+                        onOpen=${() => setEditingId(user.id)}
+                        path=${`/users/${user.id}`}
+                        active=${user.active !== false}
+                        onChanged=${changed}
+                      />
                     </td>
                   </tr>`,
               )}

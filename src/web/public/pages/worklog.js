@@ -6,6 +6,7 @@ import { Pager } from '../components/pager.js';
 import { Select } from '../components/select.js';
 import { api } from '../lib/api.js';
 import { loadDirectory, unitName, unitOptions } from '../lib/directory.js';
+import { submitAndClear } from '../lib/form-submit.js';
 import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { hrefWith, navigate } from '../lib/router.js';
@@ -88,28 +89,26 @@ function Filters({ filters, categories, directory }) {
 }
 
 function EntryForm({ user, taskId, categories, directory, onDone }) {
-  const submit = async (event) => {
-    event.preventDefault();
-    const form = event.currentTarget;
-    const data = new FormData(form);
-    const body = {
-      date: String(data.get('date')),
-      category: String(data.get('category')),
-      text: String(data.get('text')).trim(),
-    };
-    if (data.get('unitId')) body.unitId = String(data.get('unitId'));
-    if (taskId) body.taskId = taskId;
-    if (data.get('kind') === 'problem') {
-      body.kind = 'problem';
-      const cause = String(data.get('cause') ?? '').trim();
-      if (cause) body.cause = cause;
-    }
-    const created = await attempt(() => api('POST', '/worklog', { body }), '已记入工作纪实');
-    if (created) {
-      form.reset();
-      onDone();
-    }
-  };
+  const submit = submitAndClear({
+    bodyOf: (data) => {
+      const body = {
+        date: String(data.get('date')),
+        category: String(data.get('category')),
+        text: String(data.get('text')).trim(),
+      };
+      if (data.get('unitId')) body.unitId = String(data.get('unitId'));
+      if (taskId) body.taskId = taskId;
+      if (data.get('kind') === 'problem') {
+        body.kind = 'problem';
+        const cause = String(data.get('cause') ?? '').trim();
+        if (cause) body.cause = cause;
+      }
+      return body;
+    },
+    send: (body) => api('POST', '/worklog', { body }),
+    success: '已记入工作纪实',
+    done: onDone,
+  });
   return html`<form class="card" onSubmit=${submit} aria-labelledby="worklog-add">
     <h2 id="worklog-add">记一笔${taskId ? html` <small class="muted">（关联任务）</small>` : null}</h2>
     <div class="form-grid">
