@@ -18,6 +18,26 @@ const CODE_BY_STATUS: Record<number, { code: string; message: string }> = {
   503: { code: 'SERVICE_UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
 };
 
+/**
+ * Services whose loss is not a bug: the request may succeed once the service is back, so the answer is a 503
+ * that clients and load balancers retry. Logins, their limits and sign-outs need Redis as other requests need
+ * PostgreSQL.
+ */
+const LOST_SERVICES = [
+  {
+    isLost: isDatabaseUnavailable,
+    logMessage: '数据库不可用',
+    code: 'DATABASE_UNAVAILABLE',
+    message: '数据库暂时无法连接，请稍后再试',
+  },
+  {
+    isLost: isRedisUnavailable,
+    logMessage: 'Redis 不可用',
+    code: 'QUEUE_UNAVAILABLE',
+    message: '队列与缓存服务（Redis）暂时无法连接，请稍后再试',
+  },
+];
+
 export interface ErrorBody {
   statusCode: number;
   code: string;
@@ -84,23 +104,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
           : fallback;
       return { statusCode, ...code };
     }
-    if (isDatabaseUnavailable(exception)) {
-      // Not a bug: the request may succeed once PostgreSQL is back, so clients and load balancers should retry.
-      this.logger.warn({ err: exception, requestId: request.id }, '数据库不可用');
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'DATABASE_UNAVAILABLE',
-        message: '数据库暂时无法连接，请稍后再试',
-      };
-    }
-    if (isRedisUnavailable(exception)) {
-      // Logins, their limits and sign-outs need Redis: worth retrying once it is back, like the database case.
-      this.logger.warn({ err: exception, requestId: request.id }, 'Redis 不可用');
-      return {
-        statusCode: HttpStatus.SERVICE_UNAVAILABLE,
-        code: 'QUEUE_UNAVAILABLE',
-        message: '队列与缓存服务（Redis）暂时无法连接，请稍后再试',
-      };
+    const lost = LOST_SERVICES.find((service) => service.isLost(exception));
+    if (lost) {
+      this.logger.warn({ err: exception, requestId: request.id }, lost.logMessage);
+      return { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code: lost.code, message: lost.message };
     }
     this.logger.error({ err: exception, requestId: request.id }, '未处理的错误');
     return {

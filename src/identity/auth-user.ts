@@ -1,12 +1,8 @@
-export const ROLES = ['admin', 'leader', 'staff', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
+import { codesOf } from '../common/closed-vocabulary';
 
-export const ROLE_LABELS: Record<Role, string> = {
-  admin: '管理员',
-  leader: '领导',
-  staff: '工作人员',
-  viewer: '只读用户',
-};
+export const ROLE_LABELS = { admin: '管理员', leader: '领导', staff: '工作人员', viewer: '只读用户' };
+export const ROLES = codesOf(ROLE_LABELS);
+export type Role = (typeof ROLES)[number];
 
 /** The caller, as the auth guard puts it on the request after verifying the access token. */
 export interface AuthUser {

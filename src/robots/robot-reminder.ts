@@ -1,16 +1,12 @@
+import { codesOf } from '../common/closed-vocabulary';
+
 /**
  * What a robot message is about, as the delivery path hands it over. Stored as JSON with the queued message and
  * rendered per vendor only when its batch is sent, so several reminders for one group become one message.
  */
-export const ROBOT_REMINDER_KINDS = ['due', 'overdue', 'urge', 'supervise'] as const;
+export const KIND_LABELS = { due: '到期提醒', overdue: '逾期', urge: '催办', supervise: '县级督办' };
+export const ROBOT_REMINDER_KINDS = codesOf(KIND_LABELS);
 export type RobotReminderKind = (typeof ROBOT_REMINDER_KINDS)[number];
-
-export const KIND_LABELS: Record<RobotReminderKind, string> = {
-  due: '到期提醒',
-  overdue: '逾期',
-  urge: '催办',
-  supervise: '县级督办',
-};
 
 /** Someone the message is for: @mentioned by mobile where the vendor allows it, named in the text otherwise. */
 export interface RobotPerson {

@@ -1,17 +1,18 @@
+import { codesOf } from '../common/closed-vocabulary';
+
 /**
  * What kind of item a task is, as a 台账 sorts them: a problem to rectify, a measure taken against one, a plan for
  * the year, or work to keep up without an end date (长期坚持). Derived from the report item it came from and its
  * long-term flag; a cause (原因) confirmed as a task is tracked as a problem to rectify.
  */
-export const ITEM_TYPES = ['problem', 'measure', 'plan', 'long_term'] as const;
-export type ItemType = (typeof ITEM_TYPES)[number];
-
-export const ITEM_TYPE_LABELS: Record<ItemType, string> = {
+export const ITEM_TYPE_LABELS = {
   problem: '整改问题',
   measure: '整改措施',
   plan: '工作计划',
   long_term: '长期坚持',
 };
+export const ITEM_TYPES = codesOf(ITEM_TYPE_LABELS);
+export type ItemType = (typeof ITEM_TYPES)[number];
 
 /** The report item kinds (tasks.item_kind) each type gathers; long_term is the flag instead. */
 const ITEM_KINDS_OF: Record<Exclude<ItemType, 'long_term'>, readonly string[]> = {

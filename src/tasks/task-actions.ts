@@ -1,3 +1,4 @@
+import { codesOf } from '../common/closed-vocabulary';
 import type { AuthUser } from '../identity/auth-user';
 import { Action, can } from '../identity/permissions';
 import { canTransition, CLOSED_STATUSES, TaskStatus } from './task-status';
@@ -8,22 +9,7 @@ import { canTransition, CLOSED_STATUSES, TaskStatus } from './task-status';
  * the permission table and the status machine, what the route itself checks; the integration test
  * task-actions.spec.ts tries every action against the API to keep the two in step.
  */
-export const TASK_ACTIONS = [
-  'update',
-  'submit_for_review',
-  'upload_evidence',
-  'request_extension',
-  'review',
-  'decide_extension',
-  'edit',
-  'reassign',
-  'change_deadline',
-  'cancel',
-  'urge',
-] as const;
-export type TaskAction = (typeof TASK_ACTIONS)[number];
-
-export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
+export const TASK_ACTION_LABELS = {
   update: '报送进展',
   submit_for_review: '申请销号',
   upload_evidence: '上传佐证材料',
@@ -36,6 +22,8 @@ export const TASK_ACTION_LABELS: Record<TaskAction, string> = {
   cancel: '撤销任务',
   urge: '催办',
 };
+export const TASK_ACTIONS = codesOf(TASK_ACTION_LABELS);
+export type TaskAction = (typeof TASK_ACTIONS)[number];
 
 export interface TaskState {
   organizationId: string;

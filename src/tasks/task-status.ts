@@ -1,20 +1,11 @@
+import { codesOf } from '../common/closed-vocabulary';
 import { ConflictError } from '../common/domain-error';
-
-export const TASK_STATUSES = [
-  'new',
-  'assigned',
-  'in_progress',
-  'pending_review',
-  'completed',
-  'cancelled',
-] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /**
  * Where a task stands in its handling, as the ledgers word it. These words are the status only: how urgent a task is
  * (the light) and what kind of item it is (item type) have words of their own, so no two of them ever coincide.
  */
-export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
+export const TASK_STATUS_LABELS = {
   new: '待交办',
   assigned: '已交办',
   in_progress: '整改中',
@@ -22,6 +13,8 @@ export const TASK_STATUS_LABELS: Record<TaskStatus, string> = {
   completed: '已销号',
   cancelled: '已撤销',
 };
+export const TASK_STATUSES = codesOf(TASK_STATUS_LABELS);
+export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 const TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
   new: ['assigned', 'cancelled'],

@@ -1,13 +1,9 @@
-export const TRAFFIC_LIGHTS = ['green', 'yellow', 'red', 'gray'] as const;
-export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
+import { codesOf } from '../common/closed-vocabulary';
 
 /** What each light means, worded apart from every status so a list never reads "逾期 · 整改中 · 逾期". */
-export const TRAFFIC_LIGHT_LABELS: Record<TrafficLight, string> = {
-  green: '正常',
-  yellow: '临期或滞后',
-  red: '逾期',
-  gray: '已办结',
-};
+export const TRAFFIC_LIGHT_LABELS = { green: '正常', yellow: '临期或滞后', red: '逾期', gray: '已办结' };
+export const TRAFFIC_LIGHTS = codesOf(TRAFFIC_LIGHT_LABELS);
+export type TrafficLight = (typeof TRAFFIC_LIGHTS)[number];
 
 /** The colour as offices name it (绿灯、黄灯…), for legends and printed ledgers. */
 export const TRAFFIC_LIGHT_COLORS: Record<TrafficLight, string> = {

@@ -74,10 +74,30 @@ export function vendorFailure(
   };
 }
 
+// The entries of a vendor's table of error codes: what a code means and how the delivery reacts to it.
+
+/** Wrong secret, keyword, IP whitelist, invalid URL: tried a few times more, then recorded failed. */
+export function permanent(explanation: string): VendorError {
+  return { kind: 'permanent', explanation };
+}
+
+/** The vendor is busy: retried with backoff. */
+export function transient(explanation: string): VendorError {
+  return { kind: 'transient', explanation };
+}
+
+/** The vendor's rate limit: sent again after `windows` rate windows, without spending an attempt. */
+export function tooFast(windows: number, explanation: string): VendorError {
+  return { kind: 'too_fast', windows, explanation };
+}
+
+/** Which fields of a JSON answer hold the code and the message: DingTalk and WeCom write them alike. */
+export const ERRCODE_FIELDS = { code: 'errcode', message: 'errmsg' } as const;
+export const FEISHU_FIELDS = { code: 'code', message: 'msg' } as const;
+
 /** How a vendor writes its JSON answer: which fields hold the code and the message, and what its codes mean. */
 export interface CodedAnswerSpec {
-  codeField: 'errcode' | 'code';
-  messageField: 'errmsg' | 'msg';
+  fields: typeof ERRCODE_FIELDS | typeof FEISHU_FIELDS;
   errors: Record<number, VendorError>;
   /** A better explanation read from the vendor's message, for codes that cover several causes. */
   refine?: (code: number, vendorMessage: string) => string | undefined;
@@ -96,10 +116,10 @@ export function codedAnswerReader(spec: CodedAnswerSpec): AnswerReader {
     const http = httpProblem(status, retryAfterMs);
     if (http) return http;
     const json = parseJsonObject(body);
-    const code = json?.[spec.codeField];
+    const code = json?.[spec.fields.code];
     if (!json || typeof code !== 'number') return unreadableAnswer(body);
     if (code === 0) return { ok: true, code: 0, explanation: OK_EXPLANATION };
-    const message = json[spec.messageField];
+    const message = json[spec.fields.message];
     const vendorMessage = typeof message === 'string' ? message : null;
     const known = spec.errors[code];
     const refined = vendorMessage ? spec.refine?.(code, vendorMessage) : undefined;

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { RobotPerson } from '../robot-reminder';
 import { VendorError } from '../robot-vendor';
 import { ComposedItem, ComposedMessage } from '../robot-text';
-import { codedAnswerReader } from './answers';
+import { codedAnswerReader, ERRCODE_FIELDS, permanent, tooFast, transient } from './answers';
 import { JSON_HEADERS, utf8Bytes, VendorAdapter } from './vendor-adapter';
 
 /** DingTalk rejects markdown over 20,000 bytes (460101); stay clear of it. */
@@ -68,29 +68,18 @@ const SECURITY = '钉钉机器人安全设置校验未通过';
 
 /** DingTalk's answers to a custom robot (HTTP 200 with `errcode`); 310000 covers every security setting. */
 export const DINGTALK_ERRORS: Record<number, VendorError> = {
-  [-1]: { kind: 'transient', explanation: '钉钉系统繁忙，稍后自动重试' },
-  130101: {
-    kind: 'too_fast',
-    windows: 10,
-    explanation: '发送过于频繁：每个钉钉机器人每分钟最多 20 条，超过后限流 10 分钟，届时自动重发',
-  },
-  410100: {
-    kind: 'too_fast',
-    windows: 10,
-    explanation: '发送过于频繁，钉钉已限流：10 分钟后自动重发',
-  },
-  310000: { kind: 'permanent', explanation: `${SECURITY}（签名、关键词或 IP 白名单）` },
-  300001: {
-    kind: 'permanent',
-    explanation: '机器人地址中的 access_token 无效：请从群机器人设置中重新复制 Webhook 地址',
-  },
-  400101: { kind: 'permanent', explanation: '机器人地址中的 access_token 不存在：请重新复制 Webhook 地址' },
-  400102: { kind: 'permanent', explanation: '钉钉机器人已停用：请在群设置中启用机器人' },
-  400106: { kind: 'permanent', explanation: '钉钉机器人不存在：可能已被移出群聊，请重新添加并更新地址' },
-  400013: { kind: 'permanent', explanation: '机器人所在的钉钉群已解散：请为新群添加机器人并更新地址' },
-  460101: { kind: 'permanent', explanation: '消息过长（超过 20000 字节），钉钉拒收' },
-  430101: { kind: 'permanent', explanation: '消息中含有钉钉认为不安全的外链' },
-  430102: { kind: 'permanent', explanation: '消息中含有钉钉认为不合适的文字' },
+  [-1]: transient('钉钉系统繁忙，稍后自动重试'),
+  130101: tooFast(10, '发送过于频繁：每个钉钉机器人每分钟最多 20 条，超过后限流 10 分钟，届时自动重发'),
+  410100: tooFast(10, '发送过于频繁，钉钉已限流：10 分钟后自动重发'),
+  310000: permanent(`${SECURITY}（签名、关键词或 IP 白名单）`),
+  300001: permanent('机器人地址中的 access_token 无效：请从群机器人设置中重新复制 Webhook 地址'),
+  400101: permanent('机器人地址中的 access_token 不存在：请重新复制 Webhook 地址'),
+  400102: permanent('钉钉机器人已停用：请在群设置中启用机器人'),
+  400106: permanent('钉钉机器人不存在：可能已被移出群聊，请重新添加并更新地址'),
+  400013: permanent('机器人所在的钉钉群已解散：请为新群添加机器人并更新地址'),
+  460101: permanent('消息过长（超过 20000 字节），钉钉拒收'),
+  430101: permanent('消息中含有钉钉认为不安全的外链'),
+  430102: permanent('消息中含有钉钉认为不合适的文字'),
 };
 
 /**
@@ -109,8 +98,7 @@ function securityExplanation(errmsg: string): string | undefined {
 }
 
 export const readDingtalkAnswer = codedAnswerReader({
-  codeField: 'errcode',
-  messageField: 'errmsg',
+  fields: ERRCODE_FIELDS,
   errors: DINGTALK_ERRORS,
   refine: (code, errmsg) => (code === 310000 ? securityExplanation(errmsg) : undefined),
 });

@@ -1,7 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { VendorError } from '../robot-vendor';
 import { ComposedMessage } from '../robot-text';
-import { codedAnswerReader } from './answers';
+import { codedAnswerReader, FEISHU_FIELDS, permanent, tooFast } from './answers';
 import { JSON_HEADERS, utf8Bytes, VendorAdapter } from './vendor-adapter';
 
 /** Feishu accepts request bodies up to 20 KB. */
@@ -54,26 +54,17 @@ export function feishuBody(
 }
 
 export const FEISHU_ERRORS: Record<number, VendorError> = {
-  9499: { kind: 'too_fast', windows: 1, explanation: '发送过于频繁，飞书已限流：1 分钟后自动重发' },
-  11232: { kind: 'too_fast', windows: 1, explanation: '发送过于频繁，飞书已限流：1 分钟后自动重发' },
-  19021: {
-    kind: 'permanent',
-    explanation:
-      '飞书签名校验未通过：请核对"签名校验"密钥是否完整粘贴，并确认服务器时间与标准时间相差不超过 1 小时',
-  },
-  19022: { kind: 'permanent', explanation: '发送方的 IP 地址不在飞书机器人的 IP 白名单内' },
-  19024: {
-    kind: 'permanent',
-    explanation: '消息不含飞书机器人设置的自定义关键词：请改用"签名校验"，或把关键词设为"整改"',
-  },
-  19001: { kind: 'permanent', explanation: '飞书机器人地址无效：请从群机器人设置中重新复制 Webhook 地址' },
+  9499: tooFast(1, '发送过于频繁，飞书已限流：1 分钟后自动重发'),
+  11232: tooFast(1, '发送过于频繁，飞书已限流：1 分钟后自动重发'),
+  19021: permanent(
+    '飞书签名校验未通过：请核对"签名校验"密钥是否完整粘贴，并确认服务器时间与标准时间相差不超过 1 小时',
+  ),
+  19022: permanent('发送方的 IP 地址不在飞书机器人的 IP 白名单内'),
+  19024: permanent('消息不含飞书机器人设置的自定义关键词：请改用"签名校验"，或把关键词设为"整改"'),
+  19001: permanent('飞书机器人地址无效：请从群机器人设置中重新复制 Webhook 地址'),
 };
 
-export const readFeishuAnswer = codedAnswerReader({
-  codeField: 'code',
-  messageField: 'msg',
-  errors: FEISHU_ERRORS,
-});
+export const readFeishuAnswer = codedAnswerReader({ fields: FEISHU_FIELDS, errors: FEISHU_ERRORS });
 
 export const feishu: VendorAdapter = {
   fits: (message) => utf8Bytes(JSON.stringify(feishuBody(message, null, new Date(0)))) <= MAX_BODY_BYTES,

@@ -1,6 +1,6 @@
 import { VendorError } from '../robot-vendor';
 import { ComposedItem, ComposedMessage } from '../robot-text';
-import { codedAnswerReader } from './answers';
+import { codedAnswerReader, ERRCODE_FIELDS, permanent, tooFast, transient } from './answers';
 import { plainLines } from './plain-text';
 import { JSON_HEADERS, utf8Bytes, VendorAdapter } from './vendor-adapter';
 
@@ -57,28 +57,18 @@ export function wecomPayload(message: ComposedMessage): Record<string, unknown> 
 }
 
 export const WECOM_ERRORS: Record<number, VendorError> = {
-  [-1]: { kind: 'transient', explanation: '企业微信系统繁忙，稍后自动重试' },
-  45009: {
-    kind: 'too_fast',
-    windows: 1,
-    explanation: '发送过于频繁：每个企业微信群机器人每分钟最多 20 条，1 分钟后自动重发',
-  },
-  93000: {
-    kind: 'permanent',
-    explanation:
-      '企业微信机器人地址无效（key 错误，或机器人已被移出群聊）：请从群机器人设置中重新复制 Webhook 地址',
-  },
-  60020: { kind: 'permanent', explanation: '发送方的 IP 地址不在企业微信允许的范围内' },
-  40058: { kind: 'permanent', explanation: '消息内容不合法或超过企业微信的长度限制' },
-  40008: { kind: 'permanent', explanation: '企业微信不支持该消息类型' },
-  44004: { kind: 'permanent', explanation: '消息内容为空' },
+  [-1]: transient('企业微信系统繁忙，稍后自动重试'),
+  45009: tooFast(1, '发送过于频繁：每个企业微信群机器人每分钟最多 20 条，1 分钟后自动重发'),
+  93000: permanent(
+    '企业微信机器人地址无效（key 错误，或机器人已被移出群聊）：请从群机器人设置中重新复制 Webhook 地址',
+  ),
+  60020: permanent('发送方的 IP 地址不在企业微信允许的范围内'),
+  40058: permanent('消息内容不合法或超过企业微信的长度限制'),
+  40008: permanent('企业微信不支持该消息类型'),
+  44004: permanent('消息内容为空'),
 };
 
-export const readWecomAnswer = codedAnswerReader({
-  codeField: 'errcode',
-  messageField: 'errmsg',
-  errors: WECOM_ERRORS,
-});
+export const readWecomAnswer = codedAnswerReader({ fields: ERRCODE_FIELDS, errors: WECOM_ERRORS });
 
 /** WeCom group robots are not signed: the `key` in the webhook URL is the credential. */
 export const wecom: VendorAdapter = {
