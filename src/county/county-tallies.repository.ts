@@ -31,10 +31,10 @@ export class CountyTalliesRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   /**
-   * What every overview request reads to tell whether its remembered answer still holds, in one statement: the
-   * child organizations with their subtrees (identity's `organizations`) and the latest task revision below them
-   * (`task_list_revisions`, advanced by the tasks triggers). A read model over both tables, asked once per request
-   * instead of once per table.
+   * The child organizations with their subtrees, by name (identity's `organizations`), and the latest task revision
+   * below them (`task_list_revisions`, advanced by the tasks triggers), in one statement: every overview request
+   * reads it to tell whether its remembered answer still holds, and the monthly 通报 reads the children. A read
+   * model over both tables, asked once per request instead of once per table.
    */
   async childSubtreesWithRevision(
     organizationId: string,

@@ -4,7 +4,6 @@ import { ForbiddenError } from '../common/domain-error';
 import { SerializedJson } from '../common/serialized-json';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
-import { OrganizationRepository } from '../identity/organization.repository';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { RevisionCache } from '../tasks/revision-cache';
 import { rankOrganizations, SupervisedOrganization, sumTallies } from './county-overview';
@@ -18,7 +17,6 @@ export class CountyService implements OnApplicationBootstrap {
   private readonly overviews = new RevisionCache<Promise<SerializedJson>>(1000);
 
   constructor(
-    private readonly organizations: OrganizationRepository,
     private readonly scope: OrganizationScopeService,
     private readonly tallies: CountyTalliesRepository,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -63,7 +61,7 @@ export class CountyService implements OnApplicationBootstrap {
 
   /** Each child organization's numbers (its whole subtree) and rank on `asOf`, and the totals; 403 without children. */
   async standings(organizationId: string, year: number, asOf: string) {
-    const children = await this.organizations.childSubtrees(organizationId);
+    const { children } = await this.tallies.childSubtreesWithRevision(organizationId);
     if (!children.length) throw noChildren();
     const tallies = await this.tallies.tallies(
       children.flatMap((child) => child.memberIds),

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { poolQuery } from '../db/pool-query';
 import type { OrganizationSettings } from './organization-settings';
 import { Organization } from './organization.entity';
 
@@ -20,27 +19,6 @@ export class OrganizationRepository {
       [organizationId],
     );
     return rows.map((row) => row.id);
-  }
-
-  /**
-   * The direct children of an organization, each with its whole subtree (itself included), by name: what a county
-   * (its townships) or a city (its counties, with their townships) supervises.
-   */
-  async childSubtrees(
-    organizationId: string,
-  ): Promise<Array<{ id: string; name: string; memberIds: string[] }>> {
-    // Every overview request asks this: a named statement is planned once per connection, not per request.
-    return poolQuery(
-      this.organizations.manager.connection,
-      `WITH RECURSIVE tree AS (
-         SELECT id AS child_id, id FROM organizations WHERE parent_id = $1
-         UNION ALL SELECT t.child_id, o.id FROM organizations o JOIN tree t ON o.parent_id = t.id
-       )
-       SELECT c.id, c.name, array_agg(tree.id) AS "memberIds"
-       FROM tree JOIN organizations c ON c.id = tree.child_id GROUP BY c.id, c.name ORDER BY c.name`,
-      [organizationId],
-      'organization-child-subtrees',
-    );
   }
 
   /** Organizations that have children (counties and cities): those a monthly 通报 is written for. */
