@@ -1,31 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { OutboxRepository } from '../outbox/outbox.repository';
 import { ExtensionDecisionDto, ExtensionRequestDto } from './dto/task.dto';
 import { TaskExtensionRepository } from './task-extension.repository';
-import { TaskHistoryRepository } from './task-history.repository';
 import { CLOSED_STATUSES, illegalTransition } from './task-status';
 import { TaskRepository } from './task.repository';
-import { TasksService } from './tasks.service';
+import { TaskWriter } from './task-writer';
 
 /** 延期申请: staff ask for a later deadline with a reason, a leader approves (deadline changes) or refuses. */
 @Injectable()
 export class TaskExtensionsService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly writer: TaskWriter,
     private readonly tasks: TaskRepository,
     private readonly extensions: TaskExtensionRepository,
-    private readonly history: TaskHistoryRepository,
-    private readonly outbox: OutboxRepository,
-    private readonly taskService: TasksService,
   ) {}
 
-  async request(user: AuthUser, id: string, dto: ExtensionRequestDto) {
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+  request(user: AuthUser, id: string, dto: ExtensionRequestDto) {
+    return this.writer.change(user, id, async (change) => {
+      const { manager, task } = change;
       assertCan(user, 'task.extension.request', task);
       if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
       if (task.deadline && dto.requestedDeadline <= task.deadline)
@@ -40,39 +34,32 @@ export class TaskExtensionsService {
         requestedDeadline: dto.requestedDeadline,
         reason: dto.reason,
       });
-      await this.history.record(
-        manager,
-        task,
-        user.id,
+      await change.record(
         'extension_requested',
         { requestedDeadline: { from: task.deadline, to: dto.requestedDeadline } },
         dto.reason,
       );
-      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.updated', id, {
-        actorId: user.id,
-        extensionRequested: dto.requestedDeadline,
-      });
-      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.extension_requested', id, {
+      await change.announce('task.updated', { actorId: user.id, extensionRequested: dto.requestedDeadline });
+      await change.announce('task.extension_requested', {
         actorId: user.id,
         currentDeadline: task.deadline,
         requestedDeadline: dto.requestedDeadline,
         reason: dto.reason,
       });
     });
-    return this.taskService.get(user, id);
   }
 
-  async decide(user: AuthUser, id: string, extensionId: string, dto: ExtensionDecisionDto) {
+  decide(user: AuthUser, id: string, extensionId: string, dto: ExtensionDecisionDto) {
     assertCan(user, 'task.extension.decide');
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
+    return this.writer.change(user, id, async (change) => {
+      const { manager, task } = change;
       const extension = await this.extensions.findForDecision(manager, id, extensionId);
       if (!extension) throw new NotFoundError('延期申请', 'EXTENSION_NOT_FOUND');
       if (extension.status !== 'pending') throw new ConflictError('EXTENSION_DECIDED', '该延期申请已审批过');
       const approved = dto.decision === 'approve';
       // The history line of a decision shows what was asked (from the deadline then in force) and what was granted.
       const requested = { from: extension.currentDeadline, to: extension.requestedDeadline };
-      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.extension_decided', id, {
+      await change.announce('task.extension_decided', {
         actorId: user.id,
         approved,
         requestedDeadline: extension.requestedDeadline,
@@ -84,38 +71,28 @@ export class TaskExtensionsService {
         decisionComment: dto.comment ?? null,
       });
       if (!approved) {
-        await this.history.record(
-          manager,
-          task,
-          user.id,
+        await change.record(
           'extension_refused',
           { requestedDeadline: requested },
           [extension.reason, dto.comment].filter(Boolean).join('；'),
         );
-        await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.updated', id, {
-          actorId: user.id,
-          extensionRefused: extensionId,
-        });
+        await change.announce('task.updated', { actorId: user.id, extensionRefused: extensionId });
         return;
       }
       if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
       await this.tasks.reschedule(manager, id, extension.requestedDeadline);
       const reason = [extension.reason, dto.comment].filter(Boolean).join('；');
-      await this.history.record(
-        manager,
-        task,
-        user.id,
+      await change.record(
         'extension_approved',
         { deadline: { from: task.deadline, to: extension.requestedDeadline }, requestedDeadline: requested },
         reason,
       );
-      await this.outbox.recordTaskEvent(manager, user.organizationId, 'task.deadline_changed', id, {
+      await change.announce('task.deadline_changed', {
         actorId: user.id,
         from: task.deadline,
         to: extension.requestedDeadline,
         reason,
       });
     });
-    return this.taskService.get(user, id);
   }
 }
