@@ -4,13 +4,6 @@
 const FIELDS = ['keep', 'title', 'unitId', 'leaderId', 'assigneeId', 'deadline', 'problemItemId'];
 const storageKey = (reportId) => `review:${reportId}`;
 
-/** Today as YYYY-MM-DD on this computer's calendar. */
-export function localToday() {
-  const now = new Date();
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 function savedChoices(reportId) {
   try {
     return JSON.parse(sessionStorage.getItem(storageKey(reportId)) || '{}');

@@ -10,6 +10,15 @@ export async function loadMeta() {
   return meta;
 }
 
+/**
+ * Today in the organization's calendar (TIME_ZONE, from /meta), as date inputs want it: the server checks dates
+ * against that day, and a browser elsewhere (or set to UTC) may already, or still, be on another.
+ */
+export function organizationToday() {
+  const format = { timeZone: meta?.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' };
+  return new Intl.DateTimeFormat('en-CA', format).format(new Date());
+}
+
 export function isDemo() {
   return Boolean(meta?.demo);
 }

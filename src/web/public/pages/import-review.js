@@ -13,11 +13,11 @@ import {
   confirmationItems,
   firstRows,
   forgetChoices,
-  localToday,
   problemOptions,
   saveChoices,
 } from '../lib/review-rows.js';
 import { useLoad } from '../lib/use-load.js';
+import { organizationToday } from '../lib/vocabulary.js';
 
 export function ImportReviewPage({ params: [reportId] }) {
   const state = useLoad(
@@ -47,7 +47,7 @@ function Review({ report, text, directory }) {
     people: userOptions(directory, ['staff', 'leader']),
     problems: problemOptions(report, rows),
   };
-  const today = localToday();
+  const today = organizationToday();
   const update = (index, row) => setRows(rows.map((current, i) => (i === index ? row : current)));
   const selectAll = (selected) => setRows(rows.map((row) => ({ ...row, selected })));
   const applyToSelected = (choice) => {

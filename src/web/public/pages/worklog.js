@@ -11,6 +11,7 @@ import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { hrefWith, navigate } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
+import { organizationToday } from '../lib/vocabulary.js';
 
 const MONTHS = Array.from({ length: 12 }, (_unused, index) => ({
   key: String(index + 1),
@@ -18,14 +19,9 @@ const MONTHS = Array.from({ length: 12 }, (_unused, index) => ({
 }));
 const FILTERS = ['year', 'month', 'unitId', 'category', 'page'];
 
-function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-}
-
 export function WorklogPage({ user, query }) {
   const filters = Object.fromEntries(FILTERS.map((key) => [key, query.get(key) || '']));
-  if (!filters.year) filters.year = today().slice(0, 4);
+  if (!filters.year) filters.year = organizationToday().slice(0, 4);
   const taskId = query.get('taskId') || '';
   const search = hrefWith('', filters).slice(1);
   const state = useLoad(
@@ -113,7 +109,12 @@ function EntryForm({ user, taskId, categories, directory, onDone }) {
     <h2 id="worklog-add">记一笔${taskId ? html` <small class="muted">（关联任务）</small>` : null}</h2>
     <div class="form-grid">
       <${Field} label="日期"
-        ><input name="date" type="date" required max=${today()} defaultValue=${today()}
+        ><input
+          name="date"
+          type="date"
+          required
+          max=${organizationToday()}
+          defaultValue=${organizationToday()}
       /><//>
       <${Field} label="类别"><${Select} name="category" options=${categories} required /><//>
       ${

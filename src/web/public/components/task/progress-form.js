@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../lib/api.js';
 import { html } from '../../lib/html.js';
 import { attempt, say } from '../../lib/messages.js';
+import { organizationToday } from '../../lib/vocabulary.js';
 import { Field } from '../field.js';
 import { Select } from '../select.js';
 
@@ -10,12 +11,6 @@ const KINDS = [
   { action: 'update', key: 'in_progress', label: '继续整改，报送进展' },
   { action: 'submit_for_review', key: 'pending_review', label: '整改完成，申请销号' },
 ];
-
-/** Today in the browser's calendar, as the date input wants it. */
-function today() {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
-}
 
 /** Uploads the chosen file first; resolves to its id, null without a file, undefined when the upload failed. */
 async function uploadEvidence(taskId, input) {
@@ -87,7 +82,12 @@ export function ProgressForm({ task, allowed, onDone }) {
               ></textarea>
             <//>
             <${Field} label="完成日期" hint="工作实际完成的日期，用于判断是否按期完成">
-              <input name="completedOn" type="date" max=${today()} defaultValue=${today()} />
+              <input
+                name="completedOn"
+                type="date"
+                max=${organizationToday()}
+                defaultValue=${organizationToday()}
+              />
             <//>`
         : null
     }
