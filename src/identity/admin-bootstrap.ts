@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { ConfigError } from '../config/load-config';
 import { Runtime, RUNTIME } from '../runtime/runtime';
-import { OrganizationRepository } from './organization.repository';
+import { OrganizationsService } from './organizations.service';
 import { passwordWeakness } from './password-policy';
 import { UserRepository } from './user.repository';
-import { UsersService } from './users.service';
 
 /**
  * Creates the default organization and the first administrator when no user exists yet.
@@ -14,13 +13,12 @@ import { UsersService } from './users.service';
  */
 @Injectable()
 export class AdminBootstrap implements OnApplicationBootstrap {
-  private readonly logger = new Logger('AdminBootstrap');
+  private readonly logger = new Logger(AdminBootstrap.name);
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
     private readonly userRows: UserRepository,
-    private readonly organizations: OrganizationRepository,
-    private readonly users: UsersService,
+    private readonly organizations: OrganizationsService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -35,17 +33,10 @@ export class AdminBootstrap implements OnApplicationBootstrap {
         `配置项 ADMIN_PASSWORD 不能用作首个管理员的密码：${weakness}。请换一个更强的密码（如三个以上单词加数字组成的短语）后再启动。`,
       );
     }
-    await this.userRows.manager.transaction(async (manager) => {
-      const organization = await this.organizations.insert(
-        { name: config.ORG_NAME, parentId: null },
-        manager,
-      );
-      await this.users.insert(
-        organization.id,
-        { username, password, displayName: '系统管理员', role: 'admin' },
-        manager,
-      );
-    });
+    await this.organizations.createWithAdministrator(
+      { name: config.ORG_NAME, parentId: null },
+      { username, password, displayName: '系统管理员' },
+    );
     this.logger.log(`已创建首个管理员账号“${username}”（单位：${config.ORG_NAME}）`);
   }
 

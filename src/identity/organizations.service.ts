@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { AuthUser } from './auth-user';
-import { CreateOrganizationDto } from './dto/organization.dto';
+import { CreateOrganizationDto, FirstAdminDto } from './dto/organization.dto';
 import { OrganizationScopeService } from './org-scope';
 import { Organization } from './organization.entity';
 import { OrganizationRepository } from './organization.repository';
 import { UsernameProbeLimiter } from './username-probe-limiter';
-import { toUserView, UserView } from './user.entity';
+import { toUserView, User, UserView } from './user.entity';
 import { UserRepository } from './user.repository';
 import { UsersService } from './users.service';
 
@@ -28,15 +28,27 @@ export class OrganizationsService {
     caller: AuthUser,
     dto: CreateOrganizationDto,
   ): Promise<{ organization: Organization; admin: UserView }> {
-    return this.probes.guard(caller, dto.admin.username, () =>
-      this.userRows.manager.transaction(async (manager) => {
-        const organization = await this.organizations.insert(
-          { name: dto.name, parentId: caller.organizationId },
-          manager,
-        );
-        const admin = await this.users.insert(organization.id, { ...dto.admin, role: 'admin' }, manager);
-        return { organization, admin: toUserView(admin) };
-      }),
-    );
+    return this.probes.guard(caller, dto.admin.username, async () => {
+      const created = await this.createWithAdministrator(
+        { name: dto.name, parentId: caller.organizationId },
+        dto.admin,
+      );
+      return { organization: created.organization, admin: toUserView(created.admin) };
+    });
+  }
+
+  /**
+   * An organization and its first administrator, both or neither: an organization nobody can administer is never
+   * left behind. The county's new township and the first start's default organization are made this way.
+   */
+  createWithAdministrator(
+    organization: { name: string; parentId: string | null },
+    admin: FirstAdminDto,
+  ): Promise<{ organization: Organization; admin: User }> {
+    return this.userRows.manager.transaction(async (manager) => {
+      const created = await this.organizations.insert(organization, manager);
+      const user = await this.users.insert(created.id, { ...admin, role: 'admin' }, manager);
+      return { organization: created, admin: user };
+    });
   }
 }
