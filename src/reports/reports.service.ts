@@ -55,39 +55,39 @@ export class ReportsService {
       // Among the places a report without a title office names, the uploader's own wins.
       knownOrganization: organizationNames.get(user.organizationId),
     });
-    const stored = await this.storage.save('reports', upload.buffer);
     let reportId: string;
     try {
-      reportId = await this.reports.insertWithItems(
-        {
-          organizationId: user.organizationId,
-          fileName: upload.fileName.slice(0, 255),
-          sha256: stored.sha256,
-          sizeBytes: stored.sizeBytes,
-          storagePath: stored.storagePath,
-          text: parsed.text,
-          organizationName: parsed.organization,
-          reportYear: parsed.reportYear,
-          planYear: parsed.planYear,
-          title: parsed.title,
-          parse: { sections: parsed.sections, responsiblePerson: parsed.responsiblePerson },
-          createdBy: user.id,
-        },
-        parsed.items.map((item, index) => ({
-          seq: index + 1,
-          kind: item.kind,
-          title: item.title,
-          text: item.text,
-          startOffset: item.start,
-          endOffset: item.end,
-          headingPath: item.headingPath,
-          suggestedUnits: item.suggestedUnits,
-          suggestedDeadline: item.suggestedDeadline,
-          longTerm: item.longTerm,
-        })),
+      reportId = await this.storage.saveThenRecord('reports', upload.buffer, (stored) =>
+        this.reports.insertWithItems(
+          {
+            organizationId: user.organizationId,
+            fileName: upload.fileName.slice(0, 255),
+            sha256: stored.sha256,
+            sizeBytes: stored.sizeBytes,
+            storagePath: stored.storagePath,
+            text: parsed.text,
+            organizationName: parsed.organization,
+            reportYear: parsed.reportYear,
+            planYear: parsed.planYear,
+            title: parsed.title,
+            parse: { sections: parsed.sections, responsiblePerson: parsed.responsiblePerson },
+            createdBy: user.id,
+          },
+          parsed.items.map((item, index) => ({
+            seq: index + 1,
+            kind: item.kind,
+            title: item.title,
+            text: item.text,
+            startOffset: item.start,
+            endOffset: item.end,
+            headingPath: item.headingPath,
+            suggestedUnits: item.suggestedUnits,
+            suggestedDeadline: item.suggestedDeadline,
+            longTerm: item.longTerm,
+          })),
+        ),
       );
     } catch (error) {
-      await this.storage.discard(stored);
       // A concurrent upload of the same file won the unique constraint: answer with its report.
       const winner = await this.reports.findIdBySha(user.organizationId, sha256);
       if (winner) return { ...(await this.get(user, winner)), duplicate: true };

@@ -27,7 +27,25 @@ export class FileStorageService {
     return createHash('sha256').update(buffer).digest('hex');
   }
 
-  async save(kind: 'reports' | 'evidence', buffer: Buffer): Promise<StoredFile> {
+  /**
+   * Saves the file, then lets `record` write the rows that point at it. When `record` fails the file is removed again
+   * (unless identical content was on disk before) and the error rethrown, so no file is left without its row.
+   */
+  async saveThenRecord<T>(
+    kind: 'reports' | 'evidence',
+    buffer: Buffer,
+    record: (stored: StoredFile) => Promise<T>,
+  ): Promise<T> {
+    const stored = await this.save(kind, buffer);
+    try {
+      return await record(stored);
+    } catch (error) {
+      await this.discard(stored);
+      throw error;
+    }
+  }
+
+  private async save(kind: 'reports' | 'evidence', buffer: Buffer): Promise<StoredFile> {
     const sha256 = FileStorageService.sha256(buffer);
     const storagePath = join(kind, sha256.slice(0, 2), sha256);
     const absolute = this.absolute(storagePath);
@@ -42,8 +60,8 @@ export class FileStorageService {
     return { sha256, storagePath, sizeBytes: buffer.length, created: !exists };
   }
 
-  /** Undo a save whose database rows were rolled back; files that existed before are kept. */
-  async discard(file: StoredFile): Promise<void> {
+  /** Files that existed before are kept: other rows point at them. */
+  private async discard(file: StoredFile): Promise<void> {
     if (file.created) await rm(this.absolute(file.storagePath), { force: true });
   }
 

@@ -55,9 +55,8 @@ export class TaskEvidenceService {
     const task = await this.tasks.getInOrganization(user.organizationId, id);
     assertCan(user, 'task.progress', task);
     if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
-    const stored = await this.storage.save('evidence', file.buffer);
-    try {
-      return await this.history.addEvidence({
+    return this.storage.saveThenRecord('evidence', file.buffer, (stored) =>
+      this.history.addEvidence({
         organizationId: user.organizationId,
         taskId: id,
         fileName: file.fileName.slice(0, 255),
@@ -65,11 +64,8 @@ export class TaskEvidenceService {
         sha256: stored.sha256,
         storagePath: stored.storagePath,
         uploadedBy: user.id,
-      });
-    } catch (error) {
-      await this.storage.discard(stored);
-      throw error;
-    }
+      }),
+    );
   }
 
   /** Links unattached evidence of this task to an update; unknown or foreign ids are refused. */

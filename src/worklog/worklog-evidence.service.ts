@@ -19,9 +19,8 @@ export class WorklogEvidenceService {
     if (!file.buffer.length) throw new InvalidInputError('EMPTY_FILE', '文件内容为空');
     const entry = await this.findEntry(user, entryId);
     assertCan(user, 'worklog.write', entry);
-    const stored = await this.storage.save('evidence', file.buffer);
-    try {
-      const saved = await this.repository.addFile({
+    const saved = await this.storage.saveThenRecord('evidence', file.buffer, (stored) =>
+      this.repository.addFile({
         organizationId: user.organizationId,
         entryId,
         fileName: file.fileName.slice(0, 255),
@@ -29,12 +28,9 @@ export class WorklogEvidenceService {
         sha256: stored.sha256,
         storagePath: stored.storagePath,
         uploadedBy: user.id,
-      });
-      return { id: saved.id, fileName: saved.fileName, sizeBytes: saved.sizeBytes, sha256: saved.sha256 };
-    } catch (error) {
-      await this.storage.discard(stored);
-      throw error;
-    }
+      }),
+    );
+    return { id: saved.id, fileName: saved.fileName, sizeBytes: saved.sizeBytes, sha256: saved.sha256 };
   }
 
   /** Where the file lies on disk and the name to offer it under. */
