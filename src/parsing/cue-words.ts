@@ -230,18 +230,12 @@ export const GUIDANCE = ['为指导', '为引领', '为统领', '为遵循', '�
 
 /** Openings that look far ahead and close the report: `在新的一年，我们将……`. */
 export const LOOKING_AHEAD = ['在新的一年', '新的一年', '新征程', '站在新的起点', '展望未来', '面向未来'];
-/** `总之`, `特此报告`: a report's closing words. */
-export const CONCLUSIONS = [
-  '总之',
-  '综上',
-  '总而言之',
-  '特此报告',
-  '特此汇报',
-  '专此报告',
-  '以上报告',
-  '此报告',
-  '以上(?:是|为|就是)',
-];
+/** `总之`, `综上`: a closing that sums up what came before. */
+const SUMMING_UP = ['总之', '综上', '总而言之'];
+/** `特此报告`, `以上是…`: a closing that hands the report over. */
+const SIGN_OFFS = ['特此报告', '特此汇报', '专此报告', '以上报告', '此报告', '以上(?:是|为|就是)'];
+/** A report's closing words: a summing-up or a sign-off. */
+export const CONCLUSIONS = [...SUMMING_UP, ...SIGN_OFFS];
 /** Polite closing formulas anywhere in a sentence. */
 export const COURTESIES = ['批评指正', '不妥之处'];
 /** `……加以解决`: a problems passage ends with a promise to solve them. */

@@ -1,10 +1,6 @@
 import type { RobotVendor } from '../identity/dto/unit-robots.dto';
 
-export {
-  ROBOT_VENDOR_LABELS as VENDOR_LABELS,
-  ROBOT_VENDORS,
-  type RobotVendor,
-} from '../identity/dto/unit-robots.dto';
+export { ROBOT_VENDORS, type RobotVendor, VENDOR_LABELS } from '../identity/dto/unit-robots.dto';
 
 /** What a robot needs to send: its webhook URL and, where the vendor signs, the signing secret (decrypted). */
 export interface RobotTarget {

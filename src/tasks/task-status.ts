@@ -1,29 +1,22 @@
-import { codesOf } from '../common/closed-vocabulary';
+import { codesOf, labelsOf } from '../common/closed-vocabulary';
 import { ConflictError } from '../common/domain-error';
 
 /**
- * Where a task stands in its handling, as the ledgers word it. These words are the status only: how urgent a task is
- * (the light) and what kind of item it is (item type) have words of their own, so no two of them ever coincide.
+ * Where a task stands in its handling, as the ledgers word it, and the statuses it may move on to. These words are
+ * the status only: how urgent a task is (the light) and what kind of item it is (item type) have words of their
+ * own, so no two of them ever coincide.
  */
-export const TASK_STATUS_LABELS = {
-  new: '待交办',
-  assigned: '已交办',
-  in_progress: '整改中',
-  pending_review: '待核验',
-  completed: '已销号',
-  cancelled: '已撤销',
-};
-export const TASK_STATUSES = codesOf(TASK_STATUS_LABELS);
+const STATUSES = {
+  new: { label: '待交办', next: ['assigned', 'cancelled'] },
+  assigned: { label: '已交办', next: ['in_progress', 'pending_review', 'cancelled'] },
+  in_progress: { label: '整改中', next: ['pending_review', 'cancelled'] },
+  pending_review: { label: '待核验', next: ['completed', 'in_progress', 'cancelled'] },
+  completed: { label: '已销号', next: [] },
+  cancelled: { label: '已撤销', next: [] },
+} as const;
+export const TASK_STATUSES = codesOf(STATUSES);
 export type TaskStatus = (typeof TASK_STATUSES)[number];
-
-const TRANSITIONS: Record<TaskStatus, readonly TaskStatus[]> = {
-  new: ['assigned', 'cancelled'],
-  assigned: ['in_progress', 'pending_review', 'cancelled'],
-  in_progress: ['pending_review', 'cancelled'],
-  pending_review: ['completed', 'in_progress', 'cancelled'],
-  completed: [],
-  cancelled: [],
-};
+export const TASK_STATUS_LABELS = labelsOf(STATUSES);
 
 export const CLOSED_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled'];
 
@@ -34,7 +27,9 @@ export const CLOSED_STATUSES: readonly TaskStatus[] = ['completed', 'cancelled']
 export const OPEN_STATUSES: readonly TaskStatus[] = ['new', 'assigned', 'in_progress'];
 
 export function canTransition(from: TaskStatus, to: TaskStatus): boolean {
-  return TRANSITIONS[from].includes(to);
+  // Typed as statuses, so a misspelt `next` does not compile.
+  const next: readonly TaskStatus[] = STATUSES[from].next;
+  return next.includes(to);
 }
 
 /** Throws 409 ILLEGAL_TRANSITION naming both states in Chinese. */

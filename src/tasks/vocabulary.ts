@@ -1,5 +1,5 @@
 import { ROLE_LABELS, ROLES } from '../identity/auth-user';
-import { ROBOT_VENDOR_LABELS, ROBOT_VENDORS } from '../identity/dto/unit-robots.dto';
+import { ROBOT_VENDORS, VENDOR_LABELS } from '../identity/dto/unit-robots.dto';
 import { PERMISSIONS } from '../identity/permissions';
 import { ITEM_TYPE_LABELS, ITEM_TYPES } from './item-type';
 import { PRINTED_LEDGER_COLUMNS } from './ledger-columns';
@@ -57,7 +57,7 @@ export const VOCABULARY = {
     REPORT_ITEM_KIND_LABELS,
   ),
   roles: entries(ROLES, ROLE_LABELS),
-  robotVendors: entries(ROBOT_VENDORS, ROBOT_VENDOR_LABELS),
+  robotVendors: entries(ROBOT_VENDORS, VENDOR_LABELS),
   ledgerColumns: PRINTED_LEDGER_COLUMNS,
   permissions: Object.fromEntries(
     Object.entries(PERMISSIONS).map(([action, permission]) => [action, permission.roles]),

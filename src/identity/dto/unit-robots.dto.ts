@@ -6,13 +6,8 @@ import { codesOf } from '../../common/closed-vocabulary';
  * The group robots a unit can have. Declared here, with the unit's DTOs, because `PATCH /units/:id` carries them;
  * the robots feature (signing, sending) builds on these names.
  */
-export const ROBOT_VENDOR_LABELS = {
-  dingtalk: '钉钉',
-  wecom: '企业微信',
-  feishu: '飞书',
-  generic: '通用 Webhook',
-};
-export const ROBOT_VENDORS = codesOf(ROBOT_VENDOR_LABELS);
+export const VENDOR_LABELS = { dingtalk: '钉钉', wecom: '企业微信', feishu: '飞书', generic: '通用 Webhook' };
+export const ROBOT_VENDORS = codesOf(VENDOR_LABELS);
 export type RobotVendor = (typeof ROBOT_VENDORS)[number];
 
 export const MAX_ROBOTS_PER_SCOPE = 5;
