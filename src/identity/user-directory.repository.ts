@@ -27,6 +27,23 @@ export interface ResolvedRecipient {
   email: string | null;
 }
 
+/**
+ * The stand-ins for the person a query names (`person`) when that person is missing or inactive: the active
+ * users holding `role` in the query's unit or organization (`group`). `alias` names the person's row in the check.
+ */
+function standInsBranch(fallback: {
+  audience: Audience;
+  person: 'assignee_id' | 'leader_id';
+  alias: string;
+  group: 'unit_id' | 'organization_id';
+  role: 'staff' | 'admin';
+}): string {
+  const { audience, person, alias, group, role } = fallback;
+  return `SELECT q.query, u.id, u.organization_id, u.email
+    FROM q JOIN users u ON u.${group} = q.${group} AND u.role = '${role}' AND u.active
+   WHERE q.audience = '${audience}' AND NOT EXISTS (SELECT 1 FROM users ${alias} WHERE ${alias}.id = q.${person} AND ${alias}.active)`;
+}
+
 const RECIPIENTS_SQL = `
   WITH q AS MATERIALIZED (
     SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
@@ -36,17 +53,13 @@ const RECIPIENTS_SQL = `
     FROM q JOIN users u ON u.id = q.assignee_id AND u.active
    WHERE q.audience = 'assignee'
   UNION ALL
-  SELECT q.query, u.id, u.organization_id, u.email
-    FROM q JOIN users u ON u.unit_id = q.unit_id AND u.role = 'staff' AND u.active
-   WHERE q.audience = 'assignee' AND NOT EXISTS (SELECT 1 FROM users a WHERE a.id = q.assignee_id AND a.active)
+  ${standInsBranch({ audience: 'assignee', person: 'assignee_id', alias: 'a', group: 'unit_id', role: 'staff' })}
   UNION ALL
   SELECT q.query, u.id, u.organization_id, u.email
     FROM q JOIN users u ON u.id = q.leader_id AND u.active
    WHERE q.audience IN ('leader', 'leader_or_admins')
   UNION ALL
-  SELECT q.query, u.id, u.organization_id, u.email
-    FROM q JOIN users u ON u.organization_id = q.organization_id AND u.role = 'admin' AND u.active
-   WHERE q.audience = 'leader_or_admins' AND NOT EXISTS (SELECT 1 FROM users l WHERE l.id = q.leader_id AND l.active)
+  ${standInsBranch({ audience: 'leader_or_admins', person: 'leader_id', alias: 'l', group: 'organization_id', role: 'admin' })}
   UNION ALL
   SELECT q.query, u.id, u.organization_id, u.email
     FROM q JOIN organizations o ON o.id = q.organization_id

@@ -11,6 +11,7 @@ import { DraftInputsService } from './draft-inputs.service';
 import { DraftParagraphEdit } from './draft-paragraph-edit.entity';
 import { DraftSourcesRepository } from './draft-sources.repository';
 import { ReportDraft } from './report-draft.entity';
+import { ReportDraftRepository } from './report-draft.repository';
 import { DraftsController, ReportCompletenessController } from './rollup.controller';
 import { RollupService } from './rollup.service';
 import { RollupWorker } from './rollup.worker';
@@ -30,6 +31,7 @@ const PERSISTENCE = [
     DraftFinalizeService,
     RollupService,
     DraftSourcesRepository,
+    ReportDraftRepository,
     DraftInputsService,
     DraftFilesService,
     DraftEditsService,
@@ -41,6 +43,6 @@ export class RollupModule {}
 /** Worker mode: rebuilds drafts, debounced, when task events arrive from the outbox. */
 @Module({
   imports: PERSISTENCE,
-  providers: [RollupService, DraftSourcesRepository, DraftInputsService, RollupWorker],
+  providers: [RollupService, DraftSourcesRepository, ReportDraftRepository, DraftInputsService, RollupWorker],
 })
 export class RollupWorkerModule {}

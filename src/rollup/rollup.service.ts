@@ -2,7 +2,7 @@ import { todayIn } from '../common/calendar';
 import { createHash } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import { JobProducer } from '../queue/job-producer';
 
@@ -17,7 +17,7 @@ import { DraftSourcesRepository } from './draft-sources.repository';
 import { loadDraftTemplates } from './draft-templates';
 import { Completeness, Draft, DraftTemplates } from './draft-types';
 import { linkMeasuresToProblems } from '../parsing/link-measures';
-import { ReportDraft } from './report-draft.entity';
+import { ReportDraftRepository } from './report-draft.repository';
 
 /** A burst of task events within this window ends in one rebuild. */
 export const ROLLUP_DEBOUNCE_MS = 2000;
@@ -30,10 +30,9 @@ export class RollupService {
   private readonly templates: DraftTemplates = loadDraftTemplates();
 
   constructor(
-    private readonly dataSource: DataSource,
     private readonly sources: DraftSourcesRepository,
     private readonly inputs: DraftInputsService,
-    @InjectRepository(ReportDraft) private readonly drafts: Repository<ReportDraft>,
+    private readonly drafts: ReportDraftRepository,
     @InjectRepository(DraftParagraphEdit) private readonly edits: Repository<DraftParagraphEdit>,
     private readonly producer: JobProducer,
     @Inject(RUNTIME) private readonly runtime: Runtime,
@@ -65,13 +64,7 @@ export class RollupService {
   async rebuild(organizationId: string, year: number): Promise<Draft> {
     const draft = await this.build(organizationId, year, this.defaultAsOf(year));
     const hash = createHash('sha256').update(JSON.stringify(draft)).digest('hex');
-    await this.dataSource.query(
-      `INSERT INTO report_drafts (organization_id, year, content, source_hash) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (organization_id, year) DO UPDATE
-         SET content = EXCLUDED.content, source_hash = EXCLUDED.source_hash,
-             build_count = report_drafts.build_count + 1, built_at = now()`,
-      [organizationId, year, JSON.stringify(draft), hash],
-    );
+    await this.drafts.store(organizationId, year, draft, hash);
     return draft;
   }
 
@@ -138,10 +131,10 @@ export class RollupService {
       return { ...applyEdits(built, edits), builtAt: new Date() };
     }
     const timeZone = this.runtime.config.TIME_ZONE;
-    let stored = await this.drafts.findOneBy({ organizationId, year });
+    let stored = await this.drafts.find(organizationId, year);
     if (!stored || todayIn(timeZone, stored.builtAt) !== todayIn(timeZone) || !stored.content.asOf) {
       await this.rebuild(organizationId, year);
-      stored = await this.drafts.findOneByOrFail({ organizationId, year });
+      stored = await this.drafts.findStored(organizationId, year);
     }
     return { ...applyEdits(stored.content, edits), builtAt: stored.builtAt };
   }
