@@ -12,6 +12,7 @@ import { ConfirmableItem, ReportRepository } from '../reports/report.repository'
 import { suggestDeadline } from '../reports/review-suggestions';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ConfirmItemDto, ConfirmItemsDto } from './dto/task.dto';
+import { assertAssignee, assertMembers } from './assignment-checks';
 import { TaskHistoryRepository } from './task-history.repository';
 import { TaskRow } from './task-view';
 import { TaskRepository } from './task.repository';
@@ -103,19 +104,17 @@ export class ReportConfirmationService {
       scope.taskByItem.set(item.id, existing);
       return;
     }
-    await this.taskService.assertMembers(manager, organizationId, request);
+    await assertMembers(this.directory, manager, organizationId, request);
     const suggestedUnit = item.suggestedUnits[0];
     // A named assignee brings their unit; otherwise the report's suggestion decides.
     const unitId =
       request.unitId ??
-      (request.assigneeId
-        ? await this.taskService.unitOfAssignee(manager, organizationId, request.assigneeId)
-        : null) ??
+      (request.assigneeId ? await this.unitOfAssignee(manager, organizationId, request.assigneeId) : null) ??
       (suggestedUnit
         ? await this.directory.findActiveUnitIdByName(organizationId, suggestedUnit, manager)
         : null);
     if (request.assigneeId)
-      await this.taskService.assertAssignee(manager, organizationId, request.assigneeId, unitId);
+      await assertAssignee(this.directory, manager, organizationId, request.assigneeId, unitId);
     const deadline =
       request.deadline ??
       suggestDeadline(item.suggestedDeadline, item.planYear, scope.settings, scope.today).suggestedDeadline;
@@ -161,6 +160,11 @@ export class ReportConfirmationService {
         leaderId,
         deadline,
       });
+  }
+
+  /** The unit of a named assignee: what a confirmed item without a unit of its own belongs to. */
+  private async unitOfAssignee(manager: EntityManager, organizationId: string, assigneeId: string) {
+    return (await this.directory.findAssignable(organizationId, assigneeId, manager))?.unitId ?? null;
   }
 
   /** The task of the linked problem: made in this confirmation (problems go first) or confirmed before. */

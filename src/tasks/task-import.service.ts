@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type ExcelJS from 'exceljs';
-import { DataSource } from 'typeorm';
 import { InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { readLedgerSheet } from '../parse-worker/upload-parsing';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import { AssignmentChanges, TaskAssignmentService } from './task-assignment.service';
+import { TaskWriter } from './task-writer';
 import { TaskRepository } from './task.repository';
-import { AssignmentChanges, TasksService } from './tasks.service';
 
 interface RowError {
   row: number;
@@ -26,10 +26,10 @@ const DATE = /^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$/;
 @Injectable()
 export class TaskImportService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly writer: TaskWriter,
     private readonly tasks: TaskRepository,
     private readonly directory: UserDirectoryRepository,
-    private readonly taskService: TasksService,
+    private readonly assignment: TaskAssignmentService,
   ) {}
 
   async importLedger(user: AuthUser, buffer: Buffer) {
@@ -84,11 +84,8 @@ export class TaskImportService {
     });
     if (errors.length) throw new InvalidInputError('IMPORT_INVALID', errors[0].message, { errors });
     let updated = 0;
-    await this.dataSource.transaction(async (manager) => {
-      for (const { id, changes } of planned) {
-        const task = await this.tasks.lockInOrganization(manager, user.organizationId, id);
-        if (await this.taskService.applyAssignment(manager, user, task, changes, 'imported')) updated += 1;
-      }
+    await this.writer.changeEach(user, planned, async (change, { changes }) => {
+      if (await this.assignment.assign(change, user, changes, 'imported')) updated += 1;
     });
     return { rows: planned.length, updated, unchanged: planned.length - updated };
   }

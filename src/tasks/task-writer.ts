@@ -52,10 +52,30 @@ export class TaskWriter {
     apply: (change: TaskChange) => Promise<unknown>,
     organizationId = user.organizationId,
   ) {
-    await this.dataSource.transaction(async (manager) => {
-      const task = await this.tasks.lockInOrganization(manager, organizationId, id);
-      await apply(new TaskChange(manager, task, user, this.history, this.outbox));
-    });
+    await this.dataSource.transaction(async (manager) =>
+      apply(await this.lock(manager, user, organizationId, id)),
+    );
     return this.taskService.get(user, id);
+  }
+
+  /**
+   * Tasks of the caller's organization changed together, all or none (the ledger import): each row is locked in
+   * turn, in the order given, and stays locked until the last is done. Nothing is read back.
+   */
+  async changeEach<T extends { id: string }>(
+    user: AuthUser,
+    items: readonly T[],
+    apply: (change: TaskChange, item: T) => Promise<unknown>,
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      for (const item of items)
+        await apply(await this.lock(manager, user, user.organizationId, item.id), item);
+    });
+  }
+
+  /** The task's row, locked until the transaction ends, as a change by `user`. */
+  private async lock(manager: EntityManager, user: AuthUser, organizationId: string, id: string) {
+    const task = await this.tasks.lockInOrganization(manager, organizationId, id);
+    return new TaskChange(manager, task, user, this.history, this.outbox);
   }
 }

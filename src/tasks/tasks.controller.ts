@@ -19,6 +19,7 @@ import {
   TaskUpdateDto,
 } from './dto/task.dto';
 import { LedgerQuery, LedgerResponseDto } from './dto/ledger.dto';
+import { TaskAssignmentService } from './task-assignment.service';
 import { EvidenceDownload, TaskEvidenceService } from './task-evidence.service';
 import { TaskExtensionsService } from './task-extensions.service';
 import { TaskImportService } from './task-import.service';
@@ -45,6 +46,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export class TasksController {
   constructor(
     private readonly tasks: TasksService,
+    private readonly assignment: TaskAssignmentService,
     private readonly progress: TaskProgressService,
     private readonly listing: TaskListService,
     private readonly ledgers: TaskLedgerService,
@@ -162,7 +164,7 @@ export class TasksController {
     ],
   })
   patch(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string, @Body() dto: PatchTaskDto) {
-    return this.tasks.patch(user, id, dto);
+    return this.assignment.patch(user, id, dto);
   }
 
   @Post(':id/updates')

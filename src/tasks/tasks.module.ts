@@ -9,6 +9,7 @@ import { ExtensionRequest } from './extension-request.entity';
 import { ReportConfirmationService } from './report-confirmation.service';
 import { ReportTasksController } from './report-tasks.controller';
 import { ReviewSubmissionCheck } from './review-submission-check';
+import { TaskAssignmentService } from './task-assignment.service';
 import { TaskCarryOverController } from './task-carry-over.controller';
 import { TaskCarryOverService } from './task-carry-over.service';
 import { TaskEvidenceService } from './task-evidence.service';
@@ -41,6 +42,7 @@ export class TasksDataModule {}
   controllers: [TasksController, ReportTasksController, TaskCarryOverController],
   providers: [
     TasksService,
+    TaskAssignmentService,
     TaskProgressService,
     TaskListService,
     TaskLedgerService,
