@@ -55,17 +55,18 @@ export class ReportRepository {
     return report?.id ?? null;
   }
 
-  /** The report and its items in one transaction; a concurrent upload of the same file loses on the unique sha256. */
-  insertWithItems(report: NewReport, items: NewReportItem[]): Promise<string> {
-    return this.dataSource.transaction(async (manager) => {
-      const reportId = (await manager.insert(Report, report)).identifiers[0].id as string;
-      if (items.length)
-        await manager.insert(
-          ReportItem,
-          items.map((item) => ({ ...item, reportId, organizationId: report.organizationId })),
-        );
-      return reportId;
-    });
+  /**
+   * The report and its items, in the caller's transaction; a concurrent upload of the same file loses on the unique
+   * sha256.
+   */
+  async insertWithItems(manager: EntityManager, report: NewReport, items: NewReportItem[]): Promise<string> {
+    const reportId = (await manager.insert(Report, report)).identifiers[0].id as string;
+    if (items.length)
+      await manager.insert(
+        ReportItem,
+        items.map((item) => ({ ...item, reportId, organizationId: report.organizationId })),
+      );
+    return reportId;
   }
 
   findInOrganization(organizationId: string, id: string) {

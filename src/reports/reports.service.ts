@@ -57,8 +57,9 @@ export class ReportsService {
     });
     let reportId: string;
     try {
-      reportId = await this.storage.saveThenRecord('reports', upload.buffer, (stored) =>
+      reportId = await this.storage.saveThenRecord('reports', upload.buffer, (stored, manager) =>
         this.reports.insertWithItems(
+          manager,
           {
             organizationId: user.organizationId,
             fileName: upload.fileName.slice(0, 255),

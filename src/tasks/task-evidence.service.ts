@@ -55,8 +55,8 @@ export class TaskEvidenceService {
     const task = await this.tasks.getInOrganization(user.organizationId, id);
     assertCan(user, 'task.progress', task);
     if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
-    return this.storage.saveThenRecord('evidence', file.buffer, (stored) =>
-      this.history.addEvidence({
+    return this.storage.saveThenRecord('evidence', file.buffer, (stored, manager) =>
+      this.history.addEvidence(manager, {
         organizationId: user.organizationId,
         taskId: id,
         fileName: file.fileName.slice(0, 255),

@@ -79,8 +79,8 @@ export class TaskHistoryRepository {
     });
   }
 
-  async addEvidence(file: Omit<EvidenceFile, 'id' | 'updateId' | 'createdAt'>) {
-    const saved = await this.dataSource.manager.save(this.dataSource.manager.create(EvidenceFile, file));
+  async addEvidence(manager: EntityManager, file: Omit<EvidenceFile, 'id' | 'updateId' | 'createdAt'>) {
+    const saved = await manager.save(manager.create(EvidenceFile, file));
     return {
       id: saved.id,
       fileName: saved.fileName,

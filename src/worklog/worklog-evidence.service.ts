@@ -19,8 +19,8 @@ export class WorklogEvidenceService {
     if (!file.buffer.length) throw new InvalidInputError('EMPTY_FILE', '文件内容为空');
     const entry = await this.findEntry(user, entryId);
     assertCan(user, 'worklog.write', entry);
-    const saved = await this.storage.saveThenRecord('evidence', file.buffer, (stored) =>
-      this.repository.addFile({
+    const saved = await this.storage.saveThenRecord('evidence', file.buffer, (stored, manager) =>
+      this.repository.addFile(manager, {
         organizationId: user.organizationId,
         entryId,
         fileName: file.fileName.slice(0, 255),

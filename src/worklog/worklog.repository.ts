@@ -139,8 +139,8 @@ export class WorklogRepository {
     return rows.length > 0;
   }
 
-  addFile(file: Omit<WorklogFile, 'id' | 'createdAt'>): Promise<WorklogFile> {
-    return this.files.save(this.files.create(file));
+  addFile(manager: EntityManager, file: Omit<WorklogFile, 'id' | 'createdAt'>): Promise<WorklogFile> {
+    return manager.save(manager.create(WorklogFile, file));
   }
 
   findFile(organizationId: string, entryId: string, fileId: string): Promise<WorklogFile | null> {

@@ -1,4 +1,5 @@
 import { readFile, rm, stat } from 'node:fs/promises';
+import type { DataSource, EntityManager } from 'typeorm';
 import { loadConfig } from '../../../src/config/load-config';
 import type { Runtime } from '../../../src/runtime/runtime';
 import { FileStorageService, StoredFile } from '../../../src/storage/file-storage.service';
@@ -6,10 +7,17 @@ import { FileStorageService, StoredFile } from '../../../src/storage/file-storag
 // Relative, like the test apps' STORAGE_DIR, so the service resolves it against the working directory as it does there.
 const STORAGE_DIR = `test-output/file-storage-${process.pid}-${Date.now()}`;
 
+// No database here: the transaction only hands `record` a manager, on which the advisory lock does nothing
+// (test/integration/storage proves the lock against Postgres).
+const transactionWithoutDatabase = {
+  transaction: (work: (manager: EntityManager) => Promise<unknown>) =>
+    work({ query: async () => [] } as unknown as EntityManager),
+} as unknown as DataSource;
+
 function storageIn(dir: string): FileStorageService {
   const config = loadConfig({ NODE_ENV: 'test', STORAGE_DIR: dir });
   const runtime: Runtime = { config, mode: 'api', databaseUrl: '', redisUrl: '', demo: false };
-  return new FileStorageService(runtime);
+  return new FileStorageService(runtime, transactionWithoutDatabase);
 }
 
 const onDisk = (path: string) =>
