@@ -18,7 +18,7 @@ import {
   ReviewDto,
   TaskUpdateDto,
 } from './dto/task.dto';
-import { LedgerQuery, LedgerResponseDto } from './dto/ledger.dto';
+import { LedgerImportResultDto, LedgerQuery, LedgerResponseDto } from './dto/ledger.dto';
 import { TaskAssignmentService } from './task-assignment.service';
 import { EvidenceDownload, TaskEvidenceService } from './task-evidence.service';
 import { TaskExtensionsService } from './task-extensions.service';
@@ -30,13 +30,7 @@ import { TaskProgressService } from './task-progress.service';
 import { TasksService } from './tasks.service';
 import { ApiPagedResponse } from '../common/openapi/api-paged-response';
 import { ApiFileResponse, ApiFileUploadBody } from '../common/openapi/api-file';
-import {
-  EvidenceFileDto,
-  LedgerImportResultDto,
-  TaskDetailDto,
-  TaskDto,
-  TaskStatsDto,
-} from './dto/task-responses.dto';
+import { EvidenceFileDto, TaskDetailDto, TaskDto, TaskStatsDto } from './dto/task-responses.dto';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { AddressInfo } from 'node:net';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { createOrgWithUsers, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
+import { todayIn } from '../../src/common/calendar';
+import { createOrgWithUsers, Fixtures, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
 import { TestApp, testRuntime } from '../support/test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -27,6 +28,11 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
 const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 375, height: 740 };
 type Role = 'leader' | 'staff' | 'admin' | 'viewer';
+/**
+ * UTC+14 and UTC−11: 25 hours apart, these two are never on the same calendar day, so at any hour one of them is on
+ * another day than the organization's TIME_ZONE (whichever that is).
+ */
+const FAR_ZONES = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'];
 
 /** Raw ids (UUIDs), stack traces or the old placeholder for hidden names must never reach the screen. */
 async function expectCleanPage(page: Page): Promise<void> {
@@ -406,4 +412,41 @@ async function sidewaysScroll(page: Page): Promise<number> {
     }
     await phone.close();
   }
+
+  it('defaults 完成日期 to the organization’s today in a browser on another day, and 申请销号 is accepted with it', async () => {
+    const { leader, staff } = fixture.users;
+    const taskId = await Fixtures.of(app).task(fixture.org.id, {
+      deadline: '2099-12-31',
+      title: '规范行政执法公示',
+      leaderId: leader.id,
+      unitId: staff.unitId,
+      assigneeId: staff.id,
+    });
+    const organizationZone: string = (await app.get('/api/v1/meta')).body.timeZone;
+    const browserZone = FAR_ZONES.find((zone) => todayIn(zone) !== todayIn(organizationZone))!;
+    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: browserZone });
+    const page = await context.newPage();
+    await login(page, 'staff');
+    await open(page, `#/tasks/${taskId}`, '报送进展');
+    const before = todayIn(organizationZone);
+    await page.getByLabel('本次报送').selectOption('pending_review');
+    const completedOn = page.getByLabel('完成日期');
+    const shown = { value: await completedOn.inputValue(), max: await completedOn.getAttribute('max') };
+    const after = todayIn(organizationZone);
+
+    // The browser really is on another day than the organization.
+    expect(await page.evaluate('new Date().toLocaleDateString("en-CA")')).not.toBe(before);
+    // Should the organization's midnight pass meanwhile, either side of it will do.
+    expect([before, after]).toContain(shown.value);
+    expect(shown.max).toBe(shown.value);
+
+    await page.getByLabel('进度（%）').fill('100');
+    await page.getByLabel('进展说明').fill('公示制度已落实，申请销号');
+    await page.getByLabel(/^整改成效/).fill('执法公示栏已设立，公示事项已全部公开');
+    await page.getByRole('button', { name: '提交，申请销号' }).click();
+    await page.locator('.facts .status', { hasText: '待核验' }).waitFor();
+    const task = await app.get(`/api/v1/tasks/${taskId}`, { token: staff.token });
+    expect(task.body.completedOn).toBe(shown.value);
+    await context.close();
+  }, 120_000);
 });

@@ -61,9 +61,13 @@ export class ReportItemDto {
     string | null;
 }
 
-export class ReportSummaryDto {
+/** What both views of a report start with: its id and the name of the file it was read from. */
+class ReportFileDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: '2024年法治政府建设情况报告.docx' }) fileName: string;
+}
+
+export class ReportSummaryDto extends ReportFileDto {
   @ApiProperty({
     type: String,
     nullable: true,
@@ -82,9 +86,7 @@ export class ReportSummaryDto {
   @ApiProperty({ description: '已生成任务的条目数' }) taskCount: number;
 }
 
-export class ReportDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty({ example: '2024年法治政府建设情况报告.docx' }) fileName: string;
+export class ReportDto extends ReportFileDto {
   @ApiProperty({ description: '文件的 SHA-256（十六进制）' }) sha256: string;
   @ApiProperty() sizeBytes: number;
   @ApiProperty({ type: Number, nullable: true, example: 2024 }) reportYear: number | null;

@@ -47,3 +47,10 @@ export class LedgerResponseDto {
   @ApiProperty() pageSize: number;
   @ApiProperty({ type: [LedgerGroupDto] }) groups: LedgerGroupDto[];
 }
+
+/** What an import of the ledger's Excel file changed. */
+export class LedgerImportResultDto {
+  @ApiProperty({ description: '台账中的任务行数' }) rows: number;
+  @ApiProperty({ description: '有修改的任务数' }) updated: number;
+  @ApiProperty({ description: '无变化的任务数' }) unchanged: number;
+}

@@ -150,12 +150,6 @@ export class ConfirmedTasksDto {
   @ApiProperty({ type: [TaskDto], description: '生成（或已存在）的任务，与请求的条目同序' }) tasks: TaskDto[];
 }
 
-export class LedgerImportResultDto {
-  @ApiProperty({ description: '台账中的任务行数' }) rows: number;
-  @ApiProperty({ description: '有修改的任务数' }) updated: number;
-  @ApiProperty({ description: '无变化的任务数' }) unchanged: number;
-}
-
 export class LightCountsDto {
   @ApiProperty() green: number;
   @ApiProperty() yellow: number;

@@ -18,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageNumber, PageSize } from '../../common/pagination';
+import { QueryWholeNumber } from '../../common/query-number';
 import { ITEM_TYPES, ItemType } from '../item-type';
 import { TASK_STATUSES } from '../task-status';
 import { TRAFFIC_LIGHTS, TrafficLight } from '../traffic-light';
@@ -131,13 +132,7 @@ export class ListTasksQuery {
   kind?: string;
   @ApiPropertyOptional({ format: 'uuid', description: '来源报告' }) @IsOptional() @IsUUID() reportId?: string;
   @ApiPropertyOptional({ enum: ITEM_TYPES }) @IsOptional() @IsIn(ITEM_TYPES) itemType?: ItemType;
-  @ApiPropertyOptional({ description: '计划年度' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1900)
-  @Max(3000)
-  year?: number;
+  @ApiPropertyOptional({ description: '计划年度' }) @QueryWholeNumber(1900, 3000) year?: number;
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) overdue?:
     'true' | 'false';
   @ApiPropertyOptional({ enum: ['true', 'false'] }) @IsOptional() @IsIn(['true', 'false']) open?:

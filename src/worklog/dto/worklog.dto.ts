@@ -1,20 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import {
   IsBoolean,
   IsIn,
-  IsInt,
   IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
   Length,
   Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateIf,
 } from 'class-validator';
+import { PageNumber, PageSize } from '../../common/pagination';
+import { QueryWholeNumber } from '../../common/query-number';
 import type { WorklogKind } from '../worklog-entry.entity';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -94,26 +93,14 @@ const toBoolean = ({ value }: { value: unknown }) =>
   value === 'true' ? true : value === 'false' ? false : value;
 
 export class ListWorklogQuery {
-  @ApiPropertyOptional() @IsOptional() @Type(() => Number) @IsInt() @Min(2000) @Max(2100) year?: number;
-  @ApiPropertyOptional({ description: '须同时给出 year' })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(12)
-  month?: number;
+  @ApiPropertyOptional() @QueryWholeNumber(2000, 2100) year?: number;
+  @ApiPropertyOptional({ description: '须同时给出 year' }) @QueryWholeNumber(1, 12) month?: number;
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, 64) category?: string;
   @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID() unitId?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(toBoolean) @IsBoolean() inReport?: boolean;
   @ApiPropertyOptional({ enum: KINDS }) @IsOptional() @IsIn(KINDS) kind?: WorklogKind;
-  @ApiPropertyOptional({ minimum: 1 }) @IsOptional() @Type(() => Number) @IsInt() @Min(1) page?: number;
-  @ApiPropertyOptional({ minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  pageSize?: number;
+  @ApiPropertyOptional({ minimum: 1 }) @PageNumber() page?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 100 }) @PageSize(100) pageSize?: number;
 }
 
 export class ListCategoriesQuery {

@@ -44,13 +44,20 @@ describe('bad values are refused at the edge with 400, before the database sees 
     '/api/v1/notifications?page=1e20',
     '/api/v1/notifications?page=100001',
     '/api/v1/notifications?pageSize=201',
+    '/api/v1/worklog?page=1e20',
+    '/api/v1/worklog?page=100001',
+    '/api/v1/worklog?pageSize=101',
   ])('GET %s → 400 VALIDATION_FAILED', async (url) => {
     const response = await app.get(url, admin());
     expect(response.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
   });
 
   it('the last page allowed is still served', async () => {
-    for (const url of ['/api/v1/tasks?page=100000', '/api/v1/notifications?page=100000&pageSize=200'])
+    for (const url of [
+      '/api/v1/tasks?page=100000',
+      '/api/v1/notifications?page=100000&pageSize=200',
+      '/api/v1/worklog?page=100000&pageSize=100',
+    ])
       expect((await app.get(url, admin())).status).toBe(200);
   });
 

@@ -1,3 +1,4 @@
+import { DEMO_WORKLOG } from '../../../src/demo/demo-plan';
 import { TestApp } from '../../support/test-app';
 import { Fixtures, OrgWithUsers } from '../../support/fixtures';
 import { multipart } from '../ledger/ledger-fixtures';
@@ -14,7 +15,8 @@ export interface PlayedYear {
   carried: string;
   overdue: string;
   awaitingReview: string;
-  leadershipEntryText: string;
+  /** The 工作纪实 entries logged, each put into the report. */
+  entries: readonly LogEntry[];
 }
 
 const CARRIED = '明确责任领导、责任单位、责任人，全面整改，补齐短板';
@@ -22,26 +24,21 @@ const OVERDUE = '基层执法人员不稳定';
 const EXTENDED = '全面落实政务信息公开';
 const AWAITING = '加强对行政执法工作的领导';
 
-/** What the office did through 2025, in order; every date fixed, everything but the clock through the API. */
-const ENTRIES: Array<{ date: string; category: string; text: string; kind?: 'problem'; cause?: string }> = [
-  {
-    date: '2025-01-20',
-    category: 'leadership',
-    text: '镇党委书记主持召开法治政府建设专题会议3次，研究解决重点问题5个',
-  },
-  { date: '2025-02-18', category: 'functions', text: '梳理公布镇级权责清单事项126项，实行动态调整' },
-  { date: '2025-03-12', category: 'publicity', text: '开展法治讲座12场，覆盖群众1500余人' },
-  { date: '2025-04-08', category: 'decisions', text: '聘请法律顾问2名，对8项重大事项开展合法性审查' },
-  {
-    date: '2025-05-16',
-    category: 'enforcement',
-    text: '开展秸秆禁烧专项执法巡查40余次，办理行政处罚案件6起',
-  },
-  { date: '2025-06-05', category: 'disputes', text: '排查化解矛盾纠纷87起，调解成功率达96%' },
-  { date: '2025-07-22', category: 'oversight', text: '在镇政务公开栏公开财政预决算等信息54条' },
-  { date: '2025-08-30', category: 'publicity', text: '培育农村法律明白人骨干62名，实现村（社区）全覆盖' },
-  { date: '2025-09-10', category: 'leadership', text: '镇长在县委全面依法治县委员会会议上述法，接受评议' },
-  { date: '2025-10-15', category: 'institutions', text: '清理镇级规范性文件11件，废止2件' },
+/** One 工作纪实 entry as the API takes it. */
+export interface LogEntry {
+  date: string;
+  category: string;
+  text: string;
+  kind?: 'problem';
+  cause?: string;
+}
+
+/**
+ * What the office did through 2025, in order: the demo's year (so the demo is known to make a good draft), then
+ * what the demo never logs, an entry under 其他 and a problem found during the year with its cause.
+ */
+const ENTRIES: LogEntry[] = [
+  ...DEMO_WORKLOG.map(({ day, category, text }) => ({ date: `2025-${day}`, category, text })),
   { date: '2025-11-06', category: 'other', text: '圆满完成县司法局组织的行政执法案卷评查迎检工作' },
   {
     date: '2025-11-20',
@@ -169,7 +166,7 @@ export async function playYear(app: TestApp): Promise<PlayedYear> {
     carried: tasks.get(CARRIED)!,
     overdue: tasks.get(OVERDUE)!,
     awaitingReview: tasks.get(AWAITING)!,
-    leadershipEntryText: ENTRIES[0].text,
+    entries: ENTRIES,
   };
 }
 

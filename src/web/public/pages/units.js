@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { Field } from '../components/field.js';
 import { Loaded } from '../components/loading.js';
-import { RecordActions } from '../components/record-actions.js';
+import { RecordTable, STATUS_COLUMN } from '../components/record-table.js';
 import { RobotEditor } from '../components/robot-editor.js';
 import { api } from '../lib/api.js';
 import { forgetDirectory } from '../lib/directory.js';
@@ -17,6 +17,13 @@ function robotSummary(robots = []) {
     robots.map((robot) => `${robot.vendorLabel}${robot.hasSecret ? '（加签）' : ''}`).join('、') || '未配置'
   );
 }
+
+const UNIT_COLUMNS = [
+  { heading: '单位名称', cell: (unit) => unit.name },
+  { heading: '关键词', cell: (unit) => (unit.keywords || []).join('、') || '—' },
+  STATUS_COLUMN,
+  { heading: '群机器人', cell: (unit) => robotSummary(unit.robots) },
+];
 
 function LeadersRobots() {
   const state = useLoad(() => api('GET', '/robots/leaders'), []);
@@ -77,40 +84,17 @@ export function UnitsPage() {
                 />`
               : null
           }
-          <div class="table-wrap">
-            <table class="grid-table stack">
-              <thead>
-                <tr>
-                  <th scope="col">单位名称</th>
-                  <th scope="col">关键词</th>
-                  <th scope="col">状态</th>
-                  <th scope="col">群机器人</th>
-                  <th scope="col">操作</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${units.map(
-                  (unit) =>
-                    html`<tr>
-                      <th scope="row">${unit.name}</th>
-                      <td data-label="关键词">${(unit.keywords || []).join('、') || '—'}</td>
-                      <td data-label="状态">${unit.active === false ? '停用' : '启用'}</td>
-                      <td data-label="群机器人">${robotSummary(unit.robots)}</td>
-                      <td data-label="操作">
-                        <${RecordActions}
-                          openText="群机器人"
-                          openLabel=${`设置 ${unit.name} 的群机器人`}
-                          onOpen=${() => setRobotsOf(unit.id)}
-                          path=${`/units/${unit.id}`}
-                          active=${unit.active !== false}
-                          onChanged=${changed}
-                        />
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`}
+          <${RecordTable}
+            records=${units}
+            columns=${UNIT_COLUMNS}
+            actions=${(unit) => ({
+              openText: '群机器人',
+              openLabel: `设置 ${unit.name} 的群机器人`,
+              onOpen: () => setRobotsOf(unit.id),
+              path: `/units/${unit.id}`,
+            })}
+            onChanged=${changed}
+          />`}
     <//>
     <${LeadersRobots} />`;
 }

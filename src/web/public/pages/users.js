@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { Field } from '../components/field.js';
 import { Loaded } from '../components/loading.js';
-import { RecordActions } from '../components/record-actions.js';
+import { RecordTable, STATUS_COLUMN } from '../components/record-table.js';
 import { Select } from '../components/select.js';
 import { UserEditForm } from '../components/user-edit-form.js';
 import { api } from '../lib/api.js';
@@ -78,42 +78,23 @@ export function UsersPage() {
           </div>
           <p><button type="submit">新增用户</button></p>
         </form>
-        <div class="table-wrap">
-          <table class="grid-table stack">
-            <thead>
-              <tr>
-                <th scope="col">姓名</th>
-                <th scope="col">登录名</th>
-                <th scope="col">角色</th>
-                <th scope="col">所属单位</th>
-                <th scope="col">状态</th>
-                <th scope="col">操作</th>
-              </tr>
-            </thead>
-            <tbody>
-              ${users.map(
-                (user) =>
-                  html`<tr>
-                    <th scope="row">${user.displayName}</th>
-                    <td data-label="登录名">${user.username}</td>
-                    <td data-label="角色">${label('roles', user.role)}</td>
-                    <td data-label="所属单位">${user.unitId ? unitName(directory, user.unitId) : '—'}</td>
-                    <td data-label="状态">${user.active === false ? '停用' : '启用'}</td>
-                    <td data-label="操作">
-                      <${RecordActions}
-                        openText="编辑"
-                        openLabel=${`编辑 ${user.displayName}`}
-                        onOpen=${() => setEditingId(user.id)}
-                        path=${`/users/${user.id}`}
-                        active=${user.active !== false}
-                        onChanged=${changed}
-                      />
-                    </td>
-                  </tr>`,
-              )}
-            </tbody>
-          </table>
-        </div>
+        <${RecordTable}
+          records=${users}
+          columns=${[
+            { heading: '姓名', cell: (user) => user.displayName },
+            { heading: '登录名', cell: (user) => user.username },
+            { heading: '角色', cell: (user) => label('roles', user.role) },
+            { heading: '所属单位', cell: (user) => (user.unitId ? unitName(directory, user.unitId) : '—') },
+            STATUS_COLUMN,
+          ]}
+          actions=${(user) => ({
+            openText: '编辑',
+            openLabel: `编辑 ${user.displayName}`,
+            onOpen: () => setEditingId(user.id),
+            path: `/users/${user.id}`,
+          })}
+          onChanged=${changed}
+        />
       `}
     <//>`;
 }
