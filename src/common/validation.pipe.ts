@@ -2,7 +2,8 @@ import { ArgumentMetadata, BadRequestException, ValidationError, ValidationPipe 
 import { fieldWithControlCharacters } from './control-characters';
 import { InvalidInputError } from './domain-error';
 
-const CONSTRAINT_TEXT: Record<string, string> = {
+/** Keyed by class-validator's constraint names (its IS_* constants' values, e.g. `isUuid`, not the decorator's name). */
+export const CONSTRAINT_TEXT: Record<string, string> = {
   whitelistValidation: '是不允许的字段',
   isNotEmpty: '不能为空',
   isString: '必须是字符串',
@@ -11,9 +12,9 @@ const CONSTRAINT_TEXT: Record<string, string> = {
   isBoolean: '必须是布尔值',
   isIn: '取值不在允许范围内',
   isEnum: '取值不在允许范围内',
-  isUUID: '必须是有效的编号',
+  isUuid: '必须是有效的编号',
   isDateString: '必须是 YYYY-MM-DD 格式的日期',
-  isISO8601: '必须是 YYYY-MM-DD 格式的日期',
+  isIso8601: '必须是 YYYY-MM-DD 格式的日期',
   min: '小于允许的最小值',
   max: '大于允许的最大值',
   minLength: '长度不足',
