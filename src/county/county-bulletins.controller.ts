@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-decorators';
 import type { AuthUser } from '../identity/auth-user';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import { ApiFileResponse } from '../common/openapi/api-file';
 import { CountyBulletinFiles } from './county-bulletin-files';
 import { CountyBulletinsService } from './county-bulletins.service';
@@ -21,7 +21,7 @@ export class CountyBulletinsController {
   ) {}
 
   @Post()
-  @Roles('admin', 'leader')
+  @AllowedTo('bulletin.issue')
   @ApiRoute({
     summary: '印发月度通报（关于YYYY年M月法治政府建设整改工作进展情况的通报）',
     description:
@@ -34,7 +34,7 @@ export class CountyBulletinsController {
   }
 
   @Get()
-  @Roles('admin', 'leader')
+  @AllowedTo('bulletin.read')
   @ApiRoute({
     summary: '月度通报列表',
     description: '本单位印发的通报，以及上级单位印发的通报（乡镇只看到本单位的一行）。',
@@ -46,7 +46,7 @@ export class CountyBulletinsController {
   }
 
   @Get(':file')
-  @Roles('admin', 'leader')
+  @AllowedTo('bulletin.read')
   @ApiRoute({
     summary: '下载月度通报（<id>.docx，GB/T 9704 公文格式）',
     description: '印发单位得到完整通报；下级单位得到只含本单位数字、排名、逾期事项和是否上榜的一份。',

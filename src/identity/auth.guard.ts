@@ -6,9 +6,9 @@ import type { Role } from './auth-user';
 import { Authenticator } from './authenticator';
 import type { AuthenticatedRequest } from './current-user.decorator';
 import { IS_PUBLIC } from './public.decorator';
-import { ROLES_KEY } from './roles.decorator';
+import { ROLES_KEY } from './allowed-to.decorator';
 
-/** Global guard: every route but @Public ones needs a caller (Authenticator), and @Roles restricts which. */
+/** Global guard: every route but @Public ones needs a caller (Authenticator), and @AllowedTo restricts which. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(

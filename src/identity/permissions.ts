@@ -42,6 +42,8 @@ export const PERMISSIONS = {
   'task.extension.decide': MANAGERS_ONLY,
   // 催办; from an ancestor organization it is a 督办 (the service checks the task is in the caller's subtree).
   'task.urge': MANAGERS_ONLY,
+  // 我的待办: the queues of work waiting on the caller; viewers have none.
+  'inbox.read': { roles: ['admin', 'leader', 'staff'], ownership: 'organization' },
   // Everyone sees the unit list (filters, task views); leaders also see users, to pick assignees.
   'unit.read': EVERYONE,
   'unit.manage': ADMINS_ONLY,
@@ -51,6 +53,9 @@ export const PERMISSIONS = {
   'organization.read': EVERYONE,
   'organization.manage': ADMINS_ONLY,
   'organization.settings': ADMINS_ONLY,
+  // 月度通报: issued for the organizations below the caller's; read there too, cut to the reader's own line.
+  'bulletin.issue': MANAGERS_ONLY,
+  'bulletin.read': MANAGERS_ONLY,
   'reminder.sweep': ADMINS_ONLY,
   'draft.read': EVERYONE,
   'draft.edit': MANAGERS_ONLY,
@@ -92,6 +97,7 @@ const DENIAL_MESSAGES: Partial<Record<Action, string>> = {
   'task.extension.request': '只能为本单位或分派给本人的任务申请延期',
   'worklog.write': '只能记录和修改本单位的工作纪实',
   'task.urge': '只有领导和管理员可以催办',
+  'inbox.read': '查看人员没有待办事项',
   'worklog.delete': '只能删除本人填写的工作纪实',
   'worklog.report': '只有领导和管理员可以确定工作纪实是否写入报告',
 };

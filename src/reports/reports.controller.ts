@@ -4,7 +4,7 @@ import { ApiRoute } from '../common/api-decorators';
 import type { FastifyRequest } from 'fastify';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from './read-upload';
 import { ReportsService } from './reports.service';
@@ -18,7 +18,7 @@ export class ReportsController {
   constructor(private readonly reports: ReportsService) {}
 
   @Post()
-  @Roles('admin', 'leader')
+  @AllowedTo('report.import')
   @ApiConsumes('multipart/form-data')
   @ApiRoute({
     summary: '上传年度报告（字段 file，.txt/.docx/.md），解析出问题、原因、措施和计划',

@@ -16,7 +16,7 @@ import { ApiRoute } from '../common/api-decorators';
 import { CarryOverCandidateDto } from '../tasks/dto/carry-over.dto';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { DraftEditsService } from './draft-edits.service';
 import { DraftFilesService } from './draft-files.service';
@@ -89,7 +89,7 @@ export class DraftsController {
 
   @Post(':year/finalize')
   @HttpCode(200)
-  @Roles('admin', 'leader')
+  @AllowedTo('draft.edit')
   @ApiRoute({
     summary: '定稿：把（人工修改后的）草稿存为本单位该年度的报告',
     description:
@@ -103,7 +103,7 @@ export class DraftsController {
 
   @Post(':year/rebuild')
   @HttpCode(200)
-  @Roles('admin', 'leader')
+  @AllowedTo('draft.edit')
   @ApiRoute({
     summary: '立即按任务台账和工作纪实重新生成草稿（保留人工修改）',
     description: '仅管理员和领导。草稿平时在任务或工作纪实变化后自动重新生成，此接口立即生成并返回结果。',
@@ -115,7 +115,7 @@ export class DraftsController {
   }
 
   @Put(':year/paragraphs/:paragraphId')
-  @Roles('admin', 'leader')
+  @AllowedTo('draft.edit')
   @ApiRoute({
     summary: '人工修改草稿段落的文字；之后重新生成时保留修改并标记；换行在 Word 中另起一段',
     description: '仅管理员和领导。段落标记 edited=true，生成的原文保留在 generatedText。',
@@ -132,7 +132,7 @@ export class DraftsController {
   }
 
   @Patch(':year/paragraphs/:paragraphId')
-  @Roles('admin', 'leader')
+  @AllowedTo('draft.edit')
   @ApiRoute({
     summary: '修改、删去或移动草稿段落（含小标题）',
     description:
@@ -159,7 +159,7 @@ export class DraftsController {
   }
 
   @Post(':year/paragraphs')
-  @Roles('admin', 'leader')
+  @AllowedTo('draft.edit')
   @ApiRoute({
     summary: '在草稿中新增段落或小标题',
     description:
@@ -172,7 +172,7 @@ export class DraftsController {
   }
 
   @Delete(':year/paragraphs/:paragraphId')
-  @Roles('admin', 'leader')
+  @AllowedTo('draft.edit')
   @ApiRoute({
     summary: '撤销对段落的全部修改，恢复生成的文字和位置；新增的段落则删除',
     description: '仅管理员和领导；段落没有修改时返回 404 DRAFT_EDIT_NOT_FOUND。',

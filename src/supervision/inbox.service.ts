@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { addDays, todayIn } from '../common/calendar';
-import { ForbiddenError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
+import { assertCan } from '../identity/permissions';
 import { NotificationRepository } from '../notifications/notification.repository';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { DUE_SOON_DAYS, inboxClause, INBOX_QUEUES, InboxQueue } from '../tasks/inbox-queues';
@@ -23,7 +23,7 @@ export class InboxService {
   ) {}
 
   async inbox(user: AuthUser) {
-    if (user.role === 'viewer') throw new ForbiddenError('查看人员没有待办事项');
+    assertCan(user, 'inbox.read');
     const today = todayIn(this.runtime.config.TIME_ZONE);
     const soon = addDays(today, DUE_SOON_DAYS - 1);
     const [queues, unreadNotifications] = await Promise.all([

@@ -4,7 +4,7 @@ import { ApiRoute } from '../common/api-decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import type { AuthUser } from '../identity/auth-user';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import { TaskDetailDto } from '../tasks/dto/task-responses.dto';
 import { InboxDto, UrgeDto, UrgeReplyDto } from './dto/supervision.dto';
 import { InboxService } from './inbox.service';
@@ -20,7 +20,7 @@ export class SupervisionController {
   ) {}
 
   @Get('me/inbox')
-  @Roles('admin', 'leader', 'staff')
+  @AllowedTo('inbox.read')
   @ApiRoute({
     summary: '我的待办队列',
     description:
@@ -33,7 +33,7 @@ export class SupervisionController {
   }
 
   @Post('tasks/:id/urge')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.urge')
   @ApiRoute({
     summary: '催办（上级组织为县级督办）',
     description:
@@ -49,7 +49,7 @@ export class SupervisionController {
   }
 
   @Post('tasks/:id/urge/:urgeId/reply')
-  @Roles('admin', 'leader', 'staff')
+  @AllowedTo('task.progress')
   @ApiRoute({
     summary: '答复催办或县级督办（办理情况）',
     description:

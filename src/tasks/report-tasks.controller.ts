@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-decorators';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { ConfirmItemsDto } from './dto/task.dto';
 import { ReportConfirmationService } from './report-confirmation.service';
@@ -17,7 +17,7 @@ export class ReportTasksController {
   constructor(private readonly confirmation: ReportConfirmationService) {}
 
   @Post(':id/tasks')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.assign')
   @ApiRoute({
     summary: '确认条目，生成整改任务或计划任务',
     description:

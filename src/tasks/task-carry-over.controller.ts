@@ -4,7 +4,7 @@ import { ApiRoute } from '../common/api-decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import type { AuthUser } from '../identity/auth-user';
 import { CurrentUser } from '../identity/current-user.decorator';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import { CarryOverDto } from './dto/carry-over.dto';
 import { TaskDetailDto } from './dto/task-responses.dto';
 import { TaskCarryOverService } from './task-carry-over.service';
@@ -17,7 +17,7 @@ export class TaskCarryOverController {
 
   @Post(':id/carry-over')
   @HttpCode(200)
-  @Roles('admin', 'leader')
+  @AllowedTo('task.review')
   @ApiRoute({
     summary: '年度结转：未完成的任务转入下一年度',
     description:

@@ -4,7 +4,7 @@ import { ApiEvidenceUpload, ApiRoute } from '../common/api-decorators';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { Roles } from '../identity/roles.decorator';
+import { AllowedTo } from '../identity/allowed-to.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from '../reports/read-upload';
 import {
@@ -103,7 +103,7 @@ export class TasksController {
   }
 
   @Post('import.xlsx')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.assign')
   @ApiConsumes('multipart/form-data')
   @ApiRoute({
     summary: '导入整改台账（Excel），按任务编号批量修改责任领导、单位、责任人和时限；有错误行则整体不生效',
@@ -140,7 +140,7 @@ export class TasksController {
   }
 
   @Patch(':id')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.assign')
   @ApiRoute({
     summary: '修改责任领导、单位、责任人、时限、标题或所回应的整改问题',
     description:
@@ -162,7 +162,7 @@ export class TasksController {
   }
 
   @Post(':id/updates')
-  @Roles('admin', 'leader', 'staff')
+  @AllowedTo('task.progress')
   @ApiRoute({
     summary: '报送进展（进度、说明、成效、状态）',
     description:
@@ -183,7 +183,7 @@ export class TasksController {
   }
 
   @Post(':id/review')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.review')
   @ApiRoute({
     summary: '核验：销号或退回',
     description: '仅管理员和领导，对待核验的任务：approve 销号，reject 退回办理中。',
@@ -195,7 +195,7 @@ export class TasksController {
   }
 
   @Post(':id/cancel')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.cancel')
   @ApiRoute({
     summary: '撤销任务',
     description: '仅管理员和领导；须写明原因，已办结的任务不能撤销（409 ILLEGAL_TRANSITION）。',
@@ -207,7 +207,7 @@ export class TasksController {
   }
 
   @Post(':id/evidence')
-  @Roles('admin', 'leader', 'staff')
+  @AllowedTo('task.progress')
   @ApiEvidenceUpload(
     '上传佐证材料（字段 file），返回编号和 SHA-256，报送进展时以 evidenceIds 关联',
     EvidenceFileDto,
@@ -255,7 +255,7 @@ export class TasksController {
   }
 
   @Post(':id/extensions')
-  @Roles('admin', 'leader', 'staff')
+  @AllowedTo('task.extension.request')
   @ApiRoute({
     summary: '申请延期',
     description:
@@ -280,7 +280,7 @@ export class TasksController {
   }
 
   @Post(':id/extensions/:extensionId/decision')
-  @Roles('admin', 'leader')
+  @AllowedTo('task.extension.decide')
   @ApiRoute({
     summary: '审批延期申请（同意则修改完成时限）',
     description:
