@@ -95,6 +95,7 @@ async function shot(page: Page, name: string): Promise<void> {
       expect(await ranking.count()).toBe(5);
       await expect(ranking.first().innerText()).resolves.toContain(tree.townships[0].org.name);
       await page.getByRole('heading', { name: '红榜（完成率居前）' }).waitFor();
+      await page.getByRole('heading', { name: '月度通报' }).waitFor();
       await shot(page, 'county-overview');
 
       const late = tree.townships[4];
@@ -111,6 +112,15 @@ async function shot(page: Page, name: string): Promise<void> {
       expect(problems).toEqual([]);
       await page.close();
     });
+
+  it('shows a county viewer the overview without the 月度通报, which the permission table keeps to leaders', async () => {
+    const page = await browser.newPage();
+    await signIn(page, tree.county.users.viewer.username);
+    await page.getByRole('link', { name: '上级督导' }).click();
+    await page.getByRole('heading', { name: '红榜（完成率居前）' }).waitFor();
+    expect(await page.getByRole('heading', { name: '月度通报' }).count()).toBe(0);
+    await page.close();
+  });
 
   it('offers 上级督导 only to organizations with organizations below them', async () => {
     const page = await browser.newPage();

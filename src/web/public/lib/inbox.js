@@ -1,10 +1,11 @@
 // The caller's waiting work (GET /me/inbox) and unread 消息, for the navigation's counts and the dashboard.
 import { useEffect, useState } from 'preact/hooks';
 import { api } from './api.js';
+import { roleMay } from './vocabulary.js';
 
-/** Viewers have no queues: only their unread count. */
+/** Roles without queues (viewers) get only their unread count. */
 export function loadInbox(user) {
-  if (user.role === 'viewer')
+  if (!roleMay(user.role, 'inbox.read'))
     return api('GET', '/notifications?pageSize=1').then((page) => ({ unreadNotifications: page.unread }));
   return api('GET', '/me/inbox');
 }

@@ -9,6 +9,7 @@ import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { hrefWith } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
+import { roleMay } from '../lib/vocabulary.js';
 
 const BOARD_SIZE = 5;
 
@@ -31,7 +32,7 @@ export function CountyPage({ user, query }) {
         </section>
         <${Boards} organizations=${overview.organizations} year=${overview.year} />
         <${Ranking} overview=${overview} />
-        ${['admin', 'leader'].includes(user.role) && !org ? html`<${Bulletins} month=${overview.asOf.slice(0, 7)} />` : null}
+        ${roleMay(user.role, 'bulletin.read') && !org ? html`<${Bulletins} month=${overview.asOf.slice(0, 7)} />` : null}
       `}
     <//>`;
 }
