@@ -21,6 +21,7 @@ import { TasksModule } from './tasks/tasks.module';
 import { WorkerModule } from './queue/worker.module';
 import { WorklogModule } from './worklog/worklog.module';
 import { WebModule } from './web/web.module';
+import { OrganizationCalendar } from './runtime/organization-calendar';
 import { Runtime, RUNTIME } from './runtime/runtime';
 import { loggerOptions } from './runtime/logger-options';
 
@@ -58,8 +59,11 @@ class RuntimeModule {
   static register(runtime: Runtime): DynamicModule {
     return {
       module: RuntimeModule,
-      providers: [{ provide: RUNTIME, useValue: runtime }],
-      exports: [RUNTIME],
+      providers: [
+        { provide: RUNTIME, useValue: runtime },
+        { provide: OrganizationCalendar, useValue: new OrganizationCalendar(runtime.config.TIME_ZONE) },
+      ],
+      exports: [RUNTIME, OrganizationCalendar],
     };
   }
 }

@@ -1,11 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { addDays, todayIn } from '../common/calendar';
+import { Injectable } from '@nestjs/common';
+import { addDays } from '../common/calendar';
 import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationRepository } from '../identity/organization.repository';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { NotificationsService } from '../notifications/notifications.service';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { TaskRepository } from '../tasks/task.repository';
 import { BulletinContent, boards, bulletinTitle } from './bulletin-content';
 import { BulletinRow, CountyBulletinsRepository } from './county-bulletins.repository';
@@ -23,12 +23,12 @@ export class CountyBulletinsService {
     private readonly tasks: TaskRepository,
     private readonly directory: UserDirectoryRepository,
     private readonly notifications: NotificationsService,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   /** POST /county/bulletins: the caller's organization, a month that has begun. */
   async issueFor(user: AuthUser, month: string): Promise<BulletinDto> {
-    if (month > this.today().slice(0, 7))
+    if (month > this.calendar.today().slice(0, 7))
       throw new InvalidInputError('BULLETIN_MONTH_IN_FUTURE', '不能为尚未开始的月份印发通报');
     const { bulletin, created } = await this.issue(user.organizationId, month, user.id);
     return present(bulletin, created);
@@ -45,7 +45,7 @@ export class CountyBulletinsService {
   ): Promise<{ bulletin: BulletinRow; created: boolean }> {
     const existing = await this.bulletins.findByMonth(organizationId, month);
     if (existing) return { bulletin: existing, created: false };
-    const today = this.today();
+    const today = this.calendar.today();
     const asOf = [today, lastDayOf(month)].sort()[0];
     const year = Number(month.slice(0, 4));
     const { children, organizations, totals } = await this.county.standings(organizationId, year, asOf);
@@ -128,10 +128,6 @@ export class CountyBulletinsService {
         };
       }),
     );
-  }
-
-  private today(): string {
-    return todayIn(this.runtime.config.TIME_ZONE);
   }
 }
 

@@ -1,12 +1,12 @@
 import { InjectQueue } from '@nestjs/bullmq';
-import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import { addDays, todayIn } from '../common/calendar';
+import { addDays } from '../common/calendar';
 import { OrganizationRepository } from '../identity/organization.repository';
 import { JobProducer } from '../queue/job-producer';
 import { JobRegistry } from '../queue/job-registry';
 import { JOB_QUEUE } from '../queue/jobs';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { CountyBulletinsService } from './county-bulletins.service';
 
 export const MONTHLY_BULLETIN_SCHEDULER = 'county.bulletins.monthly';
@@ -25,7 +25,7 @@ export class CountyBulletinsWorker implements OnApplicationBootstrap {
     private readonly organizations: OrganizationRepository,
     private readonly producer: JobProducer,
     @InjectQueue(JOB_QUEUE['county.bulletins_monthly']) private readonly queue: Queue,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {
     registry.register('county.bulletins_monthly', (payload) => this.queueAll(payload.month));
     registry.register('county.bulletin', (payload) =>
@@ -36,7 +36,7 @@ export class CountyBulletinsWorker implements OnApplicationBootstrap {
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.upsertJobScheduler(
       MONTHLY_BULLETIN_SCHEDULER,
-      { pattern: MONTHLY_BULLETIN_CRON, tz: this.runtime.config.TIME_ZONE },
+      { pattern: MONTHLY_BULLETIN_CRON, tz: this.calendar.timeZone },
       { name: 'county.bulletins_monthly', data: { month: 'previous' } },
     );
   }
@@ -44,9 +44,7 @@ export class CountyBulletinsWorker implements OnApplicationBootstrap {
   /** `previous` is the month before today (in TIME_ZONE) when the job runs. */
   async queueAll(month: string): Promise<number> {
     const resolved =
-      month === 'previous'
-        ? addDays(`${todayIn(this.runtime.config.TIME_ZONE).slice(0, 7)}-01`, -1).slice(0, 7)
-        : month;
+      month === 'previous' ? addDays(`${this.calendar.today().slice(0, 7)}-01`, -1).slice(0, 7) : month;
     const issuers = await this.organizations.withChildrenIds();
     return this.producer.enqueueBulk(
       issuers.map((organizationId) => ({

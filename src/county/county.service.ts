@@ -1,9 +1,9 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
 import { ForbiddenError } from '../common/domain-error';
 import { SerializedJson } from '../common/serialized-json';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { RevisionCache } from '../tasks/revision-cache';
 import { rankOrganizations, SupervisedOrganization, sumTallies } from './county-overview';
@@ -19,19 +19,22 @@ export class CountyService implements OnApplicationBootstrap {
   constructor(
     private readonly scope: OrganizationScopeService,
     private readonly tallies: CountyTalliesRepository,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   /** The triggers compute lights with the configured zone and margin; a change of either recounts once. */
   async onApplicationBootstrap(): Promise<void> {
-    const { TIME_ZONE, TASK_SCHEDULE_MARGIN_PERCENT } = this.runtime.config;
-    await this.tallies.adoptSettings(TIME_ZONE, TASK_SCHEDULE_MARGIN_PERCENT);
+    await this.tallies.adoptSettings(
+      this.calendar.timeZone,
+      this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT,
+    );
   }
 
   /** The CountyOverviewDto, serialized once and sent as remembered while nothing below has changed. */
   async overview(user: AuthUser, query: CountyOverviewQuery): Promise<SerializedJson> {
     const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
-    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const today = this.calendar.today();
     const year = query.year ?? Number(today.slice(0, 4));
     // The revision is read before the tallies it guards, as the ledger's page cache does: what is read after
     // revision R is at least as new as R. The key holds the member list, so a new township is never served an

@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { addDays, todayIn } from '../common/calendar';
+import { addDays } from '../common/calendar';
 import { findProjectFile } from '../config/project-root';
 import type { AuthUser, Role } from '../identity/auth-user';
 import { UnitsService } from '../identity/units.service';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { UsersService } from '../identity/users.service';
 import { ReportsService } from '../reports/reports.service';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ReportConfirmationService } from '../tasks/report-confirmation.service';
 import { StartupSweep } from '../reminders/startup-sweep';
@@ -31,6 +32,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   constructor(
     @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
     private readonly directory: UserDirectoryRepository,
     private readonly units: UnitsService,
     private readonly users: UsersService,
@@ -96,7 +98,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
 
   /** 工作纪实 of the plan year up to today, put into the report by the leader, so the draft has the year's work. */
   private async logWork(leader: AuthUser, year: number): Promise<void> {
-    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const today = this.calendar.today();
     for (const entry of DEMO_WORKLOG) {
       const date = `${year}-${entry.day}`;
       if (date > today) continue;
@@ -112,7 +114,7 @@ export class DemoSeederService implements OnApplicationBootstrap {
   ): Promise<number | null> {
     const buffer = readFileSync(findProjectFile('config/demo/demo-report.txt'));
     const report = await this.reports.upload(leader, { fileName: DEMO_REPORT_FILE, buffer });
-    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const today = this.calendar.today();
     const items = report.items.filter((item) => item.kind !== 'cause');
     const requests = items.map((item, index) => {
       const plan = demoAssignmentFor(index);

@@ -3,6 +3,7 @@ import { ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-decorators';
 import { Public } from '../identity/public.decorator';
 import { packageVersion } from '../runtime/openapi-document';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { VOCABULARY } from '../tasks/vocabulary';
 import { MetaDto } from './dto/meta.dto';
@@ -10,7 +11,10 @@ import { MetaDto } from './dto/meta.dto';
 @ApiTags('meta')
 @Controller('meta')
 export class MetaController {
-  constructor(@Inject(RUNTIME) private readonly runtime: Runtime) {}
+  constructor(
+    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
+  ) {}
 
   @Get()
   @Public()
@@ -25,7 +29,7 @@ export class MetaController {
       name: 'Rectify',
       version: packageVersion(),
       demo: this.runtime.demo,
-      timeZone: this.runtime.config.TIME_ZONE,
+      timeZone: this.calendar.timeZone,
       vocabulary: VOCABULARY,
     };
   }

@@ -1,11 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
+import { Injectable } from '@nestjs/common';
 import { UnitRepository } from '../identity/unit.repository';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { RobotDispatcher } from '../robots/robot-dispatcher';
 import { RobotAudience, robotAudienceOf, RobotReminder, urgeDetailsOf } from '../robots/robot-reminder';
 import { RobotsService } from '../robots/robots.service';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { TaskNoticeContext, TaskRepository } from '../tasks/task.repository';
 import { Notification } from './notification.entity';
 import { NotificationRepository } from './notification.repository';
@@ -43,7 +42,7 @@ export class RobotDeliveries {
     private readonly directory: UserDirectoryRepository,
     private readonly robots: RobotsService,
     private readonly dispatcher: RobotDispatcher,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {
     dispatcher.onOutcome((manager, outcomes) =>
       this.notifications.recordRobotOutcomes(
@@ -109,6 +108,6 @@ export class RobotDeliveries {
   /** The day a reminder speaks of (its sweep's date, in the dedupe key), else the day the notice was made. */
   private asOfOf(notification: Notification): string {
     const fromKey = /^reminder:[^:]+:[^:]+:(\d{4}-\d{2}-\d{2}):/.exec(notification.dedupeKey ?? '');
-    return fromKey?.[1] ?? todayIn(this.runtime.config.TIME_ZONE, notification.createdAt);
+    return fromKey?.[1] ?? this.calendar.dateOf(notification.createdAt);
   }
 }

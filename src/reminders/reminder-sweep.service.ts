@@ -1,11 +1,11 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { NotificationDraft, NotificationsService } from '../notifications/notifications.service';
 import { JobProducer } from '../queue/job-producer';
 import { QueueUnavailableError } from '../queue/queue-timeout';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { OPEN_STATUSES } from '../tasks/task-status';
 import { TaskRepository } from '../tasks/task.repository';
@@ -41,6 +41,7 @@ export class ReminderSweepService {
     private readonly scope: OrganizationScopeService,
     private readonly notifications: NotificationsService,
     private readonly producer: JobProducer,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
@@ -64,7 +65,7 @@ export class ReminderSweepService {
    * start-up and the demo seeding run, so reminders due while the service was down go out on the day it is back.
    */
   async catchUp(): Promise<SweepRequested> {
-    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const today = this.calendar.today();
     const parts = await this.sweeps.recordMissing(today, await this.directory.findAllOrganizationIds());
     return this.enqueueRecorded(today, parts);
   }
@@ -145,6 +146,6 @@ export class ReminderSweepService {
   }
 
   private dateOf(asOf: string | undefined): string {
-    return asOf === undefined || asOf === 'today' ? todayIn(this.runtime.config.TIME_ZONE) : parseAsOf(asOf);
+    return asOf === undefined || asOf === 'today' ? this.calendar.today() : parseAsOf(asOf);
   }
 }

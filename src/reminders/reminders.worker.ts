@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import { JobRegistry } from '../queue/job-registry';
 import { QueueName } from '../queue/jobs';
 import { PollingLoop } from '../runtime/polling-loop';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ReminderSweepService } from './reminder-sweep.service';
 
@@ -23,6 +24,7 @@ export class RemindersWorker implements OnApplicationBootstrap, OnModuleDestroy 
     registry: JobRegistry,
     sweeps: ReminderSweepService,
     @InjectQueue(QueueName.Reminders) private readonly remindersQueue: Queue,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {
     this.polling = new PollingLoop(
@@ -39,7 +41,7 @@ export class RemindersWorker implements OnApplicationBootstrap, OnModuleDestroy 
   async onApplicationBootstrap(): Promise<void> {
     await this.remindersQueue.upsertJobScheduler(
       DAILY_SWEEP_SCHEDULER,
-      { pattern: this.runtime.config.REMINDER_CRON, tz: this.runtime.config.TIME_ZONE },
+      { pattern: this.runtime.config.REMINDER_CRON, tz: this.calendar.timeZone },
       { name: 'reminders.sweep', data: { asOf: 'today' } },
     );
     this.polling.start();

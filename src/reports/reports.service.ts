@@ -1,5 +1,4 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationSettingsService } from '../identity/organization-settings.service';
@@ -7,7 +6,7 @@ import { UnitsService } from '../identity/units.service';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { parseReportText, readReportUpload } from '../parse-worker/upload-parsing';
 import { ReportReadError, UnitKeywords } from '../parsing';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { FileStorageService } from '../storage/file-storage.service';
 import { ReportParseSummary } from './report.entity';
 import { ReportItemView, ReportRepository } from './report.repository';
@@ -28,7 +27,7 @@ export class ReportsService {
     private readonly directory: UserDirectoryRepository,
     private readonly storage: FileStorageService,
     private readonly settings: OrganizationSettingsService,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   /** Stores file + rows in one go; the same file again for the same organization returns the existing report. */
@@ -120,7 +119,7 @@ export class ReportsService {
    */
   private async forReview(organizationId: string, planYear: number | null, items: ReportItemView[]) {
     const settings = await this.settings.of(organizationId);
-    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const today = this.calendar.today();
     const links = suggestProblemLinks(items);
     return items.map((item) => ({
       ...item,

@@ -6,6 +6,7 @@ import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { UnitRepository } from '../identity/unit.repository';
 import { UnitRobotsLink, UnitRobotsPort } from '../identity/unit-robots.link';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { RobotInputDto, RobotTestResult, RobotView } from './dto/robot.dto';
 import { testMessage } from './robot-batch';
@@ -36,6 +37,7 @@ export class RobotsService implements UnitRobotsPort {
     private readonly limiter: RobotRateLimiter,
     private readonly sender: RobotSender,
     private readonly dispatcher: RobotDispatcher,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) private readonly runtime: Runtime,
     link: UnitRobotsLink,
   ) {
@@ -202,7 +204,7 @@ export class RobotsService implements UnitRobotsPort {
 
   private now(): string {
     const parts = new Intl.DateTimeFormat('zh-CN', {
-      timeZone: this.runtime.config.TIME_ZONE,
+      timeZone: this.calendar.timeZone,
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',

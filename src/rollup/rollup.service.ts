@@ -1,12 +1,10 @@
-import { todayIn } from '../common/calendar';
 import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import { JobProducer } from '../queue/job-producer';
-
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { applyEdits } from './apply-edits';
 import { buildDraft } from './build-draft';
 import { checkReportCompleteness, ParsedSectionLike } from './completeness';
@@ -35,7 +33,7 @@ export class RollupService {
     private readonly drafts: ReportDraftRepository,
     @InjectRepository(DraftParagraphEdit) private readonly edits: Repository<DraftParagraphEdit>,
     private readonly producer: JobProducer,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   /**
@@ -70,7 +68,6 @@ export class RollupService {
 
   /** The draft as of `asOf`: work done by then counts, deadlines before then are missed. */
   async build(organizationId: string, year: number, asOf: string): Promise<Draft> {
-    const timeZone = this.runtime.config.TIME_ZONE;
     const [tasks, previous, earlier, reportName, extras] = await Promise.all([
       this.sources.findTasksPlannedFor(organizationId, year),
       this.sources.findPreviousReportItems(organizationId, year),
@@ -80,7 +77,7 @@ export class RollupService {
     ]);
     const extensions = await this.sources.findApprovedExtensions(
       tasks.map((task) => task.id),
-      timeZone,
+      this.calendar.timeZone,
     );
     const guessed = linkMeasuresToProblems(previous.problems, previous.measures);
     for (const problem of previous.problems) if (!guessed.has(problem.id)) guessed.set(problem.id, []);
@@ -95,7 +92,7 @@ export class RollupService {
       organizationName: fullOrganizationName(extras.registeredName, reportName) ?? FALLBACK_ORGANIZATION_NAME,
       year,
       asOf,
-      issuedOn: todayIn(timeZone),
+      issuedOn: this.calendar.today(),
       addressee: extras.addressee,
       tasks: fromLedgerRows(tasks, previousProblems, extensions, asOf),
       previousProblems,
@@ -113,7 +110,7 @@ export class RollupService {
   }
 
   defaultAsOf(year: number): string {
-    return defaultAsOf(year, todayIn(this.runtime.config.TIME_ZONE));
+    return defaultAsOf(year, this.calendar.today());
   }
 
   /**
@@ -130,9 +127,8 @@ export class RollupService {
       const built = await this.build(organizationId, year, asOf);
       return { ...applyEdits(built, edits), builtAt: new Date() };
     }
-    const timeZone = this.runtime.config.TIME_ZONE;
     let stored = await this.drafts.find(organizationId, year);
-    if (!stored || todayIn(timeZone, stored.builtAt) !== todayIn(timeZone) || !stored.content.asOf) {
+    if (!stored || this.calendar.dateOf(stored.builtAt) !== this.calendar.today() || !stored.content.asOf) {
       await this.rebuild(organizationId, year);
       stored = await this.drafts.findStored(organizationId, year);
     }

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { addDays, todayIn } from '../common/calendar';
+import { Injectable } from '@nestjs/common';
+import { addDays } from '../common/calendar';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { NotificationRepository } from '../notifications/notification.repository';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { DUE_SOON_DAYS, inboxClause, INBOX_QUEUES, InboxQueue } from '../tasks/inbox-queues';
 import { TASK_SORTS } from '../tasks/task-filters';
 import { TaskRepository } from '../tasks/task.repository';
@@ -19,12 +19,12 @@ export class InboxService {
     private readonly tasks: TaskRepository,
     private readonly taskService: TasksService,
     private readonly notifications: NotificationRepository,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   async inbox(user: AuthUser) {
     assertCan(user, 'inbox.read');
-    const today = todayIn(this.runtime.config.TIME_ZONE);
+    const today = this.calendar.today();
     const soon = addDays(today, DUE_SOON_DAYS - 1);
     const [queues, unreadNotifications] = await Promise.all([
       Promise.all(INBOX_QUEUES.map((queue) => this.queue(queue, user, today, soon))),

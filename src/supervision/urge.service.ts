@@ -1,9 +1,8 @@
-import { HttpStatus, Inject, Injectable } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { ConflictError, DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { TaskHistoryRepository } from '../tasks/task-history.repository';
 import { CLOSED_STATUSES } from '../tasks/task-status';
 import { TaskChange, TaskWriter } from '../tasks/task-writer';
@@ -23,7 +22,7 @@ export class UrgeService {
     private readonly writer: TaskWriter,
     private readonly history: TaskHistoryRepository,
     private readonly taskService: TasksService,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   async urge(user: AuthUser, id: string, dto: UrgeDto) {
@@ -31,12 +30,12 @@ export class UrgeService {
     const visible = await this.taskService.getVisible(user, id);
     const supervise = visible.organizationId !== user.organizationId;
     const action = supervise ? URGE_ACTIONS.supervise : URGE_ACTIONS.urge;
-    const timeZone = this.runtime.config.TIME_ZONE;
     const message = dto.message?.trim() || null;
     const urgeOnce = async (change: TaskChange) => {
       if (CLOSED_STATUSES.includes(change.task.status))
         throw new ConflictError('TASK_CLOSED', '任务已办结（已销号或已撤销），无需催办');
-      if (await this.history.countActionsOn(change.manager, id, action, todayIn(timeZone), timeZone))
+      const today = this.calendar.today();
+      if (await this.history.countActionsOn(change.manager, id, action, today, this.calendar.timeZone))
         throw new DomainError(
           'URGE_LIMIT_REACHED',
           supervise

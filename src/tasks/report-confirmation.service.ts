@@ -1,6 +1,5 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { todayIn } from '../common/calendar';
 import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationSettings } from '../identity/organization-settings';
@@ -10,7 +9,7 @@ import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { ConfirmableItem, ReportRepository } from '../reports/report.repository';
 import { suggestDeadline } from '../reports/review-suggestions';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { ConfirmItemDto, ConfirmItemsDto } from './dto/task.dto';
 import { assertAssignee, assertMembers } from './assignment-checks';
 import { TaskHistoryRepository } from './task-history.repository';
@@ -47,7 +46,7 @@ export class ReportConfirmationService {
     private readonly directory: UserDirectoryRepository,
     private readonly taskService: TasksService,
     private readonly settings: OrganizationSettingsService,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   /**
@@ -61,7 +60,7 @@ export class ReportConfirmationService {
       user,
       reportId,
       settings: await this.settings.of(user.organizationId),
-      today: todayIn(this.runtime.config.TIME_ZONE),
+      today: this.calendar.today(),
       taskByItem: new Map(),
     };
     await this.dataSource.transaction(async (manager) => {

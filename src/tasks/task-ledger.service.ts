@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
 import type { AuthUser } from '../identity/auth-user';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { LedgerQuery } from './dto/ledger.dto';
 import { groupLedger, LedgerGroup, progressText } from './ledger-groups';
@@ -34,15 +34,14 @@ export interface LedgerDocument {
  */
 @Injectable()
 export class TaskLedgerService {
-  private readonly timeZone: string;
   private readonly marginPercent: number;
 
   constructor(
     private readonly tasks: TaskRepository,
     private readonly directory: UserDirectoryRepository,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
-    this.timeZone = runtime.config.TIME_ZONE;
     this.marginPercent = runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
   }
 
@@ -66,8 +65,9 @@ export class TaskLedgerService {
     pageSize: number | null,
   ): Promise<LedgerDocument> {
     const { organizationId } = user;
-    const { timeZone, marginPercent } = this;
-    const today = todayIn(timeZone);
+    const { marginPercent } = this;
+    const { timeZone } = this.calendar;
+    const today = this.calendar.today();
     const { where, params } = taskFilters(query, { organizationId, today, marginPercent, timeZone });
     const firstGroup = pageSize === null ? 1 : (page - 1) * pageSize + 1;
     const [found, names] = await Promise.all([

@@ -1,9 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
 import { SerializedJson } from '../common/serialized-json';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ListTasksQuery } from './dto/task.dto';
 import { RevisionCache } from './revision-cache';
@@ -30,17 +30,16 @@ export class TaskListService {
   private readonly pages: RevisionCache<SerializedJson>;
   private readonly ownStatsCache = new RevisionCache<OwnStats>(1000);
 
-  private readonly timeZone: string;
   private readonly marginPercent: number;
 
   constructor(
     private readonly tasks: TaskRepository,
     private readonly scope: OrganizationScopeService,
     private readonly directory: UserDirectoryRepository,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.pages = new RevisionCache(runtime.config.TASK_LIST_CACHE_PAGES);
-    this.timeZone = runtime.config.TIME_ZONE;
     this.marginPercent = runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
   }
 
@@ -57,12 +56,12 @@ export class TaskListService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
-    const today = todayIn(this.timeZone);
+    const today = this.calendar.today();
     const { where, params } = taskFilters(query, {
       organizationId,
       today,
       marginPercent: this.marginPercent,
-      timeZone: this.timeZone,
+      timeZone: this.calendar.timeZone,
     });
     const scope = listScope(query, organizationId);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
@@ -110,8 +109,8 @@ export class TaskListService {
   /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; the revision as for list. */
   async stats(user: AuthUser) {
     const revision = await this.tasks.readRevision(user.organizationId);
-    const today = todayIn(this.timeZone);
-    const light = lightSql('$2::date', this.marginPercent, this.timeZone);
+    const today = this.calendar.today();
+    const light = lightSql('$2::date', this.marginPercent, this.calendar.timeZone);
     return {
       ...(await this.ownStats(user.organizationId, revision, today, light)),
       byOrganization: await this.perChildOrganization(user, light, today),

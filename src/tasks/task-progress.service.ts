@@ -1,10 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { addMonths, todayIn } from '../common/calendar';
+import { Injectable } from '@nestjs/common';
+import { addMonths } from '../common/calendar';
 import { ConflictError, InvalidInputError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import type { FieldChanges } from '../queue/task-events';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { completionDay } from './completion-day';
 import { CancelDto, ReviewDto, TaskUpdateDto } from './dto/task.dto';
 import { ReviewSubmissionCheck } from './review-submission-check';
@@ -24,7 +24,7 @@ export class TaskProgressService {
     private readonly history: TaskHistoryRepository,
     private readonly evidence: TaskEvidenceService,
     private readonly reviewCheck: ReviewSubmissionCheck,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   async addUpdate(user: AuthUser, id: string, dto: TaskUpdateDto) {
@@ -72,7 +72,7 @@ export class TaskProgressService {
   /** 申请销号 carries the day the work was done; no other update does. */
   private completedOnFor(task: TaskRow, status: TaskStatus, given: string | undefined): string | null {
     if (status === 'pending_review' && task.status !== 'pending_review')
-      return completionDay(given, task, this.runtime.config.TIME_ZONE);
+      return completionDay(given, task, this.calendar.timeZone);
     if (given !== undefined)
       throw new InvalidInputError('COMPLETED_ON_WITHOUT_REVIEW', '完成日期只能在申请销号时填写');
     return null;
@@ -98,8 +98,7 @@ export class TaskProgressService {
         progress: status === 'completed' ? 100 : task.progress,
         outcome: task.outcome,
         // Approval keeps the day the work was done; sending it back means it was not done yet.
-        completedOn:
-          status === 'completed' ? (task.completedOn ?? todayIn(this.runtime.config.TIME_ZONE)) : null,
+        completedOn: status === 'completed' ? (task.completedOn ?? this.calendar.today()) : null,
       });
       const changes: FieldChanges = { status: { from: task.status, to: status } };
       if (status === 'completed' && task.progress !== 100)
@@ -137,7 +136,7 @@ export class TaskProgressService {
   private async acceptLongTermEvidence(change: TaskChange, user: AuthUser, comment: string | null) {
     const { manager, task } = change;
     const interval = task.evidenceInterval as keyof typeof EVIDENCE_INTERVAL_MONTHS;
-    const deadline = addMonths(todayIn(this.runtime.config.TIME_ZONE), EVIDENCE_INTERVAL_MONTHS[interval]);
+    const deadline = addMonths(this.calendar.today(), EVIDENCE_INTERVAL_MONTHS[interval]);
     await this.tasks.updateStatus(manager, task, {
       status: 'in_progress',
       progress: task.progress,

@@ -1,9 +1,9 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotFoundError } from '../common/domain-error';
 import type { TrafficLight } from './traffic-light';
 import { poolQuery } from '../db/pool-query';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { TaskStatus } from './task-status';
 import { Task } from './task.entity';
 import { TASK_FROM, taskColumns, TaskRow } from './task-view';
@@ -139,9 +139,9 @@ export class TaskRepository {
 
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {
-    this.columns = taskColumns(runtime.config.TIME_ZONE);
+    this.columns = taskColumns(calendar.timeZone);
   }
 
   /**
@@ -429,7 +429,7 @@ export class TaskRepository {
          FROM tasks t
         WHERE t.organization_id = $1 AND (t.plan_year = $2 OR t.carried_into_year = $2)
         ORDER BY t.id`,
-      [organizationId, year, this.runtime.config.TIME_ZONE],
+      [organizationId, year, this.calendar.timeZone],
     );
   }
 
@@ -502,7 +502,7 @@ export class TaskRepository {
          FROM tasks t
         WHERE t.organization_id = $1 AND t.status = ANY($5::varchar[])
           AND (t.deadline <= $2::date + 7 OR t.last_activity_at < ($2::date - $4::int)::timestamp AT TIME ZONE $3)`,
-      [organizationId, asOf, this.runtime.config.TIME_ZONE, inactivityDays, statuses],
+      [organizationId, asOf, this.calendar.timeZone, inactivityDays, statuses],
     );
   }
 

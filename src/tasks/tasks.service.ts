@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { todayIn } from '../common/calendar';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskExtensionRepository } from './task-extension.repository';
 import { allowedActions } from './task-actions';
@@ -20,11 +20,12 @@ export class TasksService {
     private readonly history: TaskHistoryRepository,
     private readonly extensions: TaskExtensionRepository,
     private readonly scope: OrganizationScopeService,
+    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) private readonly runtime: Runtime,
   ) {}
 
   /** `today` is passed in by callers presenting many rows at once, so the date is worked out once. */
-  present(row: TaskRow, today = todayIn(this.runtime.config.TIME_ZONE)) {
+  present(row: TaskRow, today = this.calendar.today()) {
     return presentTask(row, today, this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
   }
 

@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { todayIn } from '../common/calendar';
 import { InvalidInputError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
 import { assertCan } from '../identity/permissions';
 import { UnitsService } from '../identity/units.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
-import { Runtime, RUNTIME } from '../runtime/runtime';
+import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { CreateWorklogDto, ListWorklogQuery, UpdateWorklogDto } from './dto/worklog.dto';
 import { WorklogCategoriesService } from './worklog-categories.service';
 import { WorklogEntry, WorklogKind } from './worklog-entry.entity';
@@ -32,7 +31,7 @@ export class WorklogService {
     private readonly categories: WorklogCategoriesService,
     private readonly units: UnitsService,
     private readonly outbox: OutboxRepository,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly calendar: OrganizationCalendar,
   ) {}
 
   async list(user: AuthUser, query: ListWorklogQuery) {
@@ -138,7 +137,7 @@ export class WorklogService {
 
   /** Checks the fields given; unknown references are bad input (400), never another organization's rows. */
   private async check(user: AuthUser, fields: Checked): Promise<Checked> {
-    if (fields.date !== undefined && fields.date > todayIn(this.runtime.config.TIME_ZONE))
+    if (fields.date !== undefined && fields.date > this.calendar.today())
       throw new InvalidInputError('WORKLOG_DATE_IN_FUTURE', '工作纪实的日期不能晚于今天');
     if (fields.category !== undefined)
       await this.categories.requireActive(user.organizationId, fields.category);

@@ -7,6 +7,7 @@ import { queueProcessor } from '../../../src/queue/processors';
 import { QueueName } from '../../../src/queue/jobs';
 import { QueueModule } from '../../../src/queue/queue.module';
 import { RollupWorkerModule } from '../../../src/rollup/rollup.module';
+import { OrganizationCalendar } from '../../../src/runtime/organization-calendar';
 import { RUNTIME } from '../../../src/runtime/runtime';
 import { testRuntime } from '../../support/test-app';
 import { testDatabaseUrl } from '../../support/test-env';
@@ -34,8 +35,12 @@ export async function startRollupContext(): Promise<INestApplicationContext> {
   const runtime = testRuntime('worker');
   @Global()
   @Module({
-    providers: [{ provide: RUNTIME, useValue: runtime }, EventListenerRegistry],
-    exports: [RUNTIME, EventListenerRegistry],
+    providers: [
+      { provide: RUNTIME, useValue: runtime },
+      { provide: OrganizationCalendar, useValue: new OrganizationCalendar(runtime.config.TIME_ZONE) },
+      EventListenerRegistry,
+    ],
+    exports: [RUNTIME, OrganizationCalendar, EventListenerRegistry],
   })
   class RollupTestRuntimeModule {}
   @Module({
