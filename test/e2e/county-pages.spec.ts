@@ -1,35 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
 import { todayIn } from '../../src/common/calendar';
 import { countyWithTownships, CountyTree } from '../integration/county/county-fixtures';
-import { Fixtures, FIXTURE_PASSWORD } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
+import { describeInBrowser, DESKTOP, PHONE, screenshot, signIn, watchPage } from '../support/browser';
+import { Fixtures } from '../support/fixtures';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 const year = Number(todayIn('Asia/Shanghai').slice(0, 4));
-
-/** Script errors, failed requests and CSP violations while the page is used. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on(
-    'response',
-    (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
-  );
-  return problems;
-}
 
 /**
  * In the page: `window.organizationsRead`, once the page reads the answer to GET /organizations, settles a timer turn
@@ -45,23 +19,12 @@ const ORGANIZATIONS_READ = `
   };
 `;
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: join(SHOTS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-(skip ? describe.skip : describe)('上级督导 pages in a real browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+describeInBrowser('上级督导 pages in a real browser', 'api', (web) => {
   let tree: CountyTree;
 
   beforeAll(async () => {
-    app = await TestApp.start(testRuntime('api'));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    tree = await countyWithTownships(app, 5);
-    const fixtures = Fixtures.of(app);
+    tree = await countyWithTownships(web.app, 5);
+    const fixtures = Fixtures.of(web.app);
     for (const [index, township] of tree.townships.entries()) {
       const unitId = township.units['综合行政执法队'].id;
       for (let n = 0; n < 6; n++)
@@ -73,33 +36,13 @@ async function shot(page: Page, name: string): Promise<void> {
           unitId,
         });
     }
-    mkdirSync(SHOTS, { recursive: true });
-    if (!existsSync(CHROMIUM))
-      throw new Error(`找不到浏览器 ${CHROMIUM}（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: /^你好/ }).waitFor();
-  }
-
-  for (const viewport of [
-    { width: 1366, height: 900 },
-    { width: 375, height: 740 },
-  ])
+  for (const viewport of [DESKTOP, PHONE])
     it(`lets a county leader open the overview, see the chart and drill into a township (${viewport.width} px)`, async () => {
-      const page = await browser.newPage({ viewport });
-      const problems = watch(page);
-      await signIn(page, tree.county.users.leader.username);
+      const page = await web.browser.newPage({ viewport });
+      const problems = watchPage(page);
+      await signIn(page, web.baseUrl, tree.county.users.leader.username);
       await page.getByRole('link', { name: '上级督导' }).click();
       await page.getByRole('heading', { name: '上级督导' }).waitFor();
       await page.locator('.county-chart[data-rendered="true"] svg').waitFor({ timeout: 30_000 });
@@ -110,7 +53,7 @@ async function shot(page: Page, name: string): Promise<void> {
       await expect(ranking.first().innerText()).resolves.toContain(tree.townships[0].org.name);
       await page.getByRole('heading', { name: '红榜（完成率居前）' }).waitFor();
       await page.getByRole('heading', { name: '月度通报' }).waitFor();
-      await shot(page, 'county-overview');
+      await screenshot(page, 'county-overview');
 
       const late = tree.townships[4];
       await page.locator('.county-ranking').getByRole('link', { name: late.org.name }).click();
@@ -118,7 +61,7 @@ async function shot(page: Page, name: string): Promise<void> {
       const rows = page.locator('.ledger tbody tr');
       expect(await rows.count()).toBe(6);
       await expect(page.locator('.ledger').innerText()).resolves.toContain('综合行政执法队');
-      await shot(page, 'county-township-ledger');
+      await screenshot(page, 'county-township-ledger');
       await rows.first().getByRole('link').click();
       await page.locator('.task-title, h1').first().waitFor();
       await page.getByText('综合行政执法队').first().waitFor();
@@ -128,8 +71,8 @@ async function shot(page: Page, name: string): Promise<void> {
     });
 
   it('shows a county viewer the overview without the 月度通报, which the permission table keeps to leaders', async () => {
-    const page = await browser.newPage();
-    await signIn(page, tree.county.users.viewer.username);
+    const page = await web.browser.newPage();
+    await signIn(page, web.baseUrl, tree.county.users.viewer.username);
     await page.getByRole('link', { name: '上级督导' }).click();
     await page.getByRole('heading', { name: '红榜（完成率居前）' }).waitFor();
     expect(await page.getByRole('heading', { name: '月度通报' }).count()).toBe(0);
@@ -137,12 +80,12 @@ async function shot(page: Page, name: string): Promise<void> {
   });
 
   it('offers 上级督导 only to organizations with organizations below them', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     // The menu offers 上级督导 once GET /organizations has answered, so the link is looked for after the page has read
     // that answer and rendered what follows from it (a render runs in microtasks, before the next timer). A fixed
     // 500 ms wait passed on a loaded machine with the link wrongly offered, the answer not having arrived yet.
     await page.addInitScript(ORGANIZATIONS_READ);
-    await signIn(page, tree.townships[0].users.leader.username);
+    await signIn(page, web.baseUrl, tree.townships[0].users.leader.username);
     await page.waitForFunction(() => 'organizationsRead' in globalThis);
     await page.evaluate(
       () => (globalThis as unknown as { organizationsRead: Promise<void> }).organizationsRead,

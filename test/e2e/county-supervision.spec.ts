@@ -1,69 +1,27 @@
-import { mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { addDays, todayIn } from '../../src/common/calendar';
 import { countyWithTownships, CountyTree } from '../integration/county/county-fixtures';
-import { Fixtures, FIXTURE_PASSWORD } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
+import { describeInBrowser, DESKTOP, screenshotAtBothWidths, signIn, watchPage } from '../support/browser';
+import { Fixtures } from '../support/fixtures';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 740 };
 const WAIT = { timeout: 30_000 };
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 
 const TITLE = '规范乡镇综合行政执法案卷管理';
 const URGE = '请于本周五前报送案卷评查整改情况';
 const REPLY = '已完成案卷评查，问题案卷3件已全部补正';
 
-/** Script errors, failed requests and CSP violations while the page is used. */
-function watch(page: Page): string[] {
-  const problems: string[] = [];
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('console', (message) => message.type() === 'error' && problems.push(message.text()));
-  page.on(
-    'response',
-    (response) => response.status() >= 400 && problems.push(`${response.status()} ${response.url()}`),
-  );
-  return problems;
-}
-
-async function shotBoth(page: Page, name: string): Promise<void> {
-  for (const viewport of [DESKTOP, PHONE]) {
-    await page.setViewportSize(viewport);
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}.png`), fullPage: true });
-  }
-  await page.setViewportSize(DESKTOP);
-}
-
-(skip ? describe.skip : describe)(
+describeInBrowser(
   '县级督办 from the county overview to the township inbox, in a real browser',
-  () => {
-    let app: TestApp;
-    let browser: Browser;
-    let baseUrl: string;
+  'api',
+  (web) => {
     let tree: CountyTree;
     let taskId: string;
 
     beforeAll(async () => {
-      mkdirSync(SHOTS, { recursive: true });
-      app = await TestApp.start(testRuntime('api'));
-      await app.app.listen(0, '127.0.0.1');
-      baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-      tree = await countyWithTownships(app, 2);
+      tree = await countyWithTownships(web.app, 2);
       const township = tree.townships[1];
       const today = todayIn('Asia/Shanghai');
-      taskId = await Fixtures.of(app).task(township.org.id, {
+      taskId = await Fixtures.of(web.app).task(township.org.id, {
         title: TITLE,
         deadline: addDays(today, -3),
         planYear: Number(today.slice(0, 4)),
@@ -71,27 +29,13 @@ async function shotBoth(page: Page, name: string): Promise<void> {
         unitId: township.users.staff.unitId,
         assigneeId: township.users.staff.id,
       });
-      browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     }, 120_000);
 
-    afterAll(async () => {
-      await browser?.close();
-      await app?.close();
-    });
-
-    async function signIn(page: Page, username: string): Promise<void> {
-      await page.goto(`${baseUrl}/#/login`);
-      await page.getByLabel('用户名').fill(username);
-      await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
-      await page.getByRole('button', { name: '登录' }).click();
-      await page.getByRole('heading', { name: /^你好/ }).waitFor(WAIT);
-    }
-
     async function newPage(): Promise<{ page: Page; problems: string[]; close: () => Promise<void> }> {
-      const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+      const context = await web.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
-      return { page, problems: watch(page), close: () => context.close() };
+      return { page, problems: watchPage(page), close: () => context.close() };
     }
 
     const timeline = (page: Page, text: string) => page.locator('.timeline li', { hasText: text });
@@ -101,7 +45,7 @@ async function shotBoth(page: Page, name: string): Promise<void> {
 
       // The county leader: overview → township ledger → task → 县级督办 with a message.
       const county = await newPage();
-      await signIn(county.page, tree.county.users.leader.username);
+      await signIn(county.page, web.baseUrl, tree.county.users.leader.username);
       await county.page.getByRole('link', { name: '上级督导' }).click();
       await county.page.locator('.county-ranking').getByRole('link', { name: township.org.name }).click();
       await county.page.getByRole('heading', { name: `${township.org.name}整改台账` }).waitFor(WAIT);
@@ -111,7 +55,7 @@ async function shotBoth(page: Page, name: string): Promise<void> {
       await county.page.locator('.crumbs').getByRole('link', { name: '台账（只读）' }).waitFor(WAIT);
       await county.page.locator('summary', { hasText: '县级督办' }).click();
       await county.page.getByLabel('督办要求（可选）').fill(URGE);
-      await shotBoth(county.page, 'county-task-supervise-form');
+      await screenshotAtBothWidths(county.page, 'county-task-supervise-form');
       await county.page.getByRole('button', { name: '督办', exact: true }).click();
       await timeline(county.page, URGE).waitFor(WAIT);
       await expect(timeline(county.page, URGE).innerText()).resolves.toContain('县级督办');
@@ -130,13 +74,13 @@ async function shotBoth(page: Page, name: string): Promise<void> {
 
       // The township leader, in a browser of their own: the 督办 waits in the dashboard inbox.
       const leader = await newPage();
-      await signIn(leader.page, township.users.leader.username);
+      await signIn(leader.page, web.baseUrl, township.users.leader.username);
       const pressed = leader.page.locator('section.card', {
         has: leader.page.getByRole('heading', { name: /^待答复催办、督办/ }),
       });
       await pressed.getByRole('link', { name: TITLE }).waitFor(WAIT);
       await expect(pressed.locator('h2 .count').innerText()).resolves.toBe('1');
-      await shotBoth(leader.page, 'township-dashboard-pressed');
+      await screenshotAtBothWidths(leader.page, 'township-dashboard-pressed');
 
       await pressed.getByRole('link', { name: TITLE }).click();
       await leader.page.locator('h1.task-title', { hasText: TITLE }).waitFor(WAIT);
@@ -145,12 +89,12 @@ async function shotBoth(page: Page, name: string): Promise<void> {
       await leader.page.locator('summary', { hasText: '答复县级督办' }).click();
       await leader.page.locator('.quote', { hasText: `县级督办要求：${URGE}` }).waitFor(WAIT);
       await leader.page.getByLabel('办理情况').fill(REPLY);
-      await shotBoth(leader.page, 'township-task-supervise-reply');
+      await screenshotAtBothWidths(leader.page, 'township-task-supervise-reply');
       await leader.page.getByRole('button', { name: '提交办理情况' }).click();
       await timeline(leader.page, REPLY).waitFor(WAIT);
 
       // Answered: the queue is empty again.
-      await leader.page.goto(`${baseUrl}/#/`);
+      await leader.page.goto(`${web.baseUrl}/#/`);
       await leader.page.getByText('没有待答复的催办或督办').waitFor(WAIT);
       expect(leader.problems).toEqual([]);
       await leader.close();
@@ -160,7 +104,7 @@ async function shotBoth(page: Page, name: string): Promise<void> {
       await county.page.locator('h1.task-title', { hasText: TITLE }).waitFor(WAIT);
       await timeline(county.page, REPLY).waitFor(WAIT);
       await expect(timeline(county.page, REPLY).innerText()).resolves.toContain('答复办理情况');
-      await shotBoth(county.page, 'county-task-supervise-answered');
+      await screenshotAtBothWidths(county.page, 'county-task-supervise-answered');
       await county.close();
     }, 400_000);
   },

@@ -1,36 +1,17 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { Fixtures, FIXTURE_PASSWORD, ImportedTask, OrgWithUsers } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
+import { Page } from 'playwright-core';
+import { describeInBrowser, screenshot, sidewaysScroll, signIn } from '../support/browser';
+import { Fixtures, ImportedTask, OrgWithUsers } from '../support/fixtures';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const DOCUMENTS = join(process.cwd(), 'test-output', 'documents');
 const SEED = '/work/shared/seeds/001_e130f611d196ff54.txt';
 const REPORT = existsSync(SEED)
   ? readFileSync(SEED, 'utf8')
   : readFileSync(join(__dirname, '..', 'fixtures', 'reports', 'county-document-number.txt'), 'utf8');
 const WIDTHS = [1366, 375] as const;
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 
-/** How far the page can scroll sideways. */
-async function sidewaysScroll(page: Page): Promise<number> {
-  return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-}
-
-(skip ? describe.skip : describe)('the ledger, its printed form and every page at 1366 and 375 px', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+describeInBrowser('the ledger, its printed form and every page at 1366 and 375 px', 'api', (web) => {
   let org: OrgWithUsers;
   let tasks: ImportedTask[];
   let reportId: string;
@@ -38,21 +19,15 @@ async function sidewaysScroll(page: Page): Promise<number> {
   const ownMeasures: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`找不到浏览器 ${CHROMIUM}（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`);
-    mkdirSync(SHOTS, { recursive: true });
     mkdirSync(DOCUMENTS, { recursive: true });
-    app = await TestApp.start(testRuntime('api'));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    const fixtures = Fixtures.of(app);
+    const fixtures = Fixtures.of(web.app);
     org = await fixtures.organization({
       name: '鲁山县张良镇人民政府',
       units: ['综合行政执法队', '党政综合办公室'],
     });
     tasks = await fixtures.importReport(org.org.id, REPORT, '2099-12-31');
     const leader = { token: org.users.leader.token };
-    reportId = (await app.get(`/api/v1/tasks/${tasks[0].id}`, leader)).body.reportId;
+    reportId = (await web.app.get(`/api/v1/tasks/${tasks[0].id}`, leader)).body.reportId;
     // Each measure answers the problem before it in the report, as the import review links them; the first
     // problem also gets two measures of the office's own, one overdue.
     let problem: ImportedTask | undefined;
@@ -83,46 +58,31 @@ async function sidewaysScroll(page: Page): Promise<number> {
       );
     for (const task of tasks.slice(0, 6))
       await patch(task.id, { leaderId: org.users.leader.id, unitId, assigneeId: org.users.staff.id });
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
 
   async function patch(id: string, changes: Record<string, unknown>): Promise<void> {
     const leader = { token: org.users.leader.token };
-    const { version } = (await app.get(`/api/v1/tasks/${id}`, leader)).body;
-    const response = await app.patch(`/api/v1/tasks/${id}`, { version, ...changes }, leader);
+    const { version } = (await web.app.get(`/api/v1/tasks/${id}`, leader)).body;
+    const response = await web.app.patch(`/api/v1/tasks/${id}`, { version, ...changes }, leader);
     if (response.status !== 200) throw new Error(`PATCH ${id}: ${JSON.stringify(response.body)}`);
   }
 
   async function signedIn(width: number, role: 'leader' | 'admin' = 'leader'): Promise<Page> {
-    const context = await browser.newContext({
+    const context = await web.browser.newContext({
       viewport: { width, height: width > 500 ? 900 : 740 },
       locale: 'zh-CN',
       isMobile: width < 500,
       acceptDownloads: true,
     });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel('用户名').fill(org.users[role].username);
-    await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('navigation', { name: '主导航' }).waitFor();
+    await signIn(page, web.baseUrl, org.users[role].username);
     return page;
   }
 
   async function open(page: Page, hash: string): Promise<void> {
-    await page.goto(`${baseUrl}/${hash}`);
+    await page.goto(`${web.baseUrl}/${hash}`);
     await page.waitForLoadState('networkidle');
     await page.locator('main h1').first().waitFor();
-  }
-
-  async function shot(page: Page, name: string): Promise<void> {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.screenshot({ path: join(SHOTS, `${name}-${page.viewportSize()!.width}.png`), fullPage: true });
   }
 
   it('groups measures under their problem with 序号, keeps the sort control whole and filters by year and report', async () => {
@@ -202,7 +162,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     const pdf = await page.pdf({ preferCSSPageSize: true, printBackground: true });
     writeFileSync(join(DOCUMENTS, '打印台账.pdf'), pdf);
     // The Excel file of the same real report, kept beside it to compare on paper (soffice --convert-to pdf).
-    const excel = await app.get('/api/v1/tasks/export.xlsx', { token: org.users.leader.token });
+    const excel = await web.app.get('/api/v1/tasks/export.xlsx', { token: org.users.leader.token });
     expect(excel.status).toBe(200);
     writeFileSync(join(DOCUMENTS, '整改台账-真实报告.xlsx'), excel.raw);
     const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf.toString('latin1'));
@@ -219,7 +179,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await section.getByLabel('整改问题').selectOption('');
     await section.getByRole('button', { name: '保存' }).click();
     await section.getByText('未关联整改问题').waitFor();
-    const task = await app.get(`/api/v1/tasks/${ownMeasures[1]}`, { token: org.users.leader.token });
+    const task = await web.app.get(`/api/v1/tasks/${ownMeasures[1]}`, { token: org.users.leader.token });
     expect(task.body.problemTaskId).toBeNull();
     await patch(ownMeasures[1], { problemTaskId: linkedProblem.id });
     await page.context().close();
@@ -244,17 +204,17 @@ async function sidewaysScroll(page: Page): Promise<number> {
     ];
     const overflow: Array<{ name: string; width: number; overflow: number }> = [];
     for (const width of WIDTHS) {
-      const login = await browser.newPage({ viewport: { width, height: 740 } });
-      await login.goto(`${baseUrl}/#/login`);
+      const login = await web.browser.newPage({ viewport: { width, height: 740 } });
+      await login.goto(`${web.baseUrl}/#/login`);
       await login.locator('main h1').first().waitFor();
-      await shot(login, '01-login');
+      await screenshot(login, '01-login');
       await login.close();
       for (const role of ['leader', 'admin'] as const) {
         const page = await signedIn(width, role);
         for (const [name, hash] of pages.filter((entry) => entry[2] === role)) {
           await open(page, hash);
           overflow.push({ name, width, overflow: await sidewaysScroll(page) });
-          await shot(page, name);
+          await screenshot(page, name);
         }
         await page.context().close();
       }

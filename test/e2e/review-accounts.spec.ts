@@ -1,36 +1,11 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
+import { describeInBrowser, DESKTOP, PHONE, screenshot, sidewaysScroll, signIn } from '../support/browser';
 import { Fixtures, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const REPORT = join(__dirname, '..', 'fixtures', 'reports', 'township-past-deadlines.txt');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 740 };
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 type Role = 'admin' | 'leader' | 'staff' | 'viewer';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  await page.screenshot({ path: join(SHOTS, `${name}-${page.viewportSize()?.width}.png`), fullPage: true });
-}
-
-async function sidewaysScroll(page: Page): Promise<number> {
-  return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-}
 
 /** An API call made by the page with its own session, as the UI makes them. */
 function apiGet(page: Page, path: string): Promise<{ status: number; body: any }> {
@@ -43,36 +18,17 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
   );
 }
 
-(skip ? describe.skip : describe)('import review and accounts in a real browser', () => {
-  let app: TestApp;
-  let browser: Browser;
+describeInBrowser('import review and accounts in a real browser', 'api', (web) => {
   let org: OrgWithUsers;
-  let baseUrl: string;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`找不到浏览器 ${CHROMIUM}（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`);
-    mkdirSync(SHOTS, { recursive: true });
-    app = await TestApp.start(testRuntime('api'));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    org = await Fixtures.of(app).organization();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    org = await Fixtures.of(web.app).organization();
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   async function signedIn(role: Role, viewport = DESKTOP, password = FIXTURE_PASSWORD) {
-    const context = await browser.newContext({ viewport, locale: 'zh-CN', isMobile: viewport === PHONE });
+    const context = await web.browser.newContext({ viewport, locale: 'zh-CN', isMobile: viewport === PHONE });
     const page = await context.newPage();
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel('用户名').fill(org.users[role].username);
-    await page.getByLabel('密码').fill(password);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: /^你好/ }).waitFor();
+    await signIn(page, web.baseUrl, org.users[role].username, password);
     return { context, page };
   }
 
@@ -80,13 +36,13 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
 
   it('reviews an import: past deadlines flagged, causes off and kept off, bulk assignment, measures linked to problems', async () => {
     const { context, page } = await signedIn('admin');
-    await page.goto(`${baseUrl}/#/admin/settings`);
+    await page.goto(`${web.baseUrl}/#/admin/settings`);
     await page.getByLabel('默认完成时限（月-日）').fill('06-30');
     await page.getByRole('button', { name: '保存设置' }).click();
     await page.getByText('设置已保存').waitFor();
-    await shot(page, '20-admin-settings');
+    await screenshot(page, '20-admin-settings');
 
-    await page.goto(`${baseUrl}/#/import`);
+    await page.goto(`${web.baseUrl}/#/import`);
     await page.getByLabel(/报告文件/).setInputFiles(REPORT);
     await page.getByRole('button', { name: '上传并解析' }).click();
     await page.locator('#confirm-items').waitFor();
@@ -122,7 +78,7 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
     await page.getByLabel('统一责任单位').selectOption({ label: '司法所' });
     await page.getByLabel('统一责任领导').selectOption({ label: org.users.leader.displayName });
     await page.getByLabel('统一完成时限').fill('2099-03-31');
-    await shot(page, '21-import-review-bulk');
+    await screenshot(page, '21-import-review-bulk');
     await page.getByRole('button', { name: /应用到选中的 6 条/ }).click();
     for (const select of await page.locator('select[name="unitId"]').all())
       await expect(select.locator('option:checked').innerText()).resolves.toBe('司法所');
@@ -137,7 +93,7 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
       await expect(cause.getByLabel(/保留/).isChecked()).resolves.toBe(false);
     await expect(page.locator('input[name="deadline"]').first().inputValue()).resolves.toBe('2099-03-31');
     await expect(linked(1)).resolves.toMatch(/^问题1：/);
-    await shot(page, '04-import-review');
+    await screenshot(page, '04-import-review');
 
     const reportId = page.url().split('/').pop()!;
     await page.locator('#confirm-items').click();
@@ -159,7 +115,7 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
 
   it('shows the import review without sideways scrolling on a phone', async () => {
     const { context, page } = await signedIn('admin', PHONE);
-    await page.goto(`${baseUrl}/#/import`);
+    await page.goto(`${web.baseUrl}/#/import`);
     await page.getByLabel(/报告文件/).setInputFiles({
       name: '另一份.txt',
       mimeType: 'text/plain',
@@ -168,7 +124,7 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
     await page.getByRole('button', { name: '上传并解析' }).click();
     await page.locator('#confirm-items').waitFor();
     expect(await sidewaysScroll(page)).toBe(0);
-    await shot(page, '04-import-review');
+    await screenshot(page, '04-import-review');
     await context.close();
   });
 
@@ -190,7 +146,7 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
       .getByRole('alert')
       .filter({ hasText: /^密码过于简单：/ })
       .waitFor();
-    await shot(page, '22-account');
+    await screenshot(page, '22-account');
     await submit(FIXTURE_PASSWORD, 'Qingshan-river-2031');
     await page.getByText('密码已修改').waitFor();
     expect(await form.getByRole('alert').count()).toBe(0);
@@ -198,10 +154,10 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
     expect((await apiGet(page, '/auth/me')).status).toBe(200);
     await context.close();
     const again = await signedIn('staff', PHONE, 'Qingshan-river-2031');
-    await again.page.goto(`${baseUrl}/#/account`);
+    await again.page.goto(`${web.baseUrl}/#/account`);
     await again.page.getByRole('heading', { name: '修改密码' }).waitFor();
     expect(await sidewaysScroll(again.page)).toBe(0);
-    await shot(again.page, '22-account');
+    await screenshot(again.page, '22-account');
     await again.context.close();
   });
 
@@ -209,14 +165,14 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
     const viewer = await signedIn('viewer');
     expect((await apiGet(viewer.page, '/auth/me')).status).toBe(200);
     const { context, page } = await signedIn('admin');
-    await page.goto(`${baseUrl}/#/admin/users`);
+    await page.goto(`${web.baseUrl}/#/admin/users`);
     await page.getByRole('button', { name: `编辑 ${org.users.viewer.displayName}` }).click();
     const edit = page.locator('.user-edit');
     await edit.getByLabel('姓名').fill('赵监督员');
     await edit.getByLabel('所属责任单位').selectOption({ label: '党政办' });
     await edit.getByLabel('手机号').fill('13800001234');
     await edit.getByLabel('电子邮箱').fill('zhao@example.test');
-    await shot(page, '16-admin-users-edit');
+    await screenshot(page, '16-admin-users-edit');
     await edit.getByRole('button', { name: '保存修改' }).click();
     await page.getByText('已保存 赵监督员 的信息').waitFor();
     const row = page.getByRole('row', { name: /赵监督员/ });
@@ -249,11 +205,11 @@ function apiGet(page: Page, path: string): Promise<{ status: number; body: any }
 
   it('shows the users page with the edit form on a phone without sideways scrolling', async () => {
     const { context, page } = await signedIn('admin', PHONE);
-    await page.goto(`${baseUrl}/#/admin/users`);
+    await page.goto(`${web.baseUrl}/#/admin/users`);
     await page.getByRole('button', { name: `编辑 ${org.users.leader.displayName}` }).click();
     await page.locator('.user-edit').waitFor();
     expect(await sidewaysScroll(page)).toBe(0);
-    await shot(page, '16-admin-users-edit');
+    await screenshot(page, '16-admin-users-edit');
     await context.close();
   });
 });

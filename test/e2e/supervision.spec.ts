@@ -1,81 +1,49 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Page } from 'playwright-core';
 import { addDays, todayIn } from '../../src/common/calendar';
-import { FixtureUser, Fixtures, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
+import { describeInBrowser, DESKTOP, screenshotAtBothWidths, signIn } from '../support/browser';
+import { FixtureUser, Fixtures, OrgWithUsers } from '../support/fixtures';
 import { waitFor } from '../support/wait-for';
 import { multipart } from '../integration/ledger/ledger-fixtures';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 740 };
 /** A 1×1 PNG: enough for the browser to decode and show. */
 const PNG = Buffer.from(
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
   'base64',
 );
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
 
-(skip ? describe.skip : describe)('督办 loop in a real browser', () => {
-  let app: TestApp;
-  let browser: Browser;
+describeInBrowser('督办 loop in a real browser', { mode: 'all', env: { OUTBOX_POLL_MS: '100' } }, (web) => {
   let org: OrgWithUsers;
-  let baseUrl: string;
   let reviewTask: string;
   let lateTask: string;
   let colleague: FixtureUser;
 
   beforeAll(async () => {
-    mkdirSync(SHOTS, { recursive: true });
-    app = await TestApp.start(testRuntime('all', { OUTBOX_POLL_MS: '100' }));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    org = await Fixtures.of(app).organization();
+    org = await Fixtures.of(web.app).organization();
     const today = todayIn('Asia/Shanghai');
     const seed = (title: string, deadline: string) =>
-      Fixtures.of(app).task(org.org.id, {
+      Fixtures.of(web.app).task(org.org.id, {
         title,
         deadline,
         leaderId: org.users.leader.id,
         unitId: org.users.staff.unitId,
         assigneeId: org.users.staff.id,
       });
-    colleague = await Fixtures.of(app).user(org.org.id, 'staff', {
+    colleague = await Fixtures.of(web.app).user(org.org.id, 'staff', {
       unitId: org.users.staff.unitId,
       displayName: '周同事',
     });
     reviewTask = await seed('规范行政执法案卷管理', addDays(today, 20));
     lateTask = await seed('完善公共法律服务站点建设', addDays(today, -5));
     const { body, headers } = multipart('现场照片.png', PNG, 'image/png');
-    const uploaded = await app.post(`/api/v1/tasks/${reviewTask}/evidence`, body, {
+    const uploaded = await web.app.post(`/api/v1/tasks/${reviewTask}/evidence`, body, {
       token: org.users.staff.token,
       headers,
     });
     expect(uploaded.status).toBe(201);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   async function login(page: Page, role: 'leader' | 'staff'): Promise<void> {
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel('用户名').fill(org.users[role].username);
-    await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: /^你好/ }).waitFor();
+    await signIn(page, web.baseUrl, org.users[role].username);
   }
 
   async function logout(page: Page): Promise<void> {
@@ -84,17 +52,8 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
   }
 
   async function openTask(page: Page, id: string): Promise<void> {
-    await page.goto(`${baseUrl}/#/tasks/${id}`);
+    await page.goto(`${web.baseUrl}/#/tasks/${id}`);
     await page.locator('h1.task-title').waitFor();
-  }
-
-  async function shotBoth(page: Page, name: string): Promise<void> {
-    for (const viewport of [DESKTOP, PHONE]) {
-      await page.setViewportSize(viewport);
-      await page.evaluate('window.scrollTo(0, 0)');
-      await page.screenshot({ path: join(SHOTS, `${name}-${viewport.width}.png`), fullPage: true });
-    }
-    await page.setViewportSize(DESKTOP);
   }
 
   async function submitForReview(page: Page, outcome: string): Promise<void> {
@@ -107,12 +66,12 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
   }
 
   const unreadTitles = async (token: string): Promise<string[]> =>
-    (await app.get('/api/v1/notifications?pageSize=50', { token })).body.items.map(
+    (await web.app.get('/api/v1/notifications?pageSize=50', { token })).body.items.map(
       (item: { title: string; body: string }) => `${item.title}｜${item.body}`,
     );
 
   it('staff submits, the leader reviews with the evidence in view, sends back, approves; 催办 and an extension decision', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
+    const context = await web.browser.newContext({ viewport: DESKTOP, locale: 'zh-CN' });
     const page = await context.newPage();
     page.setDefaultTimeout(20_000);
 
@@ -125,7 +84,7 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
     const queue = page.locator('section.card', { has: page.getByRole('heading', { name: /^待我核验/ }) });
     await queue.getByRole('link', { name: '规范行政执法案卷管理' }).waitFor();
     await expect(page.locator('.nav-count').first().innerText()).resolves.toMatch(/^\d+$/);
-    await shotBoth(page, 'loop-dashboard-leader');
+    await screenshotAtBothWidths(page, 'loop-dashboard-leader');
 
     await queue.getByRole('link', { name: '规范行政执法案卷管理' }).click();
     await page.locator('.outcome', { hasText: '合格率100%' }).waitFor();
@@ -136,7 +95,7 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
         .locator('.evidence-preview img')
         .evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth),
     ).toBe(1);
-    await shotBoth(page, 'loop-task-leader-review');
+    await screenshotAtBothWidths(page, 'loop-task-leader-review');
     await page.getByRole('button', { name: '退回整改' }).click();
     await page.getByRole('alert').filter({ hasText: '退回整改须填写退回理由' }).waitFor();
     await page.getByLabel('核验意见').fill('请补充培训签到表');
@@ -149,7 +108,7 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
       (await unreadTitles(org.users.staff.token)).some((t) => t.includes('请补充培训签到表')),
     );
     await login(page, 'staff');
-    await page.goto(`${baseUrl}/#/notifications`);
+    await page.goto(`${web.baseUrl}/#/notifications`);
     await page
       .getByText(/退回理由：请补充培训签到表/)
       .first()
@@ -172,7 +131,7 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
     await page.getByLabel('催办要求（可选）').fill('请三日内报送进展');
     await page.getByRole('button', { name: '催办', exact: true }).click();
     await page.locator('.timeline', { hasText: '请三日内报送进展' }).waitFor();
-    await shotBoth(page, 'loop-task-leader-urged');
+    await screenshotAtBothWidths(page, 'loop-task-leader-urged');
     await page.locator('summary', { hasText: /^催办/ }).click();
     await page.getByRole('button', { name: '催办', exact: true }).click();
     await page.getByRole('alert').filter({ hasText: '今天已催办过' }).waitFor();
@@ -188,7 +147,7 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
     await logout(page);
 
     // An extension request, decided with a comment that reaches the requester.
-    const asked = await app.post(
+    const asked = await web.app.post(
       `/api/v1/tasks/${lateTask}/extensions`,
       { requestedDeadline: addDays(todayIn('Asia/Shanghai'), 30), reason: '需协调司法局' },
       { token: colleague.token },

@@ -1,32 +1,16 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { AddressInfo } from 'node:net';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../../src/common/calendar';
-import { createOrgWithUsers, Fixtures, FIXTURE_PASSWORD, OrgWithUsers } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
+import { describeInBrowser, DESKTOP, PHONE, screenshot, sidewaysScroll, signIn } from '../support/browser';
+import { createOrgWithUsers, Fixtures, OrgWithUsers } from '../support/fixtures';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
 const SEED = '/work/shared/seeds/001_e130f611d196ff54.txt';
 const REPORT = existsSync(SEED)
   ? SEED
   : join(__dirname, '..', 'fixtures', 'reports', 'county-document-number.txt');
 const OUTCOME = '已建成镇村两级公共法律服务站点并投入使用';
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 375, height: 740 };
 type Role = 'leader' | 'staff' | 'admin' | 'viewer';
 /**
  * UTC+14 and UTC−11: 25 hours apart, these two are never on the same calendar day, so at any hour one of them is on
@@ -42,22 +26,8 @@ async function expectCleanPage(page: Page): Promise<void> {
   expect(text).not.toContain('其他人员');
 }
 
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate('window.scrollTo(0, 0)');
-  const width = page.viewportSize()?.width;
-  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: true });
-}
-
-/** How far the page can scroll sideways (evaluated in the page, where the DOM globals exist). */
-async function sidewaysScroll(page: Page): Promise<number> {
-  return Number(await page.evaluate('document.documentElement.scrollWidth - window.innerWidth'));
-}
-
-(skip ? describe.skip : describe)('web UI in a real browser', () => {
-  let app: TestApp;
-  let browser: Browser;
+describeInBrowser('web UI in a real browser', 'all', (web) => {
   let fixture: OrgWithUsers;
-  let baseUrl: string;
   const names: Record<Role, string> = {
     leader: '张局长',
     staff: '李经办',
@@ -66,34 +36,17 @@ async function sidewaysScroll(page: Page): Promise<number> {
   };
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(
-        `找不到浏览器 ${CHROMIUM}：请先 apt-get install -y chromium fonts-noto-cjk（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`,
-      );
-    mkdirSync(SHOTS, { recursive: true });
-    app = await TestApp.start(testRuntime('all'));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    fixture = await createOrgWithUsers(app);
-    const db = app.app.get(DataSource);
+    fixture = await createOrgWithUsers(web.app);
+    const db = web.app.app.get(DataSource);
     for (const role of Object.keys(names) as Role[])
       await db.query(`UPDATE users SET display_name = $1 WHERE id = $2`, [
         names[role],
         fixture.users[role].id,
       ]);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
-
   async function login(page: Page, role: Role): Promise<void> {
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel('用户名').fill(fixture.users[role].username);
-    await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signIn(page, web.baseUrl, fixture.users[role].username);
     await page.getByRole('heading', { name: `你好，${names[role]}` }).waitFor();
   }
 
@@ -113,7 +66,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
 
   /** Opens a page by its address and waits for its heading. */
   async function open(page: Page, hash: string, heading: string | RegExp): Promise<void> {
-    await page.goto(`${baseUrl}/${hash}`);
+    await page.goto(`${web.baseUrl}/${hash}`);
     await page.getByRole('heading', { name: heading }).first().waitFor();
   }
 
@@ -133,23 +86,27 @@ async function sidewaysScroll(page: Page): Promise<number> {
   }
 
   it('imports a report, confirms its items, updates a task as staff, approves it as leader and shows it in the draft', async () => {
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', acceptDownloads: true });
+    const context = await web.browser.newContext({
+      viewport: DESKTOP,
+      locale: 'zh-CN',
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
 
-    await page.goto(`${baseUrl}/`);
+    await page.goto(`${web.baseUrl}/`);
     await page.getByRole('heading', { name: '登录整改事项跟踪系统' }).waitFor();
     await page.getByLabel('用户名').fill(fixture.users.leader.username);
     await page.getByLabel('密码').fill('wrong-password');
     await page.getByRole('button', { name: '登录' }).click();
     await expect(page.getByRole('alert').innerText()).resolves.toMatch(/[\u4e00-\u9fa5]/);
-    await shot(page, '01-login');
+    await screenshot(page, '01-login');
 
     await login(page, 'leader');
-    await shot(page, '02-dashboard-empty');
+    await screenshot(page, '02-dashboard-empty');
 
     await menu(page, '导入报告').click();
     await page.getByRole('heading', { name: '导入年度报告' }).waitFor();
-    await shot(page, '03-import-upload');
+    await screenshot(page, '03-import-upload');
     await page.getByLabel(/报告文件/).setInputFiles(REPORT);
     await page.getByRole('button', { name: '上传并解析' }).click();
     await page.locator('#confirm-items').waitFor();
@@ -177,7 +134,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     const kept = await page.locator('.item input[name="keep"]:checked').count();
     expect(kept).toBeLessThan(itemCount - 1);
     await expectCleanPage(page);
-    await shot(page, '04-import-review');
+    await screenshot(page, '04-import-review');
     await page.locator('#confirm-items').click();
     await page.getByRole('heading', { name: '整改台账' }).waitFor();
     await page.locator('.ledger tbody tr').first().waitFor();
@@ -209,7 +166,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await expectCleanPage(page);
     await page.getByRole('link', { name: '清除条件' }).click();
     await page.waitForURL(/#\/tasks$/);
-    await shot(page, '05-ledger');
+    await screenshot(page, '05-ledger');
 
     // The dashboard counts every task from the server's statistics and is ready well within a second or so.
     await menu(page, '工作台').click();
@@ -226,11 +183,11 @@ async function sidewaysScroll(page: Page): Promise<number> {
     );
     expect(timing.ready).toBeLessThan(10_000);
     await expect(page.locator('.stat-card').first().innerText()).resolves.toContain(String(kept));
-    await shot(page, '05b-dashboard-leader');
+    await screenshot(page, '05b-dashboard-leader');
 
     await logout(page);
     await login(page, 'staff');
-    await shot(page, '06-dashboard-staff');
+    await screenshot(page, '06-dashboard-staff');
 
     // The assignment reaches the staff user through the outbox relay and a queue job; reload until it shows.
     let notified = false;
@@ -243,7 +200,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     }
     expect(notified).toBe(true);
     await expectCleanPage(page);
-    await shot(page, '07-notifications-staff');
+    await screenshot(page, '07-notifications-staff');
     await page.getByRole('button', { name: '全部标为已读' }).click();
     await page.locator('.notice.unread').first().waitFor({ state: 'detached' });
     await expect(page.locator('.notice.unread').count()).resolves.toBe(0);
@@ -258,7 +215,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await expect(page.locator('.facts').innerText()).resolves.toContain(names.leader);
     expect(await visibleForms(page)).toEqual(['报送进展', '申请延期']);
     await expectCleanPage(page);
-    await shot(page, '08-task-staff');
+    await screenshot(page, '08-task-staff');
     await page.getByLabel('本次报送').selectOption('pending_review');
     await page.getByLabel('进度（%）').fill('100');
     await page.getByLabel('进展说明').fill('已全部完成，申请销号');
@@ -274,7 +231,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await expect(page.getByText('站点挂牌照片说明.txt').count()).resolves.toBe(1);
     expect(await visibleForms(page)).toEqual(['补充佐证材料', '申请延期']);
     await expectCleanPage(page);
-    await shot(page, '09-task-submitted');
+    await screenshot(page, '09-task-submitted');
     const taskUrl = page.url();
 
     await logout(page);
@@ -283,7 +240,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await page.getByRole('heading', { name: '核验销号' }).waitFor();
     // The leader's page leads with the leader's work: the staff's forms are for staff and the assignee.
     expect(await visibleForms(page)).toEqual(['核验销号', '调整任务', '撤销任务']);
-    await shot(page, '10-task-leader-review');
+    await screenshot(page, '10-task-leader-review');
     await page.getByLabel('核验意见').fill('核验属实');
     await page.getByRole('button', { name: '核验通过' }).click();
     await page.getByText('任务已销号，办理完毕。').waitFor();
@@ -293,7 +250,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await expect(page.locator('.facts .light').getAttribute('class')).resolves.toContain('gray');
     expect(await visibleForms(page)).toEqual([]);
     await expect(page.locator('#task-outcome').innerText()).resolves.toBe(OUTCOME);
-    await shot(page, '11-task-approved');
+    await screenshot(page, '11-task-approved');
 
     const excel = page.waitForEvent('download');
     await menu(page, '整改台账').click();
@@ -302,26 +259,28 @@ async function sidewaysScroll(page: Page): Promise<number> {
 
     await menu(page, '消息').click();
     await page.getByRole('heading', { name: '消息通知' }).waitFor();
-    await shot(page, '12-notifications-leader');
+    await screenshot(page, '12-notifications-leader');
 
     // The work was done (completedOn) and approved today; this 2025 plan's work is dated in 2025 so that the
     // 2025 draft, as of 31 December 2025, reports it.
-    await app.app.get(DataSource).query(
+    await web.app.app.get(DataSource).query(
       `UPDATE tasks SET completed_at = '2025-11-30T10:00:00+08:00', completed_on = '2025-11-30'
           WHERE organization_id = $1 AND status = 'completed'`,
       [fixture.org.id],
     );
-    await app.post('/api/v1/reports/drafts/2025/rebuild', undefined, { token: fixture.users.leader.token });
+    await web.app.post('/api/v1/reports/drafts/2025/rebuild', undefined, {
+      token: fixture.users.leader.token,
+    });
     // The draft is also rebuilt by a queue job after the approval; reload until the outcome shows.
     let found = false;
-    await page.goto(`${baseUrl}/#/draft/2025`);
+    await page.goto(`${web.baseUrl}/#/draft/2025`);
     for (let attempt = 0; attempt < 20 && !found; attempt++) {
       if (attempt) await page.reload();
       await page.locator('.draft').waitFor();
       found = (await page.getByText(OUTCOME.slice(0, 10)).count()) > 0;
       if (!found) await page.waitForTimeout(1000);
     }
-    await shot(page, '13-draft');
+    await screenshot(page, '13-draft');
     expect(found).toBe(true);
     await expectCleanPage(page);
     await page
@@ -334,7 +293,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     const word = page.waitForEvent('download');
     await page.getByRole('button', { name: '下载 Word' }).click();
     expect((await word).suggestedFilename()).toBe('2025年度报告草稿.docx');
-    await shot(page, '14-draft-edited');
+    await screenshot(page, '14-draft-edited');
     expect(taskTitle.length).toBeGreaterThan(0);
 
     // A viewer reads an open task with names but gets no form at all.
@@ -346,16 +305,16 @@ async function sidewaysScroll(page: Page): Promise<number> {
     expect(await visibleForms(page)).toEqual([]);
     await expect(page.locator('.facts').innerText()).resolves.toContain(names.staff);
     await expectCleanPage(page);
-    await shot(page, '15-task-viewer');
+    await screenshot(page, '15-task-viewer');
 
     await logout(page);
     await login(page, 'admin');
     await menu(page, '用户').click();
     await page.getByRole('heading', { name: '用户管理' }).waitFor();
-    await shot(page, '16-admin-users');
+    await screenshot(page, '16-admin-users');
     await menu(page, '责任单位').click();
     await page.getByRole('heading', { name: '责任单位管理' }).waitFor();
-    await shot(page, '17-admin-units');
+    await screenshot(page, '17-admin-units');
     await context.close();
 
     await walkOnPhone(taskUrl);
@@ -363,15 +322,15 @@ async function sidewaysScroll(page: Page): Promise<number> {
 
   /** Every page at 375 px: no sideways scrolling, and ledger titles keep a readable width. */
   async function walkOnPhone(taskUrl: string): Promise<void> {
-    const phone: BrowserContext = await browser.newContext({
+    const phone: BrowserContext = await web.browser.newContext({
       viewport: PHONE,
       locale: 'zh-CN',
       isMobile: true,
     });
     const page = await phone.newPage();
-    await page.goto(`${baseUrl}/#/login`);
+    await page.goto(`${web.baseUrl}/#/login`);
     await page.getByRole('heading', { name: '登录整改事项跟踪系统' }).waitFor();
-    await shot(page, '01-login');
+    await screenshot(page, '01-login');
     await login(page, 'leader');
     const pages: Array<[string, string, string | RegExp]> = [
       ['02-dashboard', '#/', `你好，${names.leader}`],
@@ -392,13 +351,13 @@ async function sidewaysScroll(page: Page): Promise<number> {
         expect(widths.length).toBeGreaterThan(0);
         expect(Math.min(...widths)).toBeGreaterThan(250);
       }
-      await shot(page, name);
+      await screenshot(page, name);
     }
-    await page.goto(`${baseUrl}/#/import`);
+    await page.goto(`${web.baseUrl}/#/import`);
     await page.locator('.plain-list a').first().click();
     await page.getByRole('heading', { name: '提取的条目' }).waitFor();
     expect(await sidewaysScroll(page)).toBe(0);
-    await shot(page, '04-import-review');
+    await screenshot(page, '04-import-review');
     await logout(page);
     await login(page, 'admin');
     for (const [name, hash, heading] of [
@@ -408,23 +367,27 @@ async function sidewaysScroll(page: Page): Promise<number> {
       await open(page, hash, heading);
       await page.locator('main table').waitFor();
       expect({ name, overflow: await sidewaysScroll(page) }).toEqual({ name, overflow: 0 });
-      await shot(page, name);
+      await screenshot(page, name);
     }
     await phone.close();
   }
 
   it('defaults 完成日期 to the organization’s today in a browser on another day, and 申请销号 is accepted with it', async () => {
     const { leader, staff } = fixture.users;
-    const taskId = await Fixtures.of(app).task(fixture.org.id, {
+    const taskId = await Fixtures.of(web.app).task(fixture.org.id, {
       deadline: '2099-12-31',
       title: '规范行政执法公示',
       leaderId: leader.id,
       unitId: staff.unitId,
       assigneeId: staff.id,
     });
-    const organizationZone: string = (await app.get('/api/v1/meta')).body.timeZone;
+    const organizationZone: string = (await web.app.get('/api/v1/meta')).body.timeZone;
     const browserZone = FAR_ZONES.find((zone) => todayIn(zone) !== todayIn(organizationZone))!;
-    const context = await browser.newContext({ viewport: DESKTOP, locale: 'zh-CN', timezoneId: browserZone });
+    const context = await web.browser.newContext({
+      viewport: DESKTOP,
+      locale: 'zh-CN',
+      timezoneId: browserZone,
+    });
     const page = await context.newPage();
     await login(page, 'staff');
     await open(page, `#/tasks/${taskId}`, '报送进展');
@@ -445,7 +408,7 @@ async function sidewaysScroll(page: Page): Promise<number> {
     await page.getByLabel(/^整改成效/).fill('执法公示栏已设立，公示事项已全部公开');
     await page.getByRole('button', { name: '提交，申请销号' }).click();
     await page.locator('.facts .status', { hasText: '待核验' }).waitFor();
-    const task = await app.get(`/api/v1/tasks/${taskId}`, { token: staff.token });
+    const task = await web.app.get(`/api/v1/tasks/${taskId}`, { token: staff.token });
     expect(task.body.completedOn).toBe(shown.value);
     await context.close();
   }, 120_000);

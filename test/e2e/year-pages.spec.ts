@@ -1,56 +1,20 @@
-import { existsSync, mkdirSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
-import { join } from 'node:path';
-import { Browser, chromium, Page } from 'playwright-core';
-import { FIXTURE_PASSWORD } from '../support/fixtures';
-import { TestApp, testRuntime } from '../support/test-app';
+import { Page } from 'playwright-core';
+import { describeInBrowser, screenshot, signIn } from '../support/browser';
 import { playYear, PlayedYear } from '../integration/rollup/year-play';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--no-first-run',
-  '--disable-background-networking',
-];
-const SHOTS = join(process.cwd(), 'test-output', 'screenshots');
-const skip = process.env.SKIP_BROWSER_TESTS === '1';
-
-/** The 工作纪实 page and the draft page (as of a date, 年度结转, 定稿) after a year of work, in a real browser. */
-(skip ? describe.skip : describe)('工作纪实 and the year-end draft pages in a real browser', () => {
-  let app: TestApp;
-  let browser: Browser;
-  let baseUrl: string;
+/** The 工作纪实 page and the draft page (as of a date, 年度结转, 定稿) after a year of work, in a real web.browser. */
+describeInBrowser('工作纪实 and the year-end draft pages in a real browser', 'api', (web) => {
   let year: PlayedYear;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM))
-      throw new Error(`找不到浏览器 ${CHROMIUM}（或设置 SKIP_BROWSER_TESTS=1 跳过浏览器测试）`);
-    mkdirSync(SHOTS, { recursive: true });
-    app = await TestApp.start(testRuntime('api'));
-    await app.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(app.app.getHttpServer().address() as AddressInfo).port}`;
-    year = await playYear(app);
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
+    year = await playYear(web.app);
   });
 
   async function leaderPage(width: number): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    await page.goto(`${baseUrl}/#/login`);
-    await page.getByLabel('用户名').fill(year.org.users.leader.username);
-    await page.getByLabel('密码').fill(FIXTURE_PASSWORD);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByRole('heading', { name: /你好/ }).waitFor();
+    const page = await web.browser.newPage({ viewport: { width, height: 900 } });
+    await signIn(page, web.baseUrl, year.org.users.leader.username);
     return page;
   }
-
-  const shot = (page: Page, name: string) =>
-    page.screenshot({ path: join(SHOTS, `${name}-${page.viewportSize()!.width}.png`), fullPage: true });
 
   it('lists the year’s entries by month and category, and records a new one linked to a task', async () => {
     const inMarch = year.entries.filter((entry) => entry.date.startsWith('2025-03-'));
@@ -58,14 +22,14 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
     expect(inMarch).not.toHaveLength(0);
     for (const width of [1366, 375]) {
       const page = await leaderPage(width);
-      await page.goto(`${baseUrl}/#/worklog?year=2025&month=3`);
+      await page.goto(`${web.baseUrl}/#/worklog?year=2025&month=3`);
       for (const entry of inMarch) await page.getByText(entry.text, { exact: true }).waitFor();
       for (const entry of notInMarch) expect(await page.getByText(entry.text).count()).toBe(0);
-      await shot(page, 'worklog-march');
+      await screenshot(page, 'worklog-march');
       await page.close();
     }
     const page = await leaderPage(1366);
-    await page.goto(`${baseUrl}/#/tasks/${year.overdue}`);
+    await page.goto(`${web.baseUrl}/#/tasks/${year.overdue}`);
     await page.getByRole('link', { name: '记入工作纪实' }).click();
     await page.getByRole('heading', { name: /记一笔/ }).waitFor();
     await page.getByLabel('类别').last().selectOption({ label: '严格规范公正文明执法' });
@@ -80,14 +44,14 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
   it('shows the draft as of 31 December with the year-end carry-over, and carries a task over', async () => {
     for (const width of [1366, 375]) {
       const page = await leaderPage(width);
-      await page.goto(`${baseUrl}/#/draft/2025?asOf=2025-12-31`);
+      await page.goto(`${web.baseUrl}/#/draft/2025?asOf=2025-12-31`);
       await page.getByText('截至 2025-12-31').waitFor();
       await page.getByText('经批准延期至2025年12月20日，按期完成').waitFor();
-      await shot(page, 'draft-2025-as-of');
+      await screenshot(page, 'draft-2025-as-of');
       await page.close();
     }
     const page = await leaderPage(1366);
-    await page.goto(`${baseUrl}/#/draft/2025?asOf=2025-12-31`);
+    await page.goto(`${web.baseUrl}/#/draft/2025?asOf=2025-12-31`);
     await page.getByText(/年度结转/).click();
     const form = page.getByRole('form', { name: /结转：基层执法人员不稳定/ });
     await form.getByLabel('未完成原因').fill('执法人员借调频繁，队伍未能稳定');
@@ -98,7 +62,7 @@ const skip = process.env.SKIP_BROWSER_TESTS === '1';
       .getByText(/执法人员借调频繁，队伍未能稳定/)
       .first()
       .waitFor();
-    await shot(page, 'draft-2025-carried');
+    await screenshot(page, 'draft-2025-carried');
     await page.close();
   }, 180_000);
 });
