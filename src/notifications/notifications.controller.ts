@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags, ApiExtraModels } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-decorators';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { CurrentUser } from '../identity/current-user.decorator';
 import type { AuthUser } from '../identity/auth-user';
 import { ListNotificationsQuery } from './dto/list-notifications.dto';
@@ -51,7 +52,7 @@ export class NotificationsController {
     ok: { type: NotificationDto, description: '已读的通知' },
     errors: [400, 401, 'NOTIFICATION_NOT_FOUND'],
   })
-  markRead(@CurrentUser() user: AuthUser, @Param('id', new ParseUUIDPipe()) id: string) {
+  markRead(@CurrentUser() user: AuthUser, @Param('id', ParseUuidPipe) id: string) {
     return this.notifications.markRead(user, id);
   }
 }

@@ -189,6 +189,7 @@ describe('bad JSON bodies and ids', () => {
     ['GET', '/api/v1/reports/%E4%B8%AD%E6%96%87/text'],
     ['POST', '/api/v1/reports/123/tasks'],
     ['PATCH', '/api/v1/tasks/not-a-uuid'],
+    ['POST', '/api/v1/notifications/not-a-uuid/read'],
   ] as const)('%s %s → 400 INVALID_ID', async (method, url) => {
     const response = await app.request(method, url, {
       token: org.users.leader.token,
