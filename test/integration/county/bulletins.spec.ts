@@ -145,7 +145,13 @@ describe('county bulletins (月度通报)', () => {
     await app.post(`/api/v1/county/bulletins?month=${lastMonth}`, undefined, {
       token: county.users.leader.token,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1000));
+    // A second 通报 or notice could only come from a bulletin job still to run: wait until none is left.
+    await waitFor(
+      async () =>
+        !(await queue.getJobs(['wait', 'prioritized', 'delayed', 'active'])).some(
+          (job) => job.name === 'county.bulletin',
+        ),
+    );
     expect(await countyBulletins(county.users.leader.token, county.org.id)).toHaveLength(1);
     const notices = await app.get('/api/v1/notifications', { token: townships[0].users.leader.token });
     expect(

@@ -129,8 +129,16 @@ describe('a worker process killed with SIGKILL in the middle of a delivery', () 
         throw new Error(`${error.message}\n${survivor.output}`);
       },
     );
-    // Past several more stalled checks: a late duplicate of a job would post again in this window.
-    await new Promise((r) => setTimeout(r, 2 * (LOCK_MS + STALLED_CHECK_MS)));
+    // Until no job is left to run: a job the killed worker held stays active until a stalled check hands it to the
+    // survivor, and a late duplicate would come from such a job or one still running, not from a settled one.
+    await waitFor(
+      async () => {
+        const unsettled = await queue.getJobCounts('active', 'wait', 'prioritized', 'delayed');
+        return Object.values(unsettled).every((count) => count === 0);
+      },
+      60_000,
+      '全部投递任务结束',
+    );
 
     expect(
       posts

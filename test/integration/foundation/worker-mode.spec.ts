@@ -4,6 +4,7 @@ import { JobProducer } from '../../../src/queue/job-producer';
 import { WorkerHeartbeatService } from '../../../src/queue/worker-heartbeat.service';
 import { startWorker, TestApp } from '../../support/test-app';
 import { TEST_REDIS_URL, testQueuePrefix } from '../../support/test-env';
+import { waitFor } from '../../support/wait-for';
 
 describe('worker mode', () => {
   let api: TestApp;
@@ -27,12 +28,11 @@ describe('worker mode', () => {
     const requestedAt = new Date().toISOString();
     await api.app.get(JobProducer).enqueue('system.heartbeat', { requestedAt });
 
-    // Up to 10 s: on a loaded machine the freshly started worker can take seconds to pick up its first job.
-    let stamp: string | null = null;
-    for (let i = 0; i < 200 && !stamp?.includes(requestedAt); i += 1) {
-      await new Promise((r) => setTimeout(r, 50));
-      stamp = await redis.get(key);
-    }
-    expect(JSON.parse(stamp ?? '{}')).toMatchObject({ requestedAt, pid: process.pid });
-  }, 15_000);
+    // On a loaded machine the freshly started worker can take seconds to pick up its first job.
+    const stamp = await waitFor(async () => {
+      const value = await redis.get(key);
+      return value?.includes(requestedAt) ? value : undefined;
+    });
+    expect(JSON.parse(stamp)).toMatchObject({ requestedAt, pid: process.pid });
+  });
 });

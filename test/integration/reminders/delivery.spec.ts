@@ -213,7 +213,13 @@ describe('deliveries over e-mail and the group-robot webhook', () => {
       await waitFor(async () => mails.filter((m) => m.to === email).length === titles.length);
       const stuck = () => posts.filter((post) => post.body.includes('卡住的机器人')).length;
       await waitFor(async () => stuck() === WEBHOOK_CONCURRENCY * workers.length);
-      await new Promise((resolve) => setTimeout(resolve, 500));
+      // A worker moves a job to active when it takes it, before the claim and the post: the counts show a worker
+      // over its share at once, where a fixed wait for its post to reach the robot ran out first under load.
+      const webhook = workers[0].get(JobProducer).queue(QueueName.WebhookDeliveries);
+      expect(await webhook.getJobCounts('active', 'wait')).toEqual({
+        active: WEBHOOK_CONCURRENCY * workers.length,
+        wait: titles.length - WEBHOOK_CONCURRENCY * workers.length,
+      });
       expect(stuck()).toBe(WEBHOOK_CONCURRENCY * workers.length);
     } finally {
       answer = () => 200;
