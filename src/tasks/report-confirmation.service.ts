@@ -11,8 +11,9 @@ import { ConfirmableItem, ReportRepository } from '../reports/report.repository'
 import { suggestDeadline } from '../reports/review-suggestions';
 import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { ConfirmItemDto, ConfirmItemsDto } from './dto/task.dto';
-import { assertAssignee, assertMembers } from './assignment-checks';
+import { assertMembers } from './assignment-checks';
 import { TaskHistoryRepository } from './task-history.repository';
+import { assertAssignable } from './task-rules';
 import { TaskRow } from './task-view';
 import { TaskRepository } from './task.repository';
 import { TasksService } from './tasks.service';
@@ -106,14 +107,16 @@ export class ReportConfirmationService {
     await assertMembers(this.directory, manager, organizationId, request);
     const suggestedUnit = item.suggestedUnits[0];
     // A named assignee brings their unit; otherwise the report's suggestion decides.
+    const assignee = request.assigneeId
+      ? await this.directory.findAssignable(organizationId, request.assigneeId, manager)
+      : null;
     const unitId =
       request.unitId ??
-      (request.assigneeId ? await this.unitOfAssignee(manager, organizationId, request.assigneeId) : null) ??
+      assignee?.unitId ??
       (suggestedUnit
         ? await this.directory.findActiveUnitIdByName(organizationId, suggestedUnit, manager)
         : null);
-    if (request.assigneeId)
-      await assertAssignee(this.directory, manager, organizationId, request.assigneeId, unitId);
+    if (request.assigneeId) assertAssignable(assignee, unitId);
     const deadline =
       request.deadline ??
       suggestDeadline(item.suggestedDeadline, item.planYear, scope.settings, scope.today).suggestedDeadline;
@@ -159,11 +162,6 @@ export class ReportConfirmationService {
         leaderId,
         deadline,
       });
-  }
-
-  /** The unit of a named assignee: what a confirmed item without a unit of its own belongs to. */
-  private async unitOfAssignee(manager: EntityManager, organizationId: string, assigneeId: string) {
-    return (await this.directory.findAssignable(organizationId, assigneeId, manager))?.unitId ?? null;
   }
 
   /** The task of the linked problem: made in this confirmation (problems go first) or confirmed before. */
