@@ -2,7 +2,7 @@ import { Page } from 'playwright-core';
 import { describeInBrowser, screenshot, signIn } from '../support/browser';
 import { playYear, PlayedYear } from '../integration/rollup/year-play';
 
-/** The 工作纪实 page and the draft page (as of a date, 年度结转, 定稿) after a year of work, in a real web.browser. */
+/** The 工作纪实 page and the draft page (as of a date, 年度结转, 定稿) after a year of work, in a real browser. */
 describeInBrowser('工作纪实 and the year-end draft pages in a real browser', 'api', (web) => {
   let year: PlayedYear;
 

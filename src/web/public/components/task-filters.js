@@ -4,7 +4,7 @@ import { unitOptions } from '../lib/directory.js';
 import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { hrefWith, navigate } from '../lib/router.js';
-import { words } from '../lib/vocabulary.js';
+import { organizationYear, words } from '../lib/vocabulary.js';
 import { Field } from './field.js';
 import { Select } from './select.js';
 
@@ -31,7 +31,7 @@ function lightOptions() {
 
 /** Years with a report, the current year and the one asked for, newest first. */
 function yearOptions(reports, query) {
-  const years = new Set([new Date().getFullYear(), ...reports.map((report) => report.planYear)]);
+  const years = new Set([organizationYear(), ...reports.map((report) => report.planYear)]);
   if (query.get('year')) years.add(Number(query.get('year')));
   return [...years]
     .filter(Boolean)

@@ -19,6 +19,11 @@ export function organizationToday() {
   return new Intl.DateTimeFormat('en-CA', format).format(new Date());
 }
 
+/** The organization's current year (TIME_ZONE), the default wherever a plan year is chosen. */
+export function organizationYear() {
+  return Number(organizationToday().slice(0, 4));
+}
+
 export function isDemo() {
   return Boolean(meta?.demo);
 }

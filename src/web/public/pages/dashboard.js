@@ -9,7 +9,7 @@ import { html } from '../lib/html.js';
 import { inboxQueues, loadInbox } from '../lib/inbox.js';
 import { hrefWith } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
-import { words } from '../lib/vocabulary.js';
+import { roleMay, words } from '../lib/vocabulary.js';
 
 const BRIEF = { pageSize: 6, sort: 'deadline' };
 
@@ -32,10 +32,14 @@ function viewerLists() {
 }
 
 export function DashboardPage({ user }) {
-  const viewer = user.role === 'viewer';
+  const withoutQueues = !roleMay(user.role, 'inbox.read');
   const state = useLoad(
     () =>
-      Promise.all([api('GET', '/tasks/stats'), viewer ? viewerLists() : loadInbox(user), loadDirectory()]),
+      Promise.all([
+        api('GET', '/tasks/stats'),
+        withoutQueues ? viewerLists() : loadInbox(user),
+        loadDirectory(),
+      ]),
     [],
   );
   useEffect(() => {
@@ -44,10 +48,10 @@ export function DashboardPage({ user }) {
   return html`<h1>你好，${user.displayName}</h1>
     <${Loaded} state=${state}>
       ${([stats, queues, directory]) => html`
-        ${viewer ? null : html`<${InboxQueues} inbox=${queues} role=${user.role} />`}
+        ${withoutQueues ? null : html`<${InboxQueues} inbox=${queues} role=${user.role} />`}
         <${Overview} stats=${stats} />
         ${
-          viewer
+          withoutQueues
             ? html`<div class="two">
                 <${TaskBriefList}
                   title="已逾期"

@@ -9,10 +9,10 @@ import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { hrefWith, navigate } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
-import { roleMay } from '../lib/vocabulary.js';
+import { organizationYear, roleMay } from '../lib/vocabulary.js';
 
 export function DraftPage({ user, params: [yearText], query }) {
-  const year = Number(yearText) || new Date().getFullYear();
+  const year = Number(yearText) || organizationYear();
   const asOf = query?.get('asOf') || '';
   const suffix = asOf ? `?asOf=${asOf}` : '';
   const state = useLoad(() => api('GET', `/reports/drafts/${year}${suffix}`), [year, suffix]);

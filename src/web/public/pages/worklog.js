@@ -11,7 +11,7 @@ import { html } from '../lib/html.js';
 import { attempt } from '../lib/messages.js';
 import { hrefWith, navigate } from '../lib/router.js';
 import { useLoad } from '../lib/use-load.js';
-import { organizationToday } from '../lib/vocabulary.js';
+import { organizationToday, roleMay } from '../lib/vocabulary.js';
 
 const MONTHS = Array.from({ length: 12 }, (_unused, index) => ({
   key: String(index + 1),
@@ -40,7 +40,7 @@ export function WorklogPage({ user, query }) {
         const categoryOptions = categories.map(({ key, label }) => ({ key, label }));
         return html`<${Filters} filters=${filters} categories=${categoryOptions} directory=${directory} />
           ${
-            user.role === 'viewer'
+            !roleMay(user.role, 'worklog.write')
               ? null
               : html`<${EntryForm}
                   user=${user}
@@ -53,7 +53,7 @@ export function WorklogPage({ user, query }) {
           <${EntryList}
             result=${result}
             directory=${directory}
-            canMark=${user.role === 'leader' || user.role === 'admin'}
+            canMark=${roleMay(user.role, 'worklog.report')}
             onDone=${state.reload}
           />
           <${Pager} result=${result} hrefFor=${(page) => hrefWith('/worklog', { ...filters, page })} />`;
@@ -85,6 +85,7 @@ function Filters({ filters, categories, directory }) {
 }
 
 function EntryForm({ user, taskId, categories, directory, onDone }) {
+  const today = organizationToday();
   const submit = submitAndClear({
     bodyOf: (data) => {
       const body = {
@@ -108,14 +109,7 @@ function EntryForm({ user, taskId, categories, directory, onDone }) {
   return html`<form class="card" onSubmit=${submit} aria-labelledby="worklog-add">
     <h2 id="worklog-add">记一笔${taskId ? html` <small class="muted">（关联任务）</small>` : null}</h2>
     <div class="form-grid">
-      <${Field} label="日期"
-        ><input
-          name="date"
-          type="date"
-          required
-          max=${organizationToday()}
-          defaultValue=${organizationToday()}
-      /><//>
+      <${Field} label="日期"><input name="date" type="date" required max=${today} defaultValue=${today} /><//>
       <${Field} label="类别"><${Select} name="category" options=${categories} required /><//>
       ${
         user.role === 'staff'

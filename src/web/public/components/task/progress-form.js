@@ -26,6 +26,7 @@ export function ProgressForm({ task, allowed, onDone }) {
   const kinds = KINDS.filter((kind) => allowed.has(kind.action));
   const [status, setStatus] = useState(kinds[0].key);
   const submitting = status === 'pending_review';
+  const today = organizationToday();
   const submit = async (event) => {
     event.preventDefault();
     const form = event.currentTarget;
@@ -82,12 +83,7 @@ export function ProgressForm({ task, allowed, onDone }) {
               ></textarea>
             <//>
             <${Field} label="完成日期" hint="工作实际完成的日期，用于判断是否按期完成">
-              <input
-                name="completedOn"
-                type="date"
-                max=${organizationToday()}
-                defaultValue=${organizationToday()}
-              />
+              <input name="completedOn" type="date" max=${today} defaultValue=${today} />
             <//>`
         : null
     }
