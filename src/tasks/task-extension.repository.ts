@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { ExtensionRequest } from './extension-request.entity';
+import { findRecordsOfTask } from './task-record';
 
 export interface ApprovedExtensionRow {
   taskId: string;
@@ -57,21 +58,6 @@ export class TaskExtensionRepository {
   }
 
   findOfTask(taskId: string): Promise<ExtensionRequest[]> {
-    return this.dataSource.manager.find(ExtensionRequest, {
-      select: {
-        id: true,
-        requestedBy: true,
-        currentDeadline: true,
-        requestedDeadline: true,
-        reason: true,
-        status: true,
-        decidedBy: true,
-        decidedAt: true,
-        decisionComment: true,
-        createdAt: true,
-      },
-      where: { taskId },
-      order: { createdAt: 'ASC' },
-    });
+    return findRecordsOfTask(this.dataSource.manager, ExtensionRequest, taskId, { createdAt: 'ASC' });
   }
 }

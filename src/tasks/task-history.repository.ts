@@ -3,6 +3,7 @@ import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { FieldChanges } from '../queue/task-events';
 import { EvidenceFile } from './evidence-file.entity';
 import { TaskHistoryEntry } from './task-history-entry.entity';
+import { findRecordsOfTask } from './task-record';
 import { TaskUpdate } from './task-update.entity';
 
 /** What happened to a task: its history (append-only), progress reports and the evidence files they cite. */
@@ -51,11 +52,7 @@ export class TaskHistoryRepository {
   }
 
   findHistory(taskId: string): Promise<TaskHistoryEntry[]> {
-    return this.dataSource.manager.find(TaskHistoryEntry, {
-      select: { id: true, actorId: true, action: true, changes: true, note: true, createdAt: true },
-      where: { taskId },
-      order: { id: 'ASC' },
-    });
+    return findRecordsOfTask(this.dataSource.manager, TaskHistoryEntry, taskId, { id: 'ASC' });
   }
 
   async addUpdate(manager: EntityManager, update: Omit<TaskUpdate, 'id' | 'createdAt'>): Promise<string> {
@@ -63,20 +60,7 @@ export class TaskHistoryRepository {
   }
 
   findUpdates(taskId: string): Promise<TaskUpdate[]> {
-    return this.dataSource.manager.find(TaskUpdate, {
-      select: {
-        id: true,
-        authorId: true,
-        statusFrom: true,
-        statusTo: true,
-        progress: true,
-        note: true,
-        outcome: true,
-        createdAt: true,
-      },
-      where: { taskId },
-      order: { createdAt: 'ASC', id: 'ASC' },
-    });
+    return findRecordsOfTask(this.dataSource.manager, TaskUpdate, taskId, { createdAt: 'ASC', id: 'ASC' });
   }
 
   async addEvidence(manager: EntityManager, file: Omit<EvidenceFile, 'id' | 'updateId' | 'createdAt'>) {
@@ -91,11 +75,11 @@ export class TaskHistoryRepository {
   }
 
   findEvidence(taskId: string): Promise<EvidenceFile[]> {
-    return this.dataSource.manager.find(EvidenceFile, {
-      select: { id: true, updateId: true, fileName: true, sizeBytes: true, sha256: true, createdAt: true },
-      where: { taskId },
-      order: { createdAt: 'ASC' },
-    });
+    const order = { createdAt: 'ASC' } as const;
+    return findRecordsOfTask(this.dataSource.manager, EvidenceFile, taskId, order, [
+      'storagePath',
+      'uploadedBy',
+    ]);
   }
 
   /** One evidence file of the task with where it is stored, or null. */

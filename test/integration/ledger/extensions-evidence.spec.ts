@@ -136,6 +136,34 @@ describe('ledger: extension requests and evidence', () => {
       id: uploaded.body.id,
       updateId: update.body.updates[0].id,
     });
+    // The detail's records carry their own columns: not the task's keys, not where the file is stored.
+    const keysOf = (record: object) => Object.keys(record).sort();
+    expect(keysOf(update.body.evidence[0])).toEqual([
+      'createdAt',
+      'fileName',
+      'id',
+      'sha256',
+      'sizeBytes',
+      'updateId',
+    ]);
+    expect(keysOf(update.body.updates[0])).toEqual([
+      'authorId',
+      'createdAt',
+      'id',
+      'note',
+      'outcome',
+      'progress',
+      'statusFrom',
+      'statusTo',
+    ]);
+    expect(keysOf(update.body.history[0])).toEqual([
+      'action',
+      'actorId',
+      'changes',
+      'createdAt',
+      'id',
+      'note',
+    ]);
     const reused = await app.post(
       `/api/v1/tasks/${task.id}/updates`,
       { note: '重复关联', evidenceIds: [uploaded.body.id] },
