@@ -18,6 +18,12 @@ type Role = 'leader' | 'staff' | 'admin' | 'viewer';
  */
 const FAR_ZONES = ['Pacific/Kiritimati', 'Pacific/Pago_Pago'];
 
+/** 2026-12-05 08:30 as a clock in `timeZone` shows the instant. */
+function wallClockIn(timeZone: string, instant: string): string {
+  const format = { timeZone, hourCycle: 'h23', dateStyle: 'short', timeStyle: 'short' } as const;
+  return new Intl.DateTimeFormat('sv-SE', format).format(new Date(instant));
+}
+
 /** Raw ids (UUIDs), stack traces or the old placeholder for hidden names must never reach the screen. */
 async function expectCleanPage(page: Page): Promise<void> {
   const text = await page.locator('body').innerText();
@@ -410,6 +416,13 @@ describeInBrowser('web UI in a real browser', 'all', (web) => {
     await page.locator('.facts .status', { hasText: '待核验' }).waitFor();
     const task = await web.app.get(`/api/v1/tasks/${taskId}`, { token: staff.token });
     expect(task.body.completedOn).toBe(shown.value);
+    // 办理记录 tells the time on the organization's clock, as the server dates its documents.
+    const submitted = task.body.history.at(-1).createdAt;
+    const rows = page.locator('.timeline > li');
+    await rows.nth(task.body.history.length - 1).waitFor();
+    const shownTime = await rows.last().locator('.muted').first().textContent();
+    expect(shownTime).toBe(wallClockIn(organizationZone, submitted));
+    expect(wallClockIn(browserZone, submitted)).not.toBe(wallClockIn(organizationZone, submitted));
     await context.close();
   }, 120_000);
 });

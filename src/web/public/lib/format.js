@@ -1,11 +1,18 @@
 // Dates and durations as a 台账 writes them.
+import { organizationTimeZone } from './vocabulary.js';
 
-/** 2026-12-05 08:30 in the browser's time zone (the office's). */
+const WALL_CLOCK = { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' };
+
+/**
+ * 2026-12-05 08:30 in the organization's time zone, the calendar its deadlines and documents keep: a browser set
+ * to another zone (or to UTC) would otherwise date a 督办 or a 佐证材料 on another day than the server does.
+ */
 export function dateTime(value) {
   if (!value) return '';
-  const date = new Date(value);
-  const pad = (n) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+  const format = { ...WALL_CLOCK, timeZone: organizationTimeZone(), hourCycle: 'h23' };
+  const parts = new Intl.DateTimeFormat('en-CA', format).formatToParts(new Date(value));
+  const part = Object.fromEntries(parts.map(({ type, value: text }) => [type, text]));
+  return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
 }
 
 /** 剩 12 天 / 今日到期 / 逾期 5 天; empty for closed tasks and tasks without a deadline. */

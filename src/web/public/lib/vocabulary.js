@@ -15,8 +15,13 @@ export async function loadMeta() {
  * against that day, and a browser elsewhere (or set to UTC) may already, or still, be on another.
  */
 export function organizationToday() {
-  const format = { timeZone: meta?.timeZone, year: 'numeric', month: '2-digit', day: '2-digit' };
+  const format = { timeZone: organizationTimeZone(), year: 'numeric', month: '2-digit', day: '2-digit' };
   return new Intl.DateTimeFormat('en-CA', format).format(new Date());
+}
+
+/** The organization's time zone (TIME_ZONE), in which every date and time on the screens is told. */
+export function organizationTimeZone() {
+  return meta?.timeZone;
 }
 
 /** The organization's current year (TIME_ZONE), the default wherever a plan year is chosen. */
