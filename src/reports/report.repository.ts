@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { StoredFileReferences } from '../storage/stored-file-references';
 import { ReportItem } from './report-item.entity';
 import { Report, ReportParseSummary } from './report.entity';
 
@@ -45,7 +46,12 @@ export interface TextItem {
 /** `reports` and `report_items`. */
 @Injectable()
 export class ReportRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    references: StoredFileReferences,
+  ) {
+    references.register(Report, (manager, storagePath) => manager.existsBy(Report, { storagePath }));
+  }
 
   async findIdBySha(organizationId: string, sha256: string): Promise<string | null> {
     const report = await this.dataSource.manager.findOne(Report, {

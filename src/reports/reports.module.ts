@@ -10,7 +10,7 @@ import { ReportsService } from './reports.service';
 
 /** The reports tables, for the features that read reports (tasks, rollup) in any mode. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Report, ReportItem])],
+  imports: [TypeOrmModule.forFeature([Report, ReportItem]), StorageModule],
   providers: [ReportRepository],
   exports: [ReportRepository],
 })

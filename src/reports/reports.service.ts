@@ -8,7 +8,7 @@ import { parseReportText, readReportUpload } from '../parse-worker/upload-parsin
 import { ReportReadError, UnitKeywords } from '../parsing';
 import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { FileStorageService } from '../storage/file-storage.service';
-import { ReportParseSummary } from './report.entity';
+import { Report, ReportParseSummary } from './report.entity';
 import { ReportItemView, ReportRepository } from './report.repository';
 import { suggestDeadline, suggestProblemLinks } from './review-suggestions';
 
@@ -56,7 +56,7 @@ export class ReportsService {
     });
     let reportId: string;
     try {
-      reportId = await this.storage.saveThenRecord('reports', upload.buffer, (stored, manager) =>
+      reportId = await this.storage.saveThenRecord(Report, 'reports', upload.buffer, (stored, manager) =>
         this.reports.insertWithItems(
           manager,
           {

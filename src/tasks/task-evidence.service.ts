@@ -10,6 +10,7 @@ import { FileStorageService } from '../storage/file-storage.service';
 import { TaskHistoryRepository } from './task-history.repository';
 import { CLOSED_STATUSES, illegalTransition } from './task-status';
 import { EvidenceContent, evidenceContent } from './evidence-content';
+import { EvidenceFile } from './evidence-file.entity';
 import { EvidencePreview, previewEvidence } from './evidence-preview';
 import { TaskRepository } from './task.repository';
 import { TasksService } from './tasks.service';
@@ -55,7 +56,7 @@ export class TaskEvidenceService {
     const task = await this.tasks.getInOrganization(user.organizationId, id);
     assertCan(user, 'task.progress', task);
     if (CLOSED_STATUSES.includes(task.status)) throw illegalTransition(task.status, 'in_progress');
-    return this.storage.saveThenRecord('evidence', file.buffer, (stored, manager) =>
+    return this.storage.saveThenRecord(EvidenceFile, 'evidence', file.buffer, (stored, manager) =>
       this.history.addEvidence(manager, {
         organizationId: user.organizationId,
         taskId: id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import type { FieldChanges } from '../queue/task-events';
+import { StoredFileReferences } from '../storage/stored-file-references';
 import { EvidenceFile } from './evidence-file.entity';
 import { TaskHistoryEntry } from './task-history-entry.entity';
 import { findRecordsOfTask } from './task-record';
@@ -9,7 +10,14 @@ import { TaskUpdate } from './task-update.entity';
 /** What happened to a task: its history (append-only), progress reports and the evidence files they cite. */
 @Injectable()
 export class TaskHistoryRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    references: StoredFileReferences,
+  ) {
+    references.register(EvidenceFile, (manager, storagePath) =>
+      manager.existsBy(EvidenceFile, { storagePath }),
+    );
+  }
 
   async record(
     manager: EntityManager,

@@ -31,7 +31,10 @@ import { TasksService } from './tasks.service';
 
 /** The task tables, for the features that read tasks (rollup, reminders, notifications) in any mode. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Task, TaskHistoryEntry, TaskUpdate, EvidenceFile, ExtensionRequest])],
+  imports: [
+    TypeOrmModule.forFeature([Task, TaskHistoryEntry, TaskUpdate, EvidenceFile, ExtensionRequest]),
+    StorageModule,
+  ],
   providers: [TaskRepository, TaskHistoryRepository, TaskExtensionRepository],
   exports: [TaskRepository, TaskHistoryRepository, TaskExtensionRepository],
 })

@@ -5,6 +5,7 @@ import { assertCan } from '../identity/permissions';
 import type { UploadedReport } from '../reports/reports.service';
 import { FileStorageService } from '../storage/file-storage.service';
 import { WorklogEntry } from './worklog-entry.entity';
+import { WorklogFile } from './worklog-file.entity';
 import { WorklogRepository } from './worklog.repository';
 
 /** Evidence files (佐证材料) of 工作纪实 entries, stored content-addressed like a task's evidence. */
@@ -19,7 +20,7 @@ export class WorklogEvidenceService {
     if (!file.buffer.length) throw new InvalidInputError('EMPTY_FILE', '文件内容为空');
     const entry = await this.findEntry(user, entryId);
     assertCan(user, 'worklog.write', entry);
-    const saved = await this.storage.saveThenRecord('evidence', file.buffer, (stored, manager) =>
+    const saved = await this.storage.saveThenRecord(WorklogFile, 'evidence', file.buffer, (stored, manager) =>
       this.repository.addFile(manager, {
         organizationId: user.organizationId,
         entryId,

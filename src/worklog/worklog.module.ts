@@ -14,7 +14,7 @@ import { WorklogService } from './worklog.service';
 
 /** The 工作纪实 tables and categories, without HTTP: what the report draft reads (api and worker modes). */
 @Module({
-  imports: [TypeOrmModule.forFeature([WorklogEntry, WorklogFile, WorklogCategoryOverride])],
+  imports: [TypeOrmModule.forFeature([WorklogEntry, WorklogFile, WorklogCategoryOverride]), StorageModule],
   providers: [WorklogRepository, WorklogCategoriesService],
   exports: [WorklogRepository, WorklogCategoriesService],
 })

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
+import { StoredFileReferences } from '../storage/stored-file-references';
 import { CategoryOverride } from './worklog-categories';
 import { WorklogCategoryOverride } from './worklog-category.entity';
 import { WorklogEntry, WorklogKind } from './worklog-entry.entity';
@@ -55,7 +56,12 @@ export class WorklogRepository {
     @InjectRepository(WorklogFile) private readonly files: Repository<WorklogFile>,
     @InjectRepository(WorklogCategoryOverride)
     private readonly overrides: Repository<WorklogCategoryOverride>,
-  ) {}
+    references: StoredFileReferences,
+  ) {
+    references.register(WorklogFile, (manager, storagePath) =>
+      manager.existsBy(WorklogFile, { storagePath }),
+    );
+  }
 
   async list(
     organizationId: string,
@@ -113,8 +119,15 @@ export class WorklogRepository {
     return manager.getRepository(WorklogEntry).save(entry);
   }
 
-  async remove(manager: EntityManager, entry: WorklogEntry): Promise<void> {
+  /** Deletes the entry and its evidence rows; answers where the files of those rows are stored. */
+  async remove(manager: EntityManager, entry: WorklogEntry): Promise<string[]> {
+    const files: { storagePath: string }[] = await manager.query(
+      `WITH removed AS (DELETE FROM worklog_files WHERE entry_id = $1 RETURNING storage_path)
+       SELECT storage_path AS "storagePath" FROM removed`,
+      [entry.id],
+    );
     await manager.getRepository(WorklogEntry).delete({ id: entry.id, organizationId: entry.organizationId });
+    return files.map((file) => file.storagePath);
   }
 
   /** The entries a leader put into the report of `year`, oldest first. */

@@ -6,6 +6,7 @@ import { assertCan } from '../identity/permissions';
 import { UnitsService } from '../identity/units.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OrganizationCalendar } from '../runtime/organization-calendar';
+import { FileStorageService } from '../storage/file-storage.service';
 import { CreateWorklogDto, ListWorklogQuery, UpdateWorklogDto } from './dto/worklog.dto';
 import { WorklogCategoriesService } from './worklog-categories.service';
 import { WorklogEntry, WorklogKind } from './worklog-entry.entity';
@@ -32,6 +33,7 @@ export class WorklogService {
     private readonly units: UnitsService,
     private readonly outbox: OutboxRepository,
     private readonly calendar: OrganizationCalendar,
+    private readonly storage: FileStorageService,
   ) {}
 
   async list(user: AuthUser, query: ListWorklogQuery) {
@@ -120,11 +122,12 @@ export class WorklogService {
   }
 
   async remove(user: AuthUser, id: string): Promise<{ id: string; deleted: true }> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.storage.deleteRowsThenFiles(async (manager) => {
       const entry = await this.lockOwn(manager, user, id);
       assertCan(user, 'worklog.delete', entry);
-      await this.repository.remove(manager, entry);
+      const storagePaths = await this.repository.remove(manager, entry);
       if (entry.inReport) await this.recordDraftChange(manager, entry.organizationId, [entry.date]);
+      return storagePaths;
     });
     return { id, deleted: true };
   }

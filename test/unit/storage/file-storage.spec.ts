@@ -3,6 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { loadConfig } from '../../../src/config/load-config';
 import type { Runtime } from '../../../src/runtime/runtime';
 import { FileStorageService, StoredFile } from '../../../src/storage/file-storage.service';
+import { StoredFileReferences } from '../../../src/storage/stored-file-references';
 
 // Relative, like the test apps' STORAGE_DIR, so the service resolves it against the working directory as it does there.
 const STORAGE_DIR = `test-output/file-storage-${process.pid}-${Date.now()}`;
@@ -14,10 +15,17 @@ const transactionWithoutDatabase = {
     work({ query: async () => [] } as unknown as EntityManager),
 } as unknown as DataSource;
 
+/** Stands for a feature's table whose rows point at stored files. */
+class FileRow {}
+/** A table no feature registered. */
+class UnregisteredRow {}
+
 function storageIn(dir: string): FileStorageService {
   const config = loadConfig({ NODE_ENV: 'test', STORAGE_DIR: dir });
   const runtime: Runtime = { config, mode: 'api', databaseUrl: '', redisUrl: '', demo: false };
-  return new FileStorageService(runtime, transactionWithoutDatabase);
+  const references = new StoredFileReferences();
+  references.register(FileRow, async () => false);
+  return new FileStorageService(runtime, transactionWithoutDatabase, references);
 }
 
 const onDisk = (path: string) =>
@@ -36,7 +44,7 @@ describe('FileStorageService.saveThenRecord', () => {
     const sha256 = FileStorageService.sha256(buffer);
     let recorded: StoredFile | undefined;
 
-    const result = await storage.saveThenRecord('evidence', buffer, async (stored) => {
+    const result = await storage.saveThenRecord(FileRow, 'evidence', buffer, async (stored) => {
       recorded = stored;
       return { id: 'row-1' };
     });
@@ -56,7 +64,7 @@ describe('FileStorageService.saveThenRecord', () => {
     const failure = new Error('insert failed');
     let path = '';
 
-    const saving = storage.saveThenRecord('reports', buffer, async (stored) => {
+    const saving = storage.saveThenRecord(FileRow, 'reports', buffer, async (stored) => {
       path = storage.absolute(stored.storagePath);
       expect(await onDisk(path)).toBe(true);
       throw failure;
@@ -68,14 +76,36 @@ describe('FileStorageService.saveThenRecord', () => {
 
   it('keeps a file that identical content had already put on disk when record fails', async () => {
     const buffer = Buffer.from('佐证材料：两次上传同一文件');
-    const first = await storage.saveThenRecord('evidence', buffer, async (stored) => stored);
+    const first = await storage.saveThenRecord(FileRow, 'evidence', buffer, async (stored) => stored);
 
-    const again = storage.saveThenRecord('evidence', buffer, async (stored) => {
+    const again = storage.saveThenRecord(FileRow, 'evidence', buffer, async (stored) => {
       expect(stored).toEqual({ ...first, created: false });
       throw new Error('insert failed');
     });
 
     await expect(again).rejects.toThrow('insert failed');
     expect(await readFile(storage.absolute(first.storagePath))).toEqual(buffer);
+  });
+
+  it('refuses to record a file in a table that registered no reference check, and writes nothing', async () => {
+    const buffer = Buffer.from('佐证材料：未注册引用检查的表');
+    const sha256 = FileStorageService.sha256(buffer);
+    let recorded = false;
+
+    const saving = storage.saveThenRecord(UnregisteredRow, 'evidence', buffer, async () => (recorded = true));
+
+    await expect(saving).rejects.toThrow('UnregisteredRow 未注册存储文件引用检查');
+    expect(recorded).toBe(false);
+    expect(await onDisk(storage.absolute(`evidence/${sha256.slice(0, 2)}/${sha256}`))).toBe(false);
+  });
+});
+
+describe('StoredFileReferences', () => {
+  it('refuses a second reference check for the same table', () => {
+    const references = new StoredFileReferences();
+    references.register(FileRow, async () => false);
+    expect(() => references.register(FileRow, async () => true)).toThrow(
+      'FileRow 的存储文件引用检查重复注册',
+    );
   });
 });
