@@ -7,9 +7,10 @@ import { User } from './user.entity';
 /**
  * Who receives a notice about a task: `assignee` is the active assignee, else the active staff of the task's unit;
  * `leader` the active 责任领导; `leader_or_admins` the leader, else the organization's active admins;
- * `parent_admins` the active admins of the supervising organization.
+ * `parent_admins` the active admins of the supervising organization; `person` the one user `personId` names when
+ * active and of the task's organization or one above it (who can open the task: the county leader who pressed).
  */
-export type Audience = 'assignee' | 'leader' | 'leader_or_admins' | 'parent_admins';
+export type Audience = 'assignee' | 'leader' | 'leader_or_admins' | 'parent_admins' | 'person';
 
 export interface RecipientQuery {
   organizationId: string;
@@ -17,6 +18,8 @@ export interface RecipientQuery {
   assigneeId: string | null;
   unitId: string | null;
   leaderId: string | null;
+  /** The user a `person` query names; the other audiences ignore it. */
+  personId?: string | null;
 }
 
 /** `query` is the index of the RecipientQuery the person answers. */
@@ -45,9 +48,15 @@ function standInsBranch(fallback: {
 }
 
 const RECIPIENTS_SQL = `
-  WITH q AS MATERIALIZED (
-    SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[])
-      AS q(query, organization_id, audience, assignee_id, unit_id, leader_id)
+  WITH RECURSIVE q AS MATERIALIZED (
+    SELECT * FROM unnest($1::int[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::uuid[], $7::uuid[])
+      AS q(query, organization_id, audience, assignee_id, unit_id, leader_id, person_id)
+  ),
+  -- The organizations whose users may read the task of a person query: its own and every one above it.
+  readers AS (
+    SELECT q.query, q.organization_id AS id FROM q WHERE q.audience = 'person'
+    UNION ALL
+    SELECT r.query, o.parent_id FROM readers r JOIN organizations o ON o.id = r.id WHERE o.parent_id IS NOT NULL
   )
   SELECT q.query, u.id AS user_id, u.organization_id, u.email
     FROM q JOIN users u ON u.id = q.assignee_id AND u.active
@@ -64,16 +73,26 @@ const RECIPIENTS_SQL = `
   SELECT q.query, u.id, u.organization_id, u.email
     FROM q JOIN organizations o ON o.id = q.organization_id
     JOIN users u ON u.organization_id = o.parent_id AND u.role = 'admin' AND u.active
-   WHERE q.audience = 'parent_admins'`;
+   WHERE q.audience = 'parent_admins'
+  UNION ALL
+  SELECT q.query, u.id, u.organization_id, u.email
+    FROM q JOIN users u ON u.id = q.person_id AND u.active
+   WHERE q.audience = 'person'
+     AND EXISTS (SELECT 1 FROM readers r WHERE r.query = q.query AND r.id = u.organization_id)`;
 
 /** The queries without repeats, and for each query the index of its twin among them. */
 function distinctQueries(queries: RecipientQuery[]): { distinct: RecipientQuery[]; indexOf: number[] } {
   const distinct: RecipientQuery[] = [];
   const seen = new Map<string, number>();
   const indexOf = queries.map((query) => {
-    const key = [query.organizationId, query.audience, query.assigneeId, query.unitId, query.leaderId].join(
-      '|',
-    );
+    const key = [
+      query.organizationId,
+      query.audience,
+      query.assigneeId,
+      query.unitId,
+      query.leaderId,
+      query.personId,
+    ].join('|');
     let index = seen.get(key);
     if (index === undefined) seen.set(key, (index = distinct.push(query) - 1));
     return index;
@@ -225,6 +244,7 @@ export class UserDirectoryRepository {
         distinct.map((query) => query.assigneeId),
         distinct.map((query) => query.unitId),
         distinct.map((query) => query.leaderId),
+        distinct.map((query) => query.personId ?? null),
       ]);
     const reached: ResolvedRecipient[][] = distinct.map(() => []);
     for (const row of rows)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Audience, UserDirectoryRepository } from '../identity/user-directory.repository';
+import { Audience, RecipientQuery, UserDirectoryRepository } from '../identity/user-directory.repository';
 import { EventListenerRegistry } from '../outbox/event-listeners';
 import { EventsOf, taskEventsOf, TaskEvent, TaskEventPayloads } from '../queue/task-events';
 import { TaskNoticeContext, TaskRepository } from '../tasks/task.repository';
@@ -7,8 +7,11 @@ import { NotificationDraft, NotificationsService } from './notifications.service
 
 type Notified = EventsOf<'notifications'>;
 
+/** The task's assignee or leader, or one named user (`person`: who pressed a 催办 or 督办, maybe in a county above). */
+type NoticeAudience = Extract<Audience, 'assignee' | 'leader'> | { person: string };
+
 interface Notice<E extends Notified> {
-  audiences: (payload: TaskEventPayloads[E]) => Array<Extract<Audience, 'assignee' | 'leader'>>;
+  audiences: (payload: TaskEventPayloads[E]) => NoticeAudience[];
   title: (payload: TaskEventPayloads[E]) => string;
   body: (task: { title: string; deadline: string }, payload: TaskEventPayloads[E]) => string;
   /** Beyond the link to the task: what the screens and channels act on. */
@@ -54,6 +57,13 @@ const EVENT_NOTICES: { [E in Notified]: Notice<E> } = {
       `${p.supervise ? '上级督办' : '领导催办'}任务「${t.title}」（截止日期：${t.deadline}），请抓紧办理。${p.message ?? ''}`,
     data: (p) => ({ supervise: p.supervise, message: p.message, actorId: p.actorId }),
   },
+  'task.urge_replied': {
+    // Back to whoever pressed; someone answering their own 催办 is told nothing.
+    audiences: (p) => (p.presserId && p.presserId !== p.actorId ? [{ person: p.presserId }] : []),
+    title: (p) => (p.supervise ? '督办答复' : '催办答复'),
+    body: (t, p) => `您${p.supervise ? '督办' : '催办'}的任务「${t.title}」已答复办理情况：${p.text}`,
+    data: (p) => ({ supervise: p.supervise, urgeId: p.urgeId, text: p.text }),
+  },
   'task.extension_requested': {
     audiences: () => ['leader'],
     title: () => '整改任务申请延期',
@@ -83,16 +93,26 @@ export class EventNotifications {
       listeners.on('notifications', type, async (event) => void (await this.notify(event)));
   }
 
-  /** Each audience of the notice (the assignee when active, else the unit's active staff; the leader), once each. */
+  /**
+   * Each audience of the notice (the assignee when active, else the unit's active staff; the leader; the named
+   * person when active), once each. A notice belongs to its recipient's organization, as the sweep's escalations
+   * to the county do: a county leader's 督办答复 is a county notice.
+   */
   async notify(event: TaskEvent<Notified>): Promise<number> {
     const notice = EVENT_NOTICES[event.type] as Notice<Notified>;
     const task = await this.tasks.findNoticeContext(event.taskId);
     if (!task) return 0;
-    const queries = notice.audiences(event.payload).map((audience) => ({ ...task, audience }));
+    const queries = notice
+      .audiences(event.payload)
+      .map((audience): RecipientQuery =>
+        typeof audience === 'string'
+          ? { ...task, audience }
+          : { ...task, audience: 'person', personId: audience.person },
+      );
     const recipients = await this.directory.resolveRecipients(queries);
     const unique = [...new Map(recipients.map((recipient) => [recipient.userId, recipient])).values()];
     const drafts: NotificationDraft[] = unique.map((recipient) => ({
-      organizationId: task.organizationId,
+      organizationId: recipient.organizationId,
       userId: recipient.userId,
       taskId: event.taskId,
       kind: event.type,

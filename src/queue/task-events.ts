@@ -25,6 +25,16 @@ export interface TaskEventPayloads {
   'task.rejected': ByActor & { note: string | null };
   /** 催办 by a leader or admin; `supervise` when from an ancestor organization (县级督办). */
   'task.urged': ByActor & { message: string | null; supervise: boolean };
+  /**
+   * The 办理情况 answering a 催办 or 督办 (history entry `urgeId`), by `actorId`; `presserId` is who pressed (that
+   * entry's actor), `supervise` whether it was a 县级督办.
+   */
+  'task.urge_replied': ByActor & {
+    urgeId: string;
+    presserId: string | null;
+    text: string;
+    supervise: boolean;
+  };
   'task.extension_requested': ByActor & {
     currentDeadline: string | null;
     requestedDeadline: string;
@@ -73,6 +83,7 @@ export const TASK_EVENT_CONSUMERS = {
   'task.rejected': ['rollup', 'notifications'],
   'task.updated': ['rollup'],
   'task.urged': ['notifications'],
+  'task.urge_replied': ['notifications'],
   'task.extension_requested': ['notifications'],
   'task.extension_decided': ['notifications'],
   'worklog.changed': ['rollup'],

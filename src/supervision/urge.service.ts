@@ -49,15 +49,29 @@ export class UrgeService {
     return this.writer.change(user, id, urgeOnce, visible.organizationId);
   }
 
-  /** The township's 办理情况 on a 催办 or 督办: a history line the county reads in the task's history. */
+  /**
+   * The township's 办理情况 on a 催办 or 督办: a history line the county reads in the task's history, and a notice
+   * to whoever pressed (the entry's actor), who may sit in the county above.
+   */
   async reply(user: AuthUser, id: string, urgeId: string, dto: UrgeReplyDto) {
     return this.writer.change(user, id, async (change) => {
       assertCan(user, 'task.progress', change.task);
       const urge = /^\d{1,18}$/.test(urgeId)
-        ? await this.history.findEntry(id, urgeId, [URGE_ACTIONS.urge, URGE_ACTIONS.supervise])
+        ? await this.history.findEntry(change.manager, id, urgeId, [
+            URGE_ACTIONS.urge,
+            URGE_ACTIONS.supervise,
+          ])
         : null;
       if (!urge) throw new NotFoundError('催办记录', 'URGE_NOT_FOUND');
-      await change.record(URGE_ACTIONS.reply, { urgeId: { from: null, to: urgeId } }, dto.text.trim());
+      const text = dto.text.trim();
+      await change.record(URGE_ACTIONS.reply, { urgeId: { from: null, to: urgeId } }, text);
+      await change.announce('task.urge_replied', {
+        actorId: user.id,
+        urgeId,
+        presserId: urge.actorId,
+        text,
+        supervise: urge.action === URGE_ACTIONS.supervise,
+      });
     });
   }
 }

@@ -54,9 +54,14 @@ export class TaskHistoryRepository {
     return count;
   }
 
-  /** One history entry of the task with the given action, or null. */
-  findEntry(taskId: string, id: string, actions: string[]): Promise<TaskHistoryEntry | null> {
-    return this.dataSource.manager.findOne(TaskHistoryEntry, { where: { taskId, id, action: In(actions) } });
+  /** One history entry of the task with the given action, or null, read in the caller's transaction. */
+  findEntry(
+    manager: EntityManager,
+    taskId: string,
+    id: string,
+    actions: string[],
+  ): Promise<TaskHistoryEntry | null> {
+    return manager.findOne(TaskHistoryEntry, { where: { taskId, id, action: In(actions) } });
   }
 
   findHistory(taskId: string): Promise<TaskHistoryEntry[]> {

@@ -1,7 +1,13 @@
 import { createServer, Server } from 'node:http';
+import { AddressInfo } from 'node:net';
 import type { INestApplicationContext } from '@nestjs/common';
+import { SMTPServer } from 'smtp-server';
 import { addDays, todayIn } from '../../../src/common/calendar';
-import { Fixtures, OrgWithUsers } from '../../support/fixtures';
+import { UserDirectoryRepository } from '../../../src/identity/user-directory.repository';
+import type { Notification } from '../../../src/notifications/notification.entity';
+import { JobProducer } from '../../../src/queue/job-producer';
+import { QueueName } from '../../../src/queue/jobs';
+import { Fixtures, FixtureUser, OrgWithUsers } from '../../support/fixtures';
 import { startWorker, TestApp, testRuntime } from '../../support/test-app';
 import { waitFor } from '../../support/wait-for';
 
@@ -13,16 +19,33 @@ interface StoredNotice {
   data: Record<string, unknown> | null;
 }
 
+/** A notice as GET /notifications lists it. */
+type ListedNotice = Omit<Notification, 'dedupeKey' | 'readAt' | 'createdAt'>;
+
 describe('supervision: inbox, 催办 / 县级督办 and the notices of the follow-up loop', () => {
   let app: TestApp;
   let worker: INestApplicationContext;
   let webhook: Server;
   const webhookBodies: string[] = [];
+  let smtp: SMTPServer;
+  const mailedTo: string[] = [];
   let county: OrgWithUsers;
   let town: OrgWithUsers;
   let today: string;
 
   beforeAll(async () => {
+    smtp = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      onData(stream, session, callback) {
+        stream.resume();
+        stream.on('end', () => {
+          mailedTo.push(...session.envelope.rcptTo.map((rcpt) => rcpt.address));
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
     webhook = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk) => (body += chunk));
@@ -39,6 +62,7 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
         OUTBOX_POLL_MS: '100',
         WEBHOOK_URL: `http://127.0.0.1:${port}/hook`,
         WEBHOOK_SECRET: 'hook-secret',
+        SMTP_URL: `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`,
       }),
     );
     county = await Fixtures.of(app).organization({ name: `督办测试县-${Date.now()}` });
@@ -49,6 +73,7 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
     await worker.close();
     await app.close();
     await new Promise<void>((resolve) => webhook.close(() => resolve()));
+    await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
   const task = (deadline: string, extra: Record<string, unknown> = {}) =>
@@ -310,5 +335,184 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
     await app.post(`/api/v1/tasks/${id}/review`, { decision: 'approve' }, { token: town.users.leader.token });
     const [done] = await noticesOf(id, 'task.completed', 1);
     expect(done).toMatchObject({ user_id: town.users.staff.id, title: '整改任务已销号' });
+  });
+
+  describe('the answer to a 催办 / 县级督办 notifies whoever pressed', () => {
+    let otherTown: OrgWithUsers;
+    beforeAll(async () => {
+      otherTown = await Fixtures.of(app).organization({ parentId: county.org.id });
+    });
+
+    const REPLY = 'task.urge_replied';
+    const lateTask = (title: string) => task(addDays(today, -3), { title });
+
+    /** 催办 or 督办 (by who presses); returns the history line's id. */
+    const press = async (taskId: string, presser: FixtureUser): Promise<string> => {
+      const pressed = await app.post(`/api/v1/tasks/${taskId}/urge`, {}, { token: presser.token });
+      expect(pressed.status).toBe(201);
+      return pressed.body.history.at(-1).id;
+    };
+
+    const answer = async (taskId: string, urgeId: string, replier: FixtureUser, text: string) => {
+      const replied = await app.post(
+        `/api/v1/tasks/${taskId}/urge/${urgeId}/reply`,
+        { text },
+        { token: replier.token },
+      );
+      expect(replied.status).toBe(201);
+    };
+
+    /** The caller's answers-to-pressing about the task, as GET /notifications lists them. */
+    const repliesSeenBy = async (user: FixtureUser, taskId: string): Promise<ListedNotice[]> => {
+      const page = await app.get('/api/v1/notifications?pageSize=100', { token: user.token });
+      expect(page.status).toBe(200);
+      return (page.body.items as ListedNotice[]).filter(
+        (notice) => notice.kind === REPLY && notice.taskId === taskId,
+      );
+    };
+
+    const waitForReply = (user: FixtureUser, taskId: string) =>
+      waitFor(async () => (await repliesSeenBy(user, taskId))[0], 30_000, '答复通知');
+
+    /** Until the worker has handled the task's answer event: a notice it did not store will not come later. */
+    const answerHandled = async (taskId: string) => {
+      const [{ id }] = await Fixtures.of(app).query<{ id: string }>(
+        `SELECT id::text FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
+        [taskId, REPLY],
+      );
+      const events = worker.get(JobProducer).queue(QueueName.Events);
+      await waitFor(
+        async () => (await (await events.getJob(`event-${id}`))?.getState()) === 'completed',
+        30_000,
+        '答复事件处理完成',
+      );
+    };
+
+    const storedReplies = async (taskId: string) =>
+      (
+        await Fixtures.of(app).query<{ n: number }>(
+          `SELECT count(*)::int AS n FROM notifications WHERE task_id = $1 AND kind = $2`,
+          [taskId, REPLY],
+        )
+      )[0].n;
+
+    it('县级督办 answered by the township: the county leader lists a 督办答复 quoting it, opens the task, gets the mail; nobody else sees it', async () => {
+      const id = await lateTask('行政执法案卷归档不规范');
+      const urgeId = await press(id, county.users.leader);
+      await answer(id, urgeId, town.users.staff, '已召开专题会，本周完成整改');
+
+      const notice = await waitForReply(county.users.leader, id);
+      expect(notice).toMatchObject({
+        userId: county.users.leader.id,
+        // The county leader's own notice, though the task is the township's.
+        organizationId: county.org.id,
+        title: '督办答复',
+        data: { link: `#/tasks/${id}`, supervise: true, urgeId },
+      });
+      expect(notice.body).toContain('行政执法案卷归档不规范');
+      expect(notice.body).toContain('已召开专题会，本周完成整改');
+
+      // The link opens for them (read-only from above), with the answer at the end of the history.
+      const opened = await app.get(`/api/v1/tasks/${String(notice.data!.link).replace('#/tasks/', '')}`, {
+        token: county.users.leader.token,
+      });
+      expect(opened.status).toBe(200);
+      expect(opened.body.history.at(-1)).toMatchObject({
+        action: 'urge_replied',
+        actorId: town.users.staff.id,
+      });
+      const read = await app.post(`/api/v1/notifications/${notice.id}/read`, undefined, {
+        token: county.users.leader.token,
+      });
+      expect(read.status).toBe(200);
+
+      // Mailed like every notice to someone with an address: its e-mail delivery is recorded, the mail received.
+      await waitFor(
+        async () =>
+          (
+            await Fixtures.of(app).query(
+              `SELECT 1 FROM deliveries WHERE notification_id = $1 AND channel = 'email' AND status = 'delivered'`,
+              [notice.id],
+            )
+          ).length > 0,
+        30_000,
+        '督办答复邮件',
+      );
+      const [{ email }] = await Fixtures.of(app).query<{ email: string }>(
+        `SELECT email FROM users WHERE id = $1`,
+        [county.users.leader.id],
+      );
+      expect(mailedTo).toContain(email);
+
+      await answerHandled(id);
+      expect(await storedReplies(id)).toBe(1);
+      for (const other of [
+        town.users.staff, // the replier
+        town.users.leader,
+        town.users.admin,
+        county.users.admin,
+        otherTown.users.leader,
+      ])
+        expect(await repliesSeenBy(other, id)).toEqual([]);
+      for (const other of [town.users.staff, otherTown.users.admin])
+        expect(
+          (await app.post(`/api/v1/notifications/${notice.id}/read`, undefined, { token: other.token }))
+            .status,
+        ).toBe(404);
+    });
+
+    it('催办 within the township: the pressing leader gets a 催办答复 in the township', async () => {
+      const id = await lateTask('重大行政决策目录未公开');
+      await answer(id, await press(id, town.users.leader), town.users.staff, '目录已于今日在政府网站公开');
+
+      const notice = await waitForReply(town.users.leader, id);
+      expect(notice).toMatchObject({
+        userId: town.users.leader.id,
+        organizationId: town.org.id,
+        title: '催办答复',
+        data: { supervise: false },
+      });
+      expect(notice.body).toContain('重大行政决策目录未公开');
+      expect(notice.body).toContain('目录已于今日在政府网站公开');
+      await answerHandled(id);
+      expect(await repliesSeenBy(town.users.staff, id)).toEqual([]);
+      expect(await repliesSeenBy(county.users.leader, id)).toEqual([]);
+    });
+
+    it('tells nobody when the presser answers their own 催办, or when the presser’s account is deactivated', async () => {
+      const ownAnswer = await lateTask('执法证件管理不到位');
+      await answer(ownAnswer, await press(ownAnswer, town.users.leader), town.users.leader, '已亲自督促整改');
+      await answerHandled(ownAnswer);
+      expect(await storedReplies(ownAnswer)).toBe(0);
+
+      const presser = await Fixtures.of(app).user(county.org.id, 'leader', { email: 'left@example.test' });
+      const gone = await lateTask('行政复议案件办理超期');
+      const urgeId = await press(gone, presser);
+      await Fixtures.of(app).query(`UPDATE users SET active = false WHERE id = $1`, [presser.id]);
+      await answer(gone, urgeId, town.users.staff, '已办结');
+      await answerHandled(gone);
+      expect(await storedReplies(gone)).toBe(0);
+    });
+
+    it('a notice to one named person reaches only an active user of the task’s organization or one above it', async () => {
+      const id = await lateTask('整改任务');
+      const [task] = await Fixtures.of(app).query(
+        `SELECT organization_id AS "organizationId", assignee_id AS "assigneeId", unit_id AS "unitId", leader_id AS "leaderId"
+           FROM tasks WHERE id = $1`,
+        [id],
+      );
+      const inactive = await Fixtures.of(app).user(county.org.id, 'leader', { active: false });
+      const reached = await app.app.get(UserDirectoryRepository).resolveRecipients(
+        [county.users.leader, town.users.admin, otherTown.users.leader, inactive].map((person) => ({
+          ...task,
+          audience: 'person' as const,
+          personId: person.id,
+        })),
+      );
+      expect(reached.map((recipient) => [recipient.query, recipient.userId])).toEqual([
+        [0, county.users.leader.id],
+        [1, town.users.admin.id],
+      ]);
+    });
   });
 });

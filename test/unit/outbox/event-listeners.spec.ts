@@ -32,8 +32,13 @@ describe('outbox event listeners', () => {
 
   it('derives each consumer’s events from the one table', () => {
     const names = Object.keys(TASK_EVENT_CONSUMERS) as EventName[];
-    // 催办 and the extension notices change nothing the draft shows: only notifications listen to them.
-    const noticeOnly = ['task.urged', 'task.extension_requested', 'task.extension_decided'];
+    // 催办, its answer and the extension notices change nothing the draft shows: only notifications listen to them.
+    const noticeOnly = [
+      'task.urged',
+      'task.urge_replied',
+      'task.extension_requested',
+      'task.extension_decided',
+    ];
     expect(eventsOf('rollup')).toEqual(names.filter((name) => !noticeOnly.includes(name)));
     expect(eventsOf('notifications').sort()).toEqual(
       [

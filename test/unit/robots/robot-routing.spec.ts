@@ -46,4 +46,9 @@ describe('which robots a notification reaches', () => {
     expect(robotAudienceOf('task.assigned')).toBeNull();
     expect(robotAudienceOf('task.review_requested')).toBeNull();
   });
+
+  it('keeps the answer to a 催办 or 督办 off the group robots: it is addressed to the one person who pressed', () => {
+    expect(robotAudienceOf('task.urge_replied', '督办答复', { supervise: true })).toBeNull();
+    expect(robotAudienceOf('task.urge_replied', '催办答复', { supervise: false })).toBeNull();
+  });
 });
