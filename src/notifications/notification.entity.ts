@@ -23,7 +23,7 @@ export class Notification {
   @Column('text')
   body: string;
 
-  /** What screens and channels act on: `link` to the task page; for 催办 `supervise`, `message`, `actorId`. */
+  /** What screens and channels act on (NotificationDto.data says it per kind); null for reminders. */
   @Column('jsonb', { nullable: true })
   data: Record<string, unknown> | null;
 
