@@ -12,7 +12,8 @@ const REPLY = '已完成案卷评查，问题案卷3件已全部补正';
 
 describeInBrowser(
   '县级督办 from the county overview to the township inbox, in a real browser',
-  'api',
+  // With the worker, so the township's answer is delivered to the county leader's 消息 as it would be.
+  { mode: 'all', env: { OUTBOX_POLL_MS: '100' } },
   (web) => {
     let tree: CountyTree;
     let taskId: string;
@@ -40,7 +41,7 @@ describeInBrowser(
 
     const timeline = (page: Page, text: string) => page.locator('.timeline li', { hasText: text });
 
-    it('the county leader drills into a township and 督办s its task; the township leader finds it in the inbox and answers; the county reads the answer', async () => {
+    it('the county leader drills into a township and 督办s its task; the township leader finds it in the inbox and answers; the county is told and reads the answer', async () => {
       const township = tree.townships[1];
 
       // The county leader: overview → township ledger → task → 县级督办 with a message.
@@ -99,8 +100,13 @@ describeInBrowser(
       expect(leader.problems).toEqual([]);
       await leader.close();
 
-      // The county leader reloads the task and reads the township's 办理情况 in its history.
-      await county.page.reload();
+      // The answer reaches the county leader as a 督办答复 in 消息, which leads back to the task and its history.
+      await county.page.goto(`${web.baseUrl}/#/notifications`);
+      const answer = county.page.locator('article.notice', { hasText: '督办答复' });
+      await answer.waitFor(WAIT);
+      await expect(answer.innerText()).resolves.toContain(`您督办的任务「${TITLE}」已答复办理情况：${REPLY}`);
+      await screenshotAtBothWidths(county.page, 'county-notice-supervise-answered');
+      await answer.getByRole('link', { name: '查看任务' }).click();
       await county.page.locator('h1.task-title', { hasText: TITLE }).waitFor(WAIT);
       await timeline(county.page, REPLY).waitFor(WAIT);
       await expect(timeline(county.page, REPLY).innerText()).resolves.toContain('答复办理情况');
