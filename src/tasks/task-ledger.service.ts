@@ -1,5 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
+import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
 import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
@@ -38,6 +39,7 @@ export class TaskLedgerService {
 
   constructor(
     private readonly tasks: TaskRepository,
+    private readonly scope: OrganizationScopeService,
     private readonly directory: UserDirectoryRepository,
     private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) runtime: Runtime,
@@ -64,7 +66,8 @@ export class TaskLedgerService {
     page: number,
     pageSize: number | null,
   ): Promise<LedgerDocument> {
-    const { organizationId } = user;
+    // A county reads and prints a township's 台账 as it reads its task list; the title block names the township.
+    const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
     const { marginPercent } = this;
     const { timeZone } = this.calendar;
     const today = this.calendar.today();
@@ -72,10 +75,10 @@ export class TaskLedgerService {
     const firstGroup = pageSize === null ? 1 : (page - 1) * pageSize + 1;
     const [found, names] = await Promise.all([
       this.tasks.findLedger(where, params, firstGroup, pageSize),
-      this.directory.findOrganizationNames([user.organizationId]),
+      this.directory.findOrganizationNames([organizationId]),
     ]);
     const entries = found.rows.map((row) => this.entry(row, today));
-    const organizationName = names.get(user.organizationId) ?? '';
+    const organizationName = names.get(organizationId) ?? '';
     const year = query.year ?? onlyYear(found.rows) ?? Number(today.slice(0, 4));
     return {
       organizationName,

@@ -555,7 +555,8 @@ export class TaskRepository {
       values,
     );
     if (rows.length) return { rows, taskCount: rows[0].taskCount, groupCount: rows[0].groupCount };
-    if (groupLimit === null) return { rows, taskCount: 0, groupCount: 0 };
+    // Nothing from the first group on: the ledger is empty (asking again for group 1 would ask forever).
+    if (groupLimit === null || firstGroup === 1) return { rows, taskCount: 0, groupCount: 0 };
     // A page past the end: the counts still tell the pager where the ledger ends.
     const all = await this.findLedger(where, params, 1, 1);
     return { rows: [], taskCount: all.taskCount, groupCount: all.groupCount };

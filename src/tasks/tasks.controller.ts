@@ -78,9 +78,9 @@ export class TasksController {
   @ApiRoute({
     summary: '整改台账（按问题分组）',
     description:
-      '按台账顺序（年度、报告、在报告中的位置）分组：每组一个序号，为一个整改问题及回应它的整改措施（problemTaskId），其他任务单独成组。筛选条件同 GET /tasks（另有 reportId 按报告筛选）；分页按组计，all=true 返回整本（打印台账用）。每项带 progressText（进展情况，按实际状态：退回的任务写“退回整改”）；另返回标题、组织全称、年度、填报日期和符合条件的任务数、组数。',
+      '按台账顺序（年度、报告、在报告中的位置）分组：每组一个序号，为一个整改问题及回应它的整改措施（problemTaskId），其他任务单独成组。筛选条件同 GET /tasks（另有 reportId 按报告筛选）；分页按组计，all=true 返回整本（打印台账用）。每项带 progressText（进展情况，按实际状态：退回的任务写“退回整改”）；另返回标题、组织全称、年度、填报日期和符合条件的任务数、组数。organizationId 同 GET /tasks：可取本单位的下级单位，只读查看其台账（上级督导），标题和组织全称即为该单位；不在下级范围内返回 404 ORGANIZATION_NOT_FOUND。',
     ok: LedgerResponseDto,
-    errors: [400, 401],
+    errors: [400, 401, 'ORGANIZATION_NOT_FOUND'],
   })
   ledger(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery) {
     return this.ledgers.ledger(user, query);
@@ -90,8 +90,8 @@ export class TasksController {
   @ApiRoute({
     summary: '导出整改台账（Excel）',
     description:
-      '可打印的台账：标题行（组织全称 + 年度 + 法治政府建设问题整改台账）、填报单位和填报日期、按问题分组并合并序号和问题单元格、边框、仿宋、按内容设定行高，A4 横向、宽度缩至一页、每页重复表头；任务编号在隐藏列，改好后可经 POST /tasks/import.xlsx 导回。筛选条件同 GET /tasks/ledger（如 year、reportId）。',
-    errors: [400, 401],
+      '可打印的台账：标题行（组织全称 + 年度 + 法治政府建设问题整改台账）、填报单位和填报日期、按问题分组并合并序号和问题单元格、边框、仿宋、按内容设定行高，A4 横向、宽度缩至一页、每页重复表头；任务编号在隐藏列，改好后可经 POST /tasks/import.xlsx 导回。筛选条件同 GET /tasks/ledger（如 year、reportId）。organizationId 同 GET /tasks：下级单位的台账（上级督导打印用），标题行和填报单位写该单位的全称；只读，导回由该单位办理（上级导入其任务编号按任务不存在处理）；不在下级范围内返回 404 ORGANIZATION_NOT_FOUND。',
+    errors: [400, 401, 'ORGANIZATION_NOT_FOUND'],
   })
   @ApiFileResponse(XLSX, '整改台账.xlsx')
   async export(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery, @Res() reply: FastifyReply) {

@@ -1,6 +1,15 @@
+import ExcelJS from 'exceljs';
 import { todayIn } from '../../src/common/calendar';
 import { countyWithTownships, CountyTree } from '../integration/county/county-fixtures';
-import { describeInBrowser, DESKTOP, PHONE, screenshot, signIn, watchPage } from '../support/browser';
+import {
+  describeInBrowser,
+  DESKTOP,
+  PHONE,
+  screenshot,
+  sidewaysScroll,
+  signIn,
+  watchPage,
+} from '../support/browser';
 import { Fixtures } from '../support/fixtures';
 
 const year = Number(todayIn('Asia/Shanghai').slice(0, 4));
@@ -61,7 +70,29 @@ describeInBrowser('上级督导 pages in a real browser', 'api', (web) => {
       const rows = page.locator('.ledger tbody tr');
       expect(await rows.count()).toBe(6);
       await expect(page.locator('.ledger').innerText()).resolves.toContain('综合行政执法队');
+      expect(await page.locator('.ledger tbody.group').count()).toBe(6);
       await screenshot(page, 'county-township-ledger');
+
+      // The township's 台账 as the 督查室 takes it on a visit: the Excel and the printed page, titled for the township.
+      const title = `${late.org.name}${year}年度法治政府建设问题整改台账`;
+      const download = page.waitForEvent('download');
+      await page.getByRole('button', { name: '导出 Excel' }).click();
+      const excel = await download;
+      expect(excel.suggestedFilename()).toBe(`${late.org.name}整改台账.xlsx`);
+      const workbook = await new ExcelJS.Workbook().xlsx.readFile((await excel.path())!);
+      expect(workbook.getWorksheet('整改台账')!.getCell('A1').value).toBe(title);
+      await page.getByRole('link', { name: '打印台账' }).click();
+      await page.locator('h1.print-title').waitFor();
+      expect(await page.locator('nav a[aria-current="page"]').innerText()).toBe('上级督导');
+      expect(await page.locator('h1.print-title').innerText()).toBe(title);
+      await expect(page.locator('.print-meta').innerText()).resolves.toContain(`填报单位：${late.org.name}`);
+      expect(await page.locator('table.print-ledger tbody tr').count()).toBe(6);
+      // Named from the township's directory: the county's own has neither its units nor its people.
+      await expect(page.locator('table.print-ledger').innerText()).resolves.toContain('综合行政执法队');
+      expect(await sidewaysScroll(page)).toBe(0);
+      await screenshot(page, 'county-township-print');
+      await page.getByRole('link', { name: '返回整改台账' }).click();
+      await page.getByRole('heading', { name: `${late.org.name}整改台账` }).waitFor();
       await rows.first().getByRole('link').click();
       await page.locator('.task-title, h1').first().waitFor();
       await page.getByText('综合行政执法队').first().waitFor();

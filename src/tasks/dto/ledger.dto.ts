@@ -4,9 +4,9 @@ import { PageSize } from '../../common/pagination';
 import { ListTasksQuery } from './task.dto';
 import { TaskDto } from './task-responses.dto';
 
-/** The task list's filters (year, report, status, light, unit, …) on the caller's own organization (a county reads a
- * township's tasks through GET /tasks?organizationId=); pages count groups, not tasks. */
-export class LedgerQuery extends OmitType(ListTasksQuery, ['sort', 'pageSize', 'organizationId'] as const) {
+/** The task list's filters (year, report, status, light, unit, …), organizationId among them: a county reads and
+ * prints a township's 台账 as it reads its task list. Pages count groups, not tasks. */
+export class LedgerQuery extends OmitType(ListTasksQuery, ['sort', 'pageSize'] as const) {
   @ApiPropertyOptional({ description: '每页的序号（问题组）数，默认 20' })
   @PageSize(100)
   pageSize?: number;

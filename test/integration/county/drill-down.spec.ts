@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { Fixtures } from '../../support/fixtures';
 import { TestApp } from '../../support/test-app';
+import { multipart } from '../ledger/ledger-fixtures';
 import { countyWithTownships } from './county-fixtures';
+
+const OUTPUT = join(process.cwd(), 'test-output', 'documents');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** The export's columns: 问题, 整改措施, 责任单位 and the hidden 任务编号. */
+const PROBLEM = 2;
+const MEASURE = 3;
+const UNIT = 5;
+const TASK_ID = 11;
 
 describe('county drill-down: a township ledger, read-only, inside the subtree only', () => {
   let app: TestApp;
@@ -83,5 +95,122 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
         })
       ).status,
     ).toBe(404);
+  });
+
+  it('gives the county a township’s grouped 台账 and its Excel, titled for the township, under the same subtree rule as GET /tasks', async () => {
+    const city = await Fixtures.of(app).organization({ name: '平顶山市人民政府' });
+    const { county, townships } = await countyWithTownships(app, 2, city.org.id);
+    const sibling = await countyWithTownships(app, 1, city.org.id);
+    const [township, neighbour] = townships;
+    const fixtures = Fixtures.of(app);
+    const unitId = township.units['司法所'].id;
+    const problem = await fixtures.task(township.org.id, {
+      deadline: '2099-06-30',
+      planYear: 2025,
+      itemKind: 'problem',
+      title: '行政执法案卷不规范',
+    });
+    const measure = await fixtures.task(township.org.id, {
+      deadline: '2099-06-30',
+      planYear: 2025,
+      title: '开展案卷评查',
+      unitId,
+      problemTaskId: problem,
+    });
+    const alone = await fixtures.task(township.org.id, {
+      deadline: '2020-01-01',
+      planYear: 2025,
+      title: '修订执法全过程记录制度',
+      unitId,
+    });
+    await fixtures.task(neighbour.org.id, {
+      deadline: '2099-01-01',
+      planYear: 2025,
+      title: '另一个乡镇的任务',
+    });
+    await fixtures.task(county.org.id, { deadline: '2099-01-01', planYear: 2025, title: '县本级的任务' });
+    const token = county.users.leader.token;
+    const below = `organizationId=${township.org.id}&year=2025`;
+    const title = `${township.org.name}2025年度法治政府建设问题整改台账`;
+
+    const ledger = await app.get(`/api/v1/tasks/ledger?${below}`, { token });
+    expect(ledger.status).toBe(200);
+    expect(ledger.body).toMatchObject({
+      organizationName: township.org.name,
+      title,
+      taskCount: 3,
+      groupCount: 2,
+    });
+    expect(
+      ledger.body.groups.map((group: { problemId: string | null; measures: Array<{ id: string }> }) => ({
+        problemId: group.problemId,
+        measures: group.measures.map((entry) => entry.id),
+      })),
+    ).toEqual([
+      { problemId: problem, measures: [measure] },
+      { problemId: null, measures: [alone] },
+    ]);
+    // A township with nothing for the year answers an empty ledger rather than never answering.
+    const empty = await app.get(`/api/v1/tasks/ledger?organizationId=${neighbour.org.id}&year=2031`, {
+      token,
+    });
+    expect(empty.body).toMatchObject({ taskCount: 0, groupCount: 0, groups: [] });
+    // Without organizationId the county still reads its own.
+    const own = await app.get('/api/v1/tasks/ledger?year=2025', { token });
+    expect(own.body).toMatchObject({ organizationName: county.org.name, taskCount: 1 });
+
+    const exported = await app.get(`/api/v1/tasks/export.xlsx?${below}`, { token });
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-type']).toBe(XLSX);
+    // Kept for a look at the printed form (soffice --convert-to pdf).
+    mkdirSync(OUTPUT, { recursive: true });
+    writeFileSync(join(OUTPUT, '乡镇整改台账-县级导出.xlsx'), exported.raw);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(exported.raw as never);
+    const sheet = workbook.getWorksheet('整改台账')!;
+    expect(sheet.getCell('A1').value).toBe(title);
+    expect(String(sheet.getCell('A2').value)).toBe(`填报单位：${township.org.name}`);
+    // Title, 填报 and header rows, then a line per measure, its problem in the 问题 column.
+    expect(sheet.rowCount).toBe(5);
+    const lines = [4, 5].map((number) => sheet.getRow(number));
+    expect(lines.map((row) => row.getCell(TASK_ID).value)).toEqual([measure, alone]);
+    expect(lines.map((row) => [row.getCell(PROBLEM).value, row.getCell(MEASURE).value])).toEqual([
+      ['行政执法案卷不规范', '开展案卷评查'],
+      ['', '修订执法全过程记录制度'],
+    ]);
+    expect(lines.map((row) => row.getCell(UNIT).value)).toEqual(['司法所', '司法所']);
+
+    // Read-only: the township's sheet does not go back in through the county's import.
+    const upload = multipart('台账.xlsx', exported.raw, XLSX);
+    const imported = await app.post('/api/v1/tasks/import.xlsx', upload.body, {
+      token,
+      headers: upload.headers,
+    });
+    expect(imported.status).toBe(400);
+    expect(imported.body.code).toBe('IMPORT_INVALID');
+
+    // Outside the subtree: the same 404 as GET /tasks, for the county (a sibling county's township, an unknown id)
+    // and for a township (its county, its neighbour).
+    const refusals: Array<[string, string]> = [
+      [token, sibling.townships[0].org.id],
+      [token, randomUUID()],
+      [township.users.leader.token, county.org.id],
+      [township.users.viewer.token, neighbour.org.id],
+    ];
+    for (const [caller, organizationId] of refusals) {
+      const list = await app.get(`/api/v1/tasks?organizationId=${organizationId}`, { token: caller });
+      expect(list.status).toBe(404);
+      expect(list.body.code).toBe('ORGANIZATION_NOT_FOUND');
+      for (const route of ['ledger', 'export.xlsx']) {
+        const refused = await app.get(`/api/v1/tasks/${route}?organizationId=${organizationId}`, {
+          token: caller,
+        });
+        expect({ route, status: refused.status, body: refused.body }).toEqual({
+          route,
+          status: 404,
+          body: list.body,
+        });
+      }
+    }
   });
 });

@@ -20,6 +20,10 @@ const ROUTES = [
   [/^\/admin\/units$/, () => import('../pages/units.js').then((m) => m.UnitsPage)],
   [/^\/county$/, () => import('../pages/county.js').then((m) => m.CountyPage)],
   [/^\/county\/org\/([\w-]+)$/, () => import('../pages/county-ledger.js').then((m) => m.CountyLedgerPage)],
+  [
+    /^\/county\/org\/([\w-]+)\/print$/,
+    () => import('../pages/ledger-print.js').then((m) => m.LedgerPrintPage),
+  ],
   [/^\/admin\/users$/, () => import('../pages/users.js').then((m) => m.UsersPage)],
   [/^\/admin\/settings$/, () => import('../pages/settings.js').then((m) => m.SettingsPage)],
   [/^\/account$/, () => import('../pages/account.js').then((m) => m.AccountPage)],

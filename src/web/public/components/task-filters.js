@@ -46,17 +46,24 @@ function reportOptions(reports) {
   }));
 }
 
-/** The current filters as a query string for the export and the printed ledger. */
-export function filterQuery(query) {
+/**
+ * The current filters as a query string for the export and the printed ledger; `organizationId`: a township's
+ * ledger, read from above.
+ */
+export function filterQuery(query, organizationId) {
   const params = new URLSearchParams();
   for (const key of [...FILTER_KEYS, ...LINK_ONLY_KEYS])
     if (key !== 'sort' && query.get(key)) params.set(key, query.get(key));
+  if (organizationId) params.set('organizationId', organizationId);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
 
-/** `path`: the page the bar filters (a township's read-only ledger has its own); `exportable`: offer the Excel. */
-export function TaskFilters({ query, directory, reports = [], path = '/tasks', exportable = true }) {
+/**
+ * `path`: the page the bar filters (its printed form is `path`/print); `organization` ({id, name}): the township
+ * whose read-only ledger it is, whose Excel and printed 台账 the county takes (the caller's own when absent).
+ */
+export function TaskFilters({ query, directory, reports = [], path = '/tasks', organization }) {
   const value = (key) => query.get(key) || '';
   const kept = LINK_ONLY_KEYS.filter((key) => query.get(key));
   const submit = (event) => {
@@ -107,22 +114,22 @@ export function TaskFilters({ query, directory, reports = [], path = '/tasks', e
           ? html`<a class="button secondary" href=${`#${path}`}>清除条件</a>`
           : null
       }
-      ${
-        exportable
-          ? html`<button
-                type="button"
-                class="secondary"
-                onClick=${() =>
-                  attempt(
-                    () => download(`/tasks/export.xlsx${filterQuery(query)}`, '整改台账.xlsx'),
-                    '已开始下载',
-                  )}
-              >
-                导出 Excel
-              </button>
-              <a class="button secondary" href=${`#/tasks/print${filterQuery(query)}`}>打印台账</a>`
-          : null
-      }
+      <button
+        type="button"
+        class="secondary"
+        onClick=${() =>
+          attempt(
+            () =>
+              download(
+                `/tasks/export.xlsx${filterQuery(query, organization?.id)}`,
+                `${organization?.name ?? ''}整改台账.xlsx`,
+              ),
+            '已开始下载',
+          )}
+      >
+        导出 Excel
+      </button>
+      <a class="button secondary" href=${`#${path}/print${filterQuery(query)}`}>打印台账</a>
     </div>
   </form>`;
 }
