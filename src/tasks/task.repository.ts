@@ -164,6 +164,11 @@ export class TaskRepository {
     return this.getRow(manager, organizationId, id, '');
   }
 
+  /** Whether the task is one of the organization's (what a 工作纪实 entry may cite). */
+  existsInOrganization(organizationId: string, id: string): Promise<boolean> {
+    return this.dataSource.manager.existsBy(Task, { id, organizationId });
+  }
+
   /** The task when it belongs to one of `organizationIds` (the caller's subtree: reads reach down), 404 otherwise. */
   async getInOrganizations(organizationIds: string[], id: string): Promise<TaskRow> {
     const [row]: TaskRow[] = await this.dataSource.query(

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityCoreModule } from '../identity/identity.module';
 import { OutboxDataModule } from '../outbox/outbox.module';
 import { StorageModule } from '../storage/storage.module';
+import { TasksDataModule } from '../tasks/tasks.module';
 import { WorklogCategoriesService } from './worklog-categories.service';
 import { WorklogCategoryOverride } from './worklog-category.entity';
 import { WorklogEntry } from './worklog-entry.entity';
@@ -22,7 +23,7 @@ export class WorklogCoreModule {}
 
 /** The /worklog routes. */
 @Module({
-  imports: [WorklogCoreModule, IdentityCoreModule, OutboxDataModule, StorageModule],
+  imports: [WorklogCoreModule, IdentityCoreModule, OutboxDataModule, StorageModule, TasksDataModule],
   controllers: [WorklogController],
   providers: [WorklogService, WorklogEvidenceService],
   exports: [WorklogService],

@@ -143,15 +143,6 @@ export class WorklogRepository {
     );
   }
 
-  // TODO-merge: move to TaskRepository (tasks are another feature's table; this is the one read of it here).
-  async taskExists(organizationId: string, taskId: string): Promise<boolean> {
-    const rows = await this.dataSource.query(`SELECT 1 FROM tasks WHERE id = $1 AND organization_id = $2`, [
-      taskId,
-      organizationId,
-    ]);
-    return rows.length > 0;
-  }
-
   addFile(manager: EntityManager, file: Omit<WorklogFile, 'id' | 'createdAt'>): Promise<WorklogFile> {
     return manager.save(manager.create(WorklogFile, file));
   }

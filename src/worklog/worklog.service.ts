@@ -7,6 +7,7 @@ import { UnitsService } from '../identity/units.service';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { FileStorageService } from '../storage/file-storage.service';
+import { TaskRepository } from '../tasks/task.repository';
 import { CreateWorklogDto, ListWorklogQuery, UpdateWorklogDto } from './dto/worklog.dto';
 import { WorklogCategoriesService } from './worklog-categories.service';
 import { WorklogEntry, WorklogKind } from './worklog-entry.entity';
@@ -34,6 +35,7 @@ export class WorklogService {
     private readonly outbox: OutboxRepository,
     private readonly calendar: OrganizationCalendar,
     private readonly storage: FileStorageService,
+    private readonly tasks: TaskRepository,
   ) {}
 
   async list(user: AuthUser, query: ListWorklogQuery) {
@@ -149,7 +151,7 @@ export class WorklogService {
       if (!units.some((unit) => unit.id === fields.unitId && unit.active))
         throw new InvalidInputError('WORKLOG_UNIT_NOT_FOUND', '所填单位不存在或已停用');
     }
-    if (fields.taskId && !(await this.repository.taskExists(user.organizationId, fields.taskId)))
+    if (fields.taskId && !(await this.tasks.existsInOrganization(user.organizationId, fields.taskId)))
       throw new InvalidInputError('WORKLOG_TASK_NOT_FOUND', '关联的任务不存在');
     const cause = fields.cause?.trim() || null;
     if (cause && fields.kind !== 'problem')
