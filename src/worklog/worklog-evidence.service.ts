@@ -20,16 +20,23 @@ export class WorklogEvidenceService {
     if (!file.buffer.length) throw new InvalidInputError('EMPTY_FILE', '文件内容为空');
     const entry = await this.findEntry(user, entryId);
     assertCan(user, 'worklog.write', entry);
-    const saved = await this.storage.saveThenRecord(WorklogFile, 'evidence', file.buffer, (stored, manager) =>
-      this.repository.addFile(manager, {
-        organizationId: user.organizationId,
-        entryId,
-        fileName: file.fileName.slice(0, 255),
-        sizeBytes: stored.sizeBytes,
-        sha256: stored.sha256,
-        storagePath: stored.storagePath,
-        uploadedBy: user.id,
-      }),
+    const saved = await this.storage.saveThenRecord(
+      WorklogFile,
+      'evidence',
+      file.buffer,
+      async (stored, manager) => {
+        // Deleted since it was read (a deletion commits while this upload waits): a 404, not a foreign-key error.
+        if (!(await this.repository.holdEntry(manager, user.organizationId, entryId))) throw entryNotFound();
+        return this.repository.addFile(manager, {
+          organizationId: user.organizationId,
+          entryId,
+          fileName: file.fileName.slice(0, 255),
+          sizeBytes: stored.sizeBytes,
+          sha256: stored.sha256,
+          storagePath: stored.storagePath,
+          uploadedBy: user.id,
+        });
+      },
     );
     return { id: saved.id, fileName: saved.fileName, sizeBytes: saved.sizeBytes, sha256: saved.sha256 };
   }
@@ -44,7 +51,9 @@ export class WorklogEvidenceService {
 
   private async findEntry(user: AuthUser, entryId: string): Promise<WorklogEntry> {
     const entry = await this.repository.findEntry(user.organizationId, entryId);
-    if (!entry) throw new NotFoundError('工作纪实', 'WORKLOG_NOT_FOUND');
+    if (!entry) throw entryNotFound();
     return entry;
   }
 }
+
+const entryNotFound = () => new NotFoundError('工作纪实', 'WORKLOG_NOT_FOUND');

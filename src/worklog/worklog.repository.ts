@@ -115,6 +115,13 @@ export class WorklogRepository {
     return this.entries.findOneBy({ id, organizationId });
   }
 
+  /** The entry, held against deletion until the transaction ends (as its files' foreign key would); null once gone. */
+  holdEntry(manager: EntityManager, organizationId: string, id: string): Promise<WorklogEntry | null> {
+    return manager
+      .getRepository(WorklogEntry)
+      .findOne({ where: { id, organizationId }, lock: { mode: 'for_key_share' } });
+  }
+
   save(manager: EntityManager, entry: Partial<WorklogEntry>): Promise<WorklogEntry> {
     return manager.getRepository(WorklogEntry).save(entry);
   }

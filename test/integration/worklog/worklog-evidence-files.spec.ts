@@ -124,6 +124,28 @@ describe('工作纪实: deleting an entry and the evidence files stored for it',
     expect(file.raw.equals(content)).toBe(true);
   });
 
+  it('answers 404 to an upload whose entry is deleted while it waits, and keeps no file for it', async () => {
+    const content = uniqueContent('上传时纪实被删除');
+    const entryId = await createEntry();
+    const holder = new Client({ connectionString: testDatabaseUrl() });
+    await holder.connect();
+    try {
+      // A deletion under way: the entry's row is locked, then deleted, while the upload waits for it.
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM worklog_entries WHERE id = $1 FOR UPDATE', [entryId]);
+      const upload = uploadTo(entryId, content);
+      await waitFor(() => waiting('Lock'), 30_000, '上传等待纪实行锁');
+      await holder.query('DELETE FROM worklog_entries WHERE id = $1', [entryId]);
+      await holder.query('COMMIT');
+
+      const answer = await upload;
+      expect([answer.status, answer.body.code]).toEqual([404, 'WORKLOG_NOT_FOUND']);
+      expect(existsSync(storedAt(content))).toBe(false);
+    } finally {
+      await holder.end();
+    }
+  });
+
   it('keeps the file when an upload of the same content to another entry has found it before the deletion looks', async () => {
     const content = uniqueContent('删除时另一条纪实正在上传');
     const deletedEntry = await createEntry();
