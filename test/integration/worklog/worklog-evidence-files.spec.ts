@@ -60,6 +60,19 @@ describe('工作纪实: deleting an entry and the evidence files stored for it',
   const download = (entryId: string, fileId: string, fixture = org) =>
     app.get(`/api/v1/worklog/${entryId}/evidence/${fileId}`, { token: fixture.users.viewer.token });
 
+  /** Runs `during` while another session holds the entry's row, as a deletion or an upload under way would. */
+  const whileEntryHeld = async (entryId: string, during: (holder: Client) => Promise<void>) => {
+    const holder = new Client({ connectionString: testDatabaseUrl() });
+    await holder.connect();
+    try {
+      await holder.query('BEGIN');
+      await holder.query('SELECT 1 FROM worklog_entries WHERE id = $1 FOR UPDATE', [entryId]);
+      await during(holder);
+    } finally {
+      await holder.end();
+    }
+  };
+
   it('removes the files of a deleted entry from disk, content uploaded twice to it included', async () => {
     const entryId = await createEntry();
     const twice = uniqueContent('签到表');
@@ -127,12 +140,8 @@ describe('工作纪实: deleting an entry and the evidence files stored for it',
   it('answers 404 to an upload whose entry is deleted while it waits, and keeps no file for it', async () => {
     const content = uniqueContent('上传时纪实被删除');
     const entryId = await createEntry();
-    const holder = new Client({ connectionString: testDatabaseUrl() });
-    await holder.connect();
-    try {
-      // A deletion under way: the entry's row is locked, then deleted, while the upload waits for it.
-      await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM worklog_entries WHERE id = $1 FOR UPDATE', [entryId]);
+    // A deletion under way: the entry's row is locked, then deleted, while the upload waits for it.
+    await whileEntryHeld(entryId, async (holder) => {
       const upload = uploadTo(entryId, content);
       await waitFor(() => waiting('Lock'), 30_000, '上传等待纪实行锁');
       await holder.query('DELETE FROM worklog_entries WHERE id = $1', [entryId]);
@@ -141,9 +150,7 @@ describe('工作纪实: deleting an entry and the evidence files stored for it',
       const answer = await upload;
       expect([answer.status, answer.body.code]).toEqual([404, 'WORKLOG_NOT_FOUND']);
       expect(existsSync(storedAt(content))).toBe(false);
-    } finally {
-      await holder.end();
-    }
+    });
   });
 
   it('keeps the file when an upload of the same content to another entry has found it before the deletion looks', async () => {
@@ -154,11 +161,7 @@ describe('工作纪实: deleting an entry and the evidence files stored for it',
 
     // Holding the racing entry's row stops the upload at the foreign key of its file row: by then it holds the
     // path's lock and has found the file on disk, and its row is not committed.
-    const holder = new Client({ connectionString: testDatabaseUrl() });
-    await holder.connect();
-    try {
-      await holder.query('BEGIN');
-      await holder.query('SELECT 1 FROM worklog_entries WHERE id = $1 FOR UPDATE', [racingEntry]);
+    await whileEntryHeld(racingEntry, async (holder) => {
       const upload = uploadTo(racingEntry, content);
       await waitFor(() => waiting('Lock'), 30_000, '上传等待纪实行锁');
 
@@ -174,8 +177,6 @@ describe('工作纪实: deleting an entry and the evidence files stored for it',
       const file = await download(racingEntry, uploaded.body.id);
       expect(file.status).toBe(200);
       expect(file.raw.equals(content)).toBe(true);
-    } finally {
-      await holder.end();
-    }
+    });
   });
 });
