@@ -72,6 +72,13 @@ describeInBrowser(
       expect(county.problems.some((problem) => problem.startsWith('429 ') && problem.endsWith('/urge'))).toBe(
         true,
       );
+      // Leaving the task leaves its error behind: the overview does not open under it.
+      await county.page
+        .getByRole('navigation', { name: '主导航' })
+        .getByRole('link', { name: '上级督导' })
+        .click();
+      await county.page.locator('.county-ranking').waitFor(WAIT);
+      expect(await county.page.getByRole('alert').count()).toBe(0);
 
       // The township leader, in a browser of their own: the 督办 waits in the dashboard inbox.
       const leader = await newPage();

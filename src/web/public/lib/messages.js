@@ -5,8 +5,11 @@ let current = null;
 let listener = null;
 let timer;
 
+/** The page part of the address (`#/tasks/…`, without its query): where a message was said. */
+const pageOfAddress = () => location.hash.split('?')[0];
+
 export function say(text, isError = false) {
-  current = { text, isError, at: Date.now() };
+  current = { text, isError, at: Date.now(), page: pageOfAddress() };
   listener?.(current);
   clearTimeout(timer);
   timer = setTimeout(
@@ -24,12 +27,23 @@ export function clearMessage() {
   listener?.(null);
 }
 
+/**
+ * An error belongs to the page it was said on: leaving that page clears it, so the next page does not open under
+ * it. A confirmation stays its few seconds (an action may say it and then move on), and so does an error said on
+ * the page being opened (a lapsed login's 401, said after the address moved to the login page).
+ */
+function leavePage() {
+  if (current?.isError && current.page !== pageOfAddress()) clearMessage();
+}
+
 export function useMessage() {
   const [message, setMessage] = useState(current);
   useEffect(() => {
     listener = setMessage;
+    window.addEventListener('hashchange', leavePage);
     return () => {
       listener = null;
+      window.removeEventListener('hashchange', leavePage);
     };
   }, []);
   return message;
