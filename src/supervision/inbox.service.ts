@@ -12,7 +12,7 @@ import { TasksService } from '../tasks/tasks.service';
 /** Items listed per queue; the count is exact. */
 const QUEUE_ITEMS = 20;
 
-/** 待我核验, 待审批延期, 逾期未办, 临期 for the caller's scope (inbox-queues.ts), with the unread 消息 count. */
+/** 待我核验, 待审批延期, 逾期未办, 临期, 待答复催办、督办 for the caller's scope (inbox-queues.ts), with the unread 消息 count. */
 @Injectable()
 export class InboxService {
   constructor(

@@ -24,7 +24,7 @@ export class SupervisionController {
   @ApiRoute({
     summary: '我的待办队列',
     description:
-      '待我核验（pendingReview）、待审批延期（pendingExtensions）、逾期未办（overdue）和临期（dueSoon，3 天内到期）和待答复催办（pressed：被催办或县级督办、尚未答复办理情况），各为 {count, items}，items 按完成时限排序取前 20 项；另给未读消息数 unreadNotifications。范围：管理员为本组织全部任务，领导为其担任责任领导的任务，工作人员为本单位或分派给本人的任务。',
+      '待我核验（pendingReview）、待审批延期（pendingExtensions）、逾期未办（overdue）和临期（dueSoon，3 天内到期）和待答复催办（pressed：被催办或县级督办、尚未答复办理情况，不含本人发出的催办、督办；答复办理情况即答复此前的全部催办、督办），各为 {count, items}，items 按完成时限排序取前 20 项；另给未读消息数 unreadNotifications。范围：管理员为本组织全部任务，领导为其担任责任领导的任务，工作人员为本单位或分派给本人的任务。',
     ok: InboxDto,
     errors: [401, 403],
   })

@@ -12,17 +12,27 @@ const WAITING_ON_UNIT = `t.status IN ('new', 'assigned', 'in_progress')`;
 
 type Bind = (value: unknown) => string;
 
-const QUEUE_CLAUSES: Record<InboxQueue, (bind: Bind, today: string, soon: string) => string> = {
+/** What a queue's clause may depend on besides the caller's scope: the day, and who is asking. */
+interface QueueContext {
+  today: string;
+  soon: string;
+  callerId: string;
+}
+
+const QUEUE_CLAUSES: Record<InboxQueue, (bind: Bind, at: QueueContext) => string> = {
   pendingReview: () => `t.status = 'pending_review'`,
   pendingExtensions: () =>
     `t.status NOT IN ('completed', 'cancelled') AND EXISTS (SELECT 1 FROM extension_requests e WHERE e.task_id = t.id AND e.status = 'pending')`,
-  overdue: (bind, today) => `${WAITING_ON_UNIT} AND t.deadline < ${bind(today)}::date`,
-  dueSoon: (bind, today, soon) =>
+  overdue: (bind, { today }) => `${WAITING_ON_UNIT} AND t.deadline < ${bind(today)}::date`,
+  dueSoon: (bind, { today, soon }) =>
     `${WAITING_ON_UNIT} AND t.deadline BETWEEN ${bind(today)}::date AND ${bind(soon)}::date`,
-  // 催办 / 县级督办 not yet answered with a 办理情况 (history urged / supervised with no later urge_replied).
-  pressed: () =>
+  // 催办 / 县级督办 not yet answered with a 办理情况 (history urged / supervised with no later urge_replied: the
+  // township answers the latest press, which answers the ones before it too). The answer is owed by the people
+  // pressed, so a press the caller made is not waiting on them.
+  pressed: (bind, { callerId }) =>
     `t.status NOT IN ('completed', 'cancelled') AND EXISTS (
        SELECT 1 FROM task_history h WHERE h.task_id = t.id AND h.action IN ('urged', 'supervised')
+          AND h.actor_id IS DISTINCT FROM ${bind(callerId)}::uuid
           AND NOT EXISTS (SELECT 1 FROM task_history r WHERE r.task_id = t.id AND r.action = 'urge_replied' AND r.id > h.id))`,
 };
 
@@ -43,7 +53,7 @@ export function inboxClause(
   };
   const clauses = [
     `t.organization_id = ${bind(user.organizationId)}`,
-    QUEUE_CLAUSES[queue](bind, today, soon),
+    QUEUE_CLAUSES[queue](bind, { today, soon, callerId: user.id }),
   ];
   if (user.role === 'leader') clauses.push(`t.leader_id = ${bind(user.id)}`);
   else if (user.role !== 'admin')

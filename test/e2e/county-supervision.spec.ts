@@ -88,6 +88,12 @@ describeInBrowser(
       });
       await pressed.getByRole('link', { name: TITLE }).waitFor(WAIT);
       await expect(pressed.locator('h2 .count').innerText()).resolves.toBe('1');
+      // The 工作台 link counts what waits on the leader: the late task, and the 督办 to answer.
+      const waiting = leader.page
+        .getByRole('navigation', { name: '主导航' })
+        .getByRole('link', { name: '工作台' })
+        .locator('.nav-count');
+      await waiting.filter({ hasText: /^2$/ }).waitFor(WAIT);
       await screenshotAtBothWidths(leader.page, 'township-dashboard-pressed');
 
       await pressed.getByRole('link', { name: TITLE }).click();
@@ -101,9 +107,10 @@ describeInBrowser(
       await leader.page.getByRole('button', { name: '提交办理情况' }).click();
       await timeline(leader.page, REPLY).waitFor(WAIT);
 
-      // Answered: the queue is empty again.
+      // Answered: the queue is empty again, and the count is the late task's alone.
       await leader.page.goto(`${web.baseUrl}/#/`);
       await leader.page.getByText('没有待答复的催办或督办').waitFor(WAIT);
+      await waiting.filter({ hasText: /^1$/ }).waitFor(WAIT);
       expect(leader.problems).toEqual([]);
       await leader.close();
 

@@ -149,6 +149,62 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
     expect((await app.get('/api/v1/me/inbox', { token: org.users.viewer.token })).status).toBe(403);
   });
 
+  it('GET /me/inbox pressed: the presses waiting on the caller, never their own, until a 办理情况 answers them', async () => {
+    const upper = await Fixtures.of(app).organization();
+    const township = await Fixtures.of(app).organization({ parentId: upper.org.id });
+    const { admin, leader, staff } = township.users;
+    const seed = () =>
+      Fixtures.of(app).task(township.org.id, {
+        deadline: addDays(today, -2),
+        leaderId: leader.id,
+        unitId: staff.unitId,
+        assigneeId: staff.id,
+      });
+    const press = async (taskId: string, presser: FixtureUser): Promise<string> => {
+      const pressed = await app.post(`/api/v1/tasks/${taskId}/urge`, {}, { token: presser.token });
+      expect(pressed.status).toBe(201);
+      return pressed.body.history.at(-1).id;
+    };
+    const reply = async (taskId: string, urgeId: string) => {
+      const answer = { text: '已按要求整改' };
+      const replied = await app.post(`/api/v1/tasks/${taskId}/urge/${urgeId}/reply`, answer, {
+        token: staff.token,
+      });
+      expect(replied.status).toBe(201);
+    };
+    const pressedFor = async (user: FixtureUser) => {
+      const inbox = await app.get('/api/v1/me/inbox', { token: user.token });
+      expect(inbox.status).toBe(200);
+      const ids: string[] = inbox.body.pressed.items.map((item: { id: string }) => item.id);
+      return { count: inbox.body.pressed.count, ids: ids.sort() };
+    };
+    const listed = (...ids: string[]) => ({ count: ids.length, ids: [...ids].sort() });
+
+    const urgedByLeader = await seed();
+    await press(urgedByLeader, leader);
+    const urgedByAdmin = await seed();
+    await press(urgedByAdmin, admin);
+    const supervised = await seed();
+    const supervision = await press(supervised, upper.users.leader);
+    // The county's 督办 is still owed an answer after the leader's own 催办 on the same task.
+    const supervisedThenUrged = await seed();
+    await press(supervisedThenUrged, upper.users.leader);
+    const latestUrge = await press(supervisedThenUrged, leader);
+
+    expect(await pressedFor(leader)).toEqual(listed(urgedByAdmin, supervised, supervisedThenUrged));
+    expect(await pressedFor(admin)).toEqual(listed(urgedByLeader, supervised, supervisedThenUrged));
+    expect(await pressedFor(staff)).toEqual(
+      listed(urgedByLeader, urgedByAdmin, supervised, supervisedThenUrged),
+    );
+
+    await reply(supervised, supervision);
+    // One 办理情况 answers every press before it: the reply to the leader's 催办 answers the county's 督办 too.
+    await reply(supervisedThenUrged, latestUrge);
+    expect(await pressedFor(leader)).toEqual(listed(urgedByAdmin));
+    expect(await pressedFor(admin)).toEqual(listed(urgedByLeader));
+    expect(await pressedFor(staff)).toEqual(listed(urgedByLeader, urgedByAdmin));
+  });
+
   it('催办 reaches the assignee on every channel, is in the history, and is refused a second time today (429)', async () => {
     const id = await task(addDays(today, -2));
     const token = town.users.leader.token;

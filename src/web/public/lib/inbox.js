@@ -25,11 +25,17 @@ export function useInbox(user, path) {
   return inbox;
 }
 
-/** What waits on the caller: a leader's reviews, decisions and late tasks; a staff member's late and due tasks. */
+/**
+ * What waits on the caller: a leader's or admin's reviews, decisions and late tasks, a staff member's late and due
+ * tasks, and for each the 催办 and 督办 still to answer (the server leaves out the ones the caller made).
+ */
 export function waitingCount(inbox, role) {
   if (!inbox?.overdue) return 0;
-  if (role === 'staff') return inbox.overdue.count + inbox.dueSoon.count + inbox.pressed.count;
-  return inbox.pendingReview.count + inbox.pendingExtensions.count + inbox.overdue.count;
+  const roleQueues =
+    role === 'staff'
+      ? inbox.overdue.count + inbox.dueSoon.count
+      : inbox.pendingReview.count + inbox.pendingExtensions.count + inbox.overdue.count;
+  return roleQueues + inbox.pressed.count;
 }
 
 /** The queues in the order the dashboard shows them, with the words for each role. */
