@@ -53,7 +53,7 @@ export class SupervisionController {
   @ApiRoute({
     summary: '答复催办或县级督办（办理情况）',
     description:
-      'urgeId 为任务历史中 urged 或 supervised 条目的 id。由任务所在组织中可报送该任务进展的人答复，记入变更历史（urge_replied，changes.urgeId 指向所答复的条目），上级组织在任务历史中可见。并通知催办人或督办人（该条目的操作人，县级督办时为上级组织的领导或管理员）：消息「催办答复」或「督办答复」（kind task.urge_replied，正文含任务名称和答复内容，data.link 指向任务），邮件等渠道同其他通知，不发往群机器人；答复人即催办人本人或其账号已停用时不通知。',
+      'urgeId 为任务历史中 urged 或 supervised 条目的 id。由任务所在组织中可报送该任务进展的人答复，记入变更历史（urge_replied，changes.urgeId 指向所答复的条目），上级组织在任务历史中可见。并通知本次答复了结的每次催办、督办的发起人（所答复的条目，以及此前尚未答复的各条；每人一次，县级督办时为上级组织的领导或管理员）：消息「催办答复」或「督办答复」（kind task.urge_replied，正文含任务名称和答复内容，data.link 指向任务），邮件等渠道同其他通知，不发往群机器人；答复人即催办人本人或其账号已停用时不通知。',
     created: {
       type: TaskDetailDto,
       description: '任务详情（同 GET /tasks/:id），history 末尾为本次答复',

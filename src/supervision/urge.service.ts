@@ -57,21 +57,36 @@ export class UrgeService {
     return this.writer.change(user, id, async (change) => {
       assertCan(user, 'task.progress', change.task);
       const urge = /^\d{1,18}$/.test(urgeId)
-        ? await this.history.findEntry(change.manager, id, urgeId, [
-            URGE_ACTIONS.urge,
-            URGE_ACTIONS.supervise,
-          ])
+        ? await this.history.findEntry(change.manager, id, urgeId, PRESSES)
         : null;
       if (!urge) throw new NotFoundError('催办记录', 'URGE_NOT_FOUND');
+      const presses = await this.history.findPressesAnswered(
+        change.manager,
+        id,
+        urgeId,
+        PRESSES,
+        URGE_ACTIONS.reply,
+      );
       const text = dto.text.trim();
       await change.record(URGE_ACTIONS.reply, { urgeId: { from: null, to: urgeId } }, text);
-      await change.announce('task.urge_replied', {
-        actorId: user.id,
-        urgeId,
-        presserId: urge.actorId,
-        text,
-        supervise: urge.action === URGE_ACTIONS.supervise,
-      });
+      // Everyone whose press this answers hears of it once (a 督办 answered through a later 催办 too).
+      for (const press of latestPressOfEachPresser(presses))
+        await change.announce('task.urge_replied', {
+          actorId: user.id,
+          urgeId: press.id,
+          presserId: press.actorId,
+          text,
+          supervise: press.action === URGE_ACTIONS.supervise,
+        });
     });
   }
+}
+
+const PRESSES: string[] = [URGE_ACTIONS.urge, URGE_ACTIONS.supervise];
+
+/** Each presser's latest press among `presses` (oldest first); presses by no one (the system) are nobody's. */
+function latestPressOfEachPresser<P extends { actorId: string | null }>(presses: P[]): P[] {
+  const latest = new Map<string, P>();
+  for (const press of presses) if (press.actorId) latest.set(press.actorId, press);
+  return [...latest.values()];
 }

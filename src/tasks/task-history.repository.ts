@@ -64,6 +64,28 @@ export class TaskHistoryRepository {
     return manager.findOne(TaskHistoryEntry, { where: { taskId, id, action: In(actions) } });
   }
 
+  /**
+   * The presses (`pressActions`) an answer (`answerAction`) to `citedId` settles: the one it cites and every one no
+   * earlier answer followed, oldest first. An answer settles all presses before it, as the inbox counts them.
+   */
+  findPressesAnswered(
+    manager: EntityManager,
+    taskId: string,
+    citedId: string,
+    pressActions: string[],
+    answerAction: string,
+  ): Promise<Array<{ id: string; actorId: string | null; action: string }>> {
+    return manager.query(
+      `SELECT h.id::text AS id, h.actor_id AS "actorId", h.action
+         FROM task_history h
+        WHERE h.task_id = $1 AND h.action = ANY($3::text[])
+          AND (h.id = $2 OR NOT EXISTS (
+                SELECT 1 FROM task_history r WHERE r.task_id = h.task_id AND r.action = $4 AND r.id > h.id))
+        ORDER BY h.id`,
+      [taskId, citedId, pressActions, answerAction],
+    );
+  }
+
   findHistory(taskId: string): Promise<TaskHistoryEntry[]> {
     return findRecordsOfTask(this.dataSource.manager, TaskHistoryEntry, taskId, { id: 'ASC' });
   }

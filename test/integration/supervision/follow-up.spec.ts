@@ -430,15 +430,18 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
     const waitForReply = (user: FixtureUser, taskId: string) =>
       waitFor(async () => (await repliesSeenBy(user, taskId))[0], 30_000, '答复通知');
 
-    /** Until the worker has handled the task's answer event: a notice it did not store will not come later. */
+    /** Until the worker has handled the task's answer events: a notice it did not store will not come later. */
     const answerHandled = async (taskId: string) => {
-      const [{ id }] = await Fixtures.of(app).query<{ id: string }>(
+      const announced = await Fixtures.of(app).query<{ id: string }>(
         `SELECT id::text FROM outbox_events WHERE aggregate_id = $1 AND type = $2`,
         [taskId, REPLY],
       );
+      expect(announced.length).toBeGreaterThan(0);
       const events = worker.get(JobProducer).queue(QueueName.Events);
+      const handled = async ({ id }: { id: string }) =>
+        (await (await events.getJob(`event-${id}`))?.getState()) === 'completed';
       await waitFor(
-        async () => (await (await events.getJob(`event-${id}`))?.getState()) === 'completed',
+        async () => (await Promise.all(announced.map(handled))).every(Boolean),
         30_000,
         '答复事件处理完成',
       );
@@ -533,6 +536,34 @@ describe('supervision: inbox, 催办 / 县级督办 and the notices of the follo
       await answerHandled(id);
       expect(await repliesSeenBy(town.users.staff, id)).toEqual([]);
       expect(await repliesSeenBy(county.users.leader, id)).toEqual([]);
+    });
+
+    it('an answer to the latest press tells every presser it answers: the county of its 督办, the leader of a later 催办', async () => {
+      const id = await lateTask('行政规范性文件备案不及时');
+      const supervised = await press(id, county.users.leader);
+      const urged = await press(id, town.users.leader);
+      await answer(id, urged, town.users.staff, '已全部报送备案');
+
+      const toCounty = await waitForReply(county.users.leader, id);
+      expect(toCounty).toMatchObject({
+        organizationId: county.org.id,
+        title: '督办答复',
+        data: { supervise: true, urgeId: supervised, text: '已全部报送备案' },
+      });
+      const toLeader = await waitForReply(town.users.leader, id);
+      expect(toLeader).toMatchObject({ title: '催办答复', data: { supervise: false, urgeId: urged } });
+      await answerHandled(id);
+      expect(await storedReplies(id)).toBe(2);
+
+      // Answered already: a second answer to the 催办 tells its leader again, and no longer the county.
+      await answer(id, urged, town.users.staff, '补充：备案回执已归档');
+      await waitFor(
+        async () => (await repliesSeenBy(town.users.leader, id)).length === 2,
+        30_000,
+        '第二次答复',
+      );
+      await answerHandled(id);
+      expect(await repliesSeenBy(county.users.leader, id)).toHaveLength(1);
     });
 
     it('tells nobody when the presser answers their own 催办, or when the presser’s account is deactivated', async () => {
