@@ -80,7 +80,15 @@ describeInBrowser(
       await county.page.locator('.county-ranking').waitFor(WAIT);
       expect(await county.page.getByRole('alert').count()).toBe(0);
 
-      // The township leader, in a browser of their own: the 督办 waits in the dashboard inbox.
+      // The township leader presses the staff in turn (a 催办 of their own, after the county's 督办).
+      const leaderUrge = await web.app.post(
+        `/api/v1/tasks/${taskId}/urge`,
+        { message: '请配合县级督办，尽快补正案卷' },
+        { token: township.users.leader.token },
+      );
+      expect(leaderUrge.status).toBe(201);
+
+      // The township leader, in a browser of their own: the 督办 waits in the dashboard inbox (their 催办 does not).
       const leader = await newPage();
       await signIn(leader.page, web.baseUrl, township.users.leader.username);
       const pressed = leader.page.locator('section.card', {

@@ -12,7 +12,7 @@ import { ProgressForm } from '../components/task/progress-form.js';
 import { ReviewForm } from '../components/task/review-form.js';
 import { TaskFacts } from '../components/task/task-facts.js';
 import { UrgeForm } from '../components/task/urge-form.js';
-import { latestUrge, UrgeReplyForm } from '../components/task/urge-reply-form.js';
+import { pressAwaiting, UrgeReplyForm } from '../components/task/urge-reply-form.js';
 import { api, session } from '../lib/api.js';
 import { loadDirectory } from '../lib/directory.js';
 import { html } from '../lib/html.js';
@@ -45,7 +45,7 @@ function TaskView({ task, user, directory, reload }) {
   const has = (...actions) => actions.some((action) => allowed.has(action));
   const props = { task, allowed, directory, onDone: reload };
   const canReport = doer && has('update', 'submit_for_review');
-  const urge = latestUrge(task);
+  const urge = pressAwaiting(task, user?.id);
   const pendingRequest = (task.extensionRequests || []).find((request) => request.status === 'pending');
   // A county reading a township's task came from 上级督导 and that township's read-only ledger.
   const own = task.organizationId === user?.organizationId;

@@ -1,12 +1,21 @@
-// 办理情况: the township answers the latest 催办 or 县级督办; the answer is in the history the county reads.
+// 办理情况: the township answers the 催办 or 县级督办 waiting on it; the answer is in the history the county reads.
 import { api } from '../../lib/api.js';
 import { html } from '../../lib/html.js';
 import { attempt } from '../../lib/messages.js';
 import { Field } from '../field.js';
 import { Fold } from '../fold.js';
 
-export function latestUrge(task) {
-  return [...(task.history || [])].reverse().find((row) => ['urged', 'supervised'].includes(row.action));
+/**
+ * The press waiting on `userId`: the latest 催办 or 县级督办 since the last answer that someone else made (an answer
+ * settles every press before it, as the inbox counts them). A leader who 催办s after the county's 督办 still answers
+ * the 督办.
+ */
+export function pressAwaiting(task, userId) {
+  const history = task.history || [];
+  const unanswered = history.slice(history.findLastIndex((row) => row.action === 'urge_replied') + 1);
+  return unanswered
+    .reverse()
+    .find((row) => ['urged', 'supervised'].includes(row.action) && row.actorId !== userId);
 }
 
 export function UrgeReplyForm({ task, urge, onDone }) {
