@@ -1,4 +1,4 @@
-import { Controller, Get, Header, Param, Post, Req } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import { ApiRoute } from '../common/api-decorators';
 import type { FastifyRequest } from 'fastify';
@@ -9,6 +9,7 @@ import type { AuthUser } from '../identity/auth-user';
 import { readUpload } from './read-upload';
 import { ReportsService } from './reports.service';
 import { ApiFileUploadBody } from '../common/openapi/api-file';
+import { ListReportsQuery } from './dto/list-reports.dto';
 import { ReportDto, ReportSummaryDto, UploadedReportDto } from './dto/report-responses.dto';
 
 @ApiTags('年度报告')
@@ -52,13 +53,14 @@ export class ReportsController {
 
   @Get()
   @ApiRoute({
-    summary: '本单位已上传的报告',
-    description: '新的在前，含条目数和已生成任务的条目数。',
+    summary: '本单位（或下级单位）已上传的报告',
+    description:
+      '新的在前，含条目数和已生成任务的条目数（不含全文和文件的存储位置）。organizationId 同 GET /tasks：可取本单位的下级单位，只读列出其报告（上级督导按来源报告筛选该单位的台账用）；不在下级范围内返回 404 ORGANIZATION_NOT_FOUND。报告详情和全文（GET /reports/{id}、/text）仍只限本单位。',
     ok: [ReportSummaryDto],
-    errors: [401],
+    errors: [400, 401, 'ORGANIZATION_NOT_FOUND'],
   })
-  list(@CurrentUser() user: AuthUser) {
-    return this.reports.list(user);
+  list(@CurrentUser() user: AuthUser, @Query() query: ListReportsQuery) {
+    return this.reports.list(user, query.organizationId);
   }
 
   @Get(':id')

@@ -1,6 +1,7 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { DomainError, NotFoundError } from '../common/domain-error';
 import type { AuthUser } from '../identity/auth-user';
+import { OrganizationScopeService } from '../identity/org-scope';
 import { OrganizationSettingsService } from '../identity/organization-settings.service';
 import { UnitsService } from '../identity/units.service';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
@@ -28,6 +29,7 @@ export class ReportsService {
     private readonly storage: FileStorageService,
     private readonly settings: OrganizationSettingsService,
     private readonly calendar: OrganizationCalendar,
+    private readonly scope: OrganizationScopeService,
   ) {}
 
   /** Stores file + rows in one go; the same file again for the same organization returns the existing report. */
@@ -96,8 +98,9 @@ export class ReportsService {
     return { ...(await this.get(user, reportId)), duplicate: false };
   }
 
-  list(user: AuthUser) {
-    return this.reports.list(user.organizationId);
+  /** The caller's reports, or a township's for its county (to filter that township's ledger by report); read-only. */
+  async list(user: AuthUser, organizationId?: string) {
+    return this.reports.list(await this.scope.readableOrganizationId(user, organizationId));
   }
 
   async get(user: AuthUser, id: string) {

@@ -1,4 +1,5 @@
 import { extname } from 'node:path';
+import { contentDisposition } from '../common/content-disposition';
 
 /** Types a browser shows in place (the task page previews them); everything else downloads. */
 const INLINE_TYPES: Record<string, string> = {
@@ -33,19 +34,10 @@ export function evidenceContent(fileName: string): EvidenceContent {
   const extension = extname(fileName).toLowerCase();
   const inline = INLINE_TYPES[extension];
   const contentType = inline ?? DOWNLOAD_TYPES[extension] ?? 'application/octet-stream';
-  const fallback = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  const disposition = inline ? 'inline' : 'attachment';
   return {
     contentType,
-    contentDisposition: `${disposition}; filename="${fallback}"; filename*=UTF-8''${encodeRfc5987(fileName)}`,
+    contentDisposition: contentDisposition(inline ? 'inline' : 'attachment', fileName),
   };
-}
-
-function encodeRfc5987(value: string): string {
-  return encodeURIComponent(value).replace(
-    /['()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
 }
 
 /** Whether the task page can show the file as text (.docx) or a table (.xlsx) through `?preview=1`. */

@@ -25,6 +25,12 @@ const LIGHT_FILLS: Record<TrafficLight, string> = {
   gray: 'FFE7E6E6',
 };
 
+/** The workbook and the name it downloads under: the 台账 of the organization whose ledger it is. */
+export interface LedgerFile {
+  fileName: string;
+  buffer: Buffer;
+}
+
 /**
  * The 整改台账 as an .xlsx that prints: title and 填报 rows, grouped problem → measures with merged 序号 and 问题
  * cells, borders, 仿宋, row heights that fit the wrapped text, A4 landscape one page wide with the header repeated.
@@ -37,7 +43,7 @@ export class TaskExportService {
     private readonly directory: UserDirectoryRepository,
   ) {}
 
-  async exportLedger(user: AuthUser, query: LedgerQuery = {}): Promise<Buffer> {
+  async exportLedger(user: AuthUser, query: LedgerQuery = {}): Promise<LedgerFile> {
     const document = await this.ledger.document(user, query);
     const entries = document.groups.flatMap((group) => [
       ...(group.problem ? [group.problem] : []),
@@ -110,7 +116,10 @@ export class TaskExportService {
       }
       fitMergedProblem(sheet, first, last, group.problemTitle ?? '');
     }
-    return Buffer.from(await workbook.xlsx.writeBuffer());
+    return {
+      fileName: `${document.organizationName}整改台账.xlsx`,
+      buffer: Buffer.from(await workbook.xlsx.writeBuffer()),
+    };
   }
 }
 

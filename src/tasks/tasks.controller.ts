@@ -1,6 +1,7 @@
 import { Body, Controller, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { ApiEvidenceUpload, ApiRoute } from '../common/api-decorators';
+import { contentDisposition } from '../common/content-disposition';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser } from '../identity/current-user.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -90,16 +91,16 @@ export class TasksController {
   @ApiRoute({
     summary: '导出整改台账（Excel）',
     description:
-      '可打印的台账：标题行（组织全称 + 年度 + 法治政府建设问题整改台账）、填报单位和填报日期、按问题分组并合并序号和问题单元格、边框、仿宋、按内容设定行高，A4 横向、宽度缩至一页、每页重复表头；任务编号在隐藏列，改好后可经 POST /tasks/import.xlsx 导回。筛选条件同 GET /tasks/ledger（如 year、reportId）。organizationId 同 GET /tasks：下级单位的台账（上级督导打印用），标题行和填报单位写该单位的全称；只读，导回由该单位办理（上级导入其任务编号按任务不存在处理）；不在下级范围内返回 404 ORGANIZATION_NOT_FOUND。',
+      '可打印的台账：标题行（组织全称 + 年度 + 法治政府建设问题整改台账）、填报单位和填报日期、按问题分组并合并序号和问题单元格、边框、仿宋、按内容设定行高，A4 横向、宽度缩至一页、每页重复表头；任务编号在隐藏列，改好后可经 POST /tasks/import.xlsx 导回。筛选条件同 GET /tasks/ledger（如 year、reportId）。organizationId 同 GET /tasks：下级单位的台账（上级督导打印用），标题行和填报单位写该单位的全称；只读，导回由该单位办理（上级导入其任务编号按任务不存在处理）；不在下级范围内返回 404 ORGANIZATION_NOT_FOUND。下载文件名为台账所属组织的全称加“整改台账.xlsx”（Content-Disposition 以 RFC 5987 filename* 携带中文名，filename 为 ASCII 的 ledger.xlsx）。',
     errors: [400, 401, 'ORGANIZATION_NOT_FOUND'],
   })
-  @ApiFileResponse(XLSX, '整改台账.xlsx')
+  @ApiFileResponse(XLSX, '<组织全称>整改台账.xlsx')
   async export(@CurrentUser() user: AuthUser, @Query() query: LedgerQuery, @Res() reply: FastifyReply) {
-    const buffer = await this.exporter.exportLedger(user, query);
+    const file = await this.exporter.exportLedger(user, query);
     return reply
-      .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent('整改台账.xlsx')}`)
-      .send(buffer);
+      .header('content-type', XLSX)
+      .header('content-disposition', contentDisposition('attachment', file.fileName, 'ledger.xlsx'))
+      .send(file.buffer);
   }
 
   @Post('import.xlsx')

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { todayIn } from '../../src/common/calendar';
 import { countyWithTownships, CountyTree } from '../integration/county/county-fixtures';
@@ -10,9 +12,17 @@ import {
   signIn,
   watchPage,
 } from '../support/browser';
-import { Fixtures } from '../support/fixtures';
+import { Fixtures, ImportedTask } from '../support/fixtures';
 
 const year = Number(todayIn('Asia/Shanghai').slice(0, 4));
+/** A township's own report (titled 关于2024年度法治政府建设工作情况的报告), whose items became its tasks. */
+const TOWNSHIP_REPORT = readFileSync(
+  join(__dirname, '..', 'fixtures', 'reports', 'township-answered-problems.txt'),
+  'utf8',
+);
+const TOWNSHIP_REPORT_TITLE = '关于2024年度法治政府建设工作情况的报告';
+/** The menu item shown as the current page. */
+const CURRENT_NAV = 'nav a[aria-current="page"]';
 
 /**
  * In the page: `window.organizationsRead`, once the page reads the answer to GET /organizations, settles a timer turn
@@ -97,9 +107,65 @@ describeInBrowser('上级督导 pages in a real browser', 'api', (web) => {
       await page.locator('.task-title, h1').first().waitFor();
       await page.getByText('综合行政执法队').first().waitFor();
       await expect(page.getByRole('button', { name: '报送进展' }).count()).resolves.toBe(0);
+      // A township's task sits under 上级督导, where the county came from, not under its own 整改台账.
+      await page.locator(CURRENT_NAV).filter({ hasText: '上级督导' }).waitFor({ timeout: 5_000 });
+      expect(await page.locator(CURRENT_NAV).allInnerTexts()).toEqual(['上级督导']);
+      await screenshot(page, 'county-township-task');
       expect(problems).toEqual([]);
       await page.close();
     });
+
+  describe('a township with a report of its own', () => {
+    let reportTree: CountyTree;
+    let reported: ImportedTask[];
+
+    beforeAll(async () => {
+      reportTree = await countyWithTownships(web.app, 1);
+      const fixtures = Fixtures.of(web.app);
+      const [township] = reportTree.townships;
+      reported = await fixtures.importReport(township.org.id, TOWNSHIP_REPORT, `${year + 1}-06-30`);
+      await fixtures.task(township.org.id, {
+        deadline: `${year + 1}-06-30`,
+        planYear: year,
+        title: '不出自报告的整改事项',
+      });
+    });
+
+    for (const viewport of [DESKTOP, PHONE])
+      it(`lets the county filter the township’s 台账 by the township’s report and open its task under 上级督导 (${viewport.width} px)`, async () => {
+        const page = await web.browser.newPage({ viewport });
+        const problems = watchPage(page);
+        const [township] = reportTree.townships;
+        await signIn(page, web.baseUrl, reportTree.county.users.leader.username);
+        await page.goto(`${web.baseUrl}/#/county/org/${township.org.id}`);
+        await page.getByRole('heading', { name: `${township.org.name}整改台账` }).waitFor();
+        const count = page.locator('.ledger-count');
+        await expect(count.innerText()).resolves.toContain(`${reported.length + 1} 项任务`);
+
+        const source = page.getByLabel('来源报告');
+        expect(await source.locator('option').allInnerTexts()).toEqual(['全部报告', TOWNSHIP_REPORT_TITLE]);
+        await source.selectOption({ label: TOWNSHIP_REPORT_TITLE });
+        await page.getByRole('button', { name: '查询' }).click();
+        await page.waitForURL(/reportId=/);
+        await page.getByText(`${reported.length} 项任务`).waitFor();
+        await expect(page.locator('.ledger').innerText()).resolves.not.toContain('不出自报告的整改事项');
+        expect(await page.getByLabel('来源报告').inputValue()).not.toBe('');
+        expect(await sidewaysScroll(page)).toBe(0);
+        await screenshot(page, 'county-township-ledger-by-report');
+
+        await page.locator('.ledger tbody tr').first().getByRole('link').first().click();
+        await page.locator('h1.task-title').waitFor();
+        await page.locator(CURRENT_NAV).filter({ hasText: '上级督导' }).waitFor({ timeout: 5_000 });
+        expect(await page.locator(CURRENT_NAV).allInnerTexts()).toEqual(['上级督导']);
+        await screenshot(page, 'county-township-report-task');
+        // The county's own ledger is 整改台账 again.
+        await page.getByRole('link', { name: '整改台账' }).click();
+        await page.getByRole('heading', { name: '整改台账' }).waitFor();
+        expect(await page.locator(CURRENT_NAV).allInnerTexts()).toEqual(['整改台账']);
+        expect(problems).toEqual([]);
+        await page.close();
+      });
+  });
 
   it('shows a county viewer the overview without the 月度通报, which the permission table keeps to leaders', async () => {
     const page = await web.browser.newPage();

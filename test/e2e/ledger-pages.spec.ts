@@ -103,7 +103,7 @@ describeInBrowser('the ledger, its printed form and every page at 1366 and 375 p
     expect(await page.getByLabel('年度').locator('option').allInnerTexts()).toContain('2025年度');
     const excel = page.waitForEvent('download');
     await page.getByRole('button', { name: '导出 Excel' }).click();
-    expect((await excel).suggestedFilename()).toBe('整改台账.xlsx');
+    expect((await excel).suggestedFilename()).toBe(`${org.org.name}整改台账.xlsx`);
     await page.getByLabel('来源报告').selectOption(reportId);
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(/reportId=/);

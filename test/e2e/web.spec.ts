@@ -261,7 +261,8 @@ describeInBrowser('web UI in a real browser', 'all', (web) => {
     const excel = page.waitForEvent('download');
     await menu(page, '整改台账').click();
     await page.getByRole('button', { name: '导出 Excel' }).click();
-    expect((await excel).suggestedFilename()).toBe('整改台账.xlsx');
+    // Named by the server after the organization whose 台账 it is.
+    expect((await excel).suggestedFilename()).toBe(`${fixture.org.name}整改台账.xlsx`);
 
     await menu(page, '消息').click();
     await page.getByRole('heading', { name: '消息通知' }).waitFor();

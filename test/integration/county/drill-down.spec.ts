@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { Fixtures } from '../../support/fixtures';
@@ -14,6 +14,13 @@ const PROBLEM = 2;
 const MEASURE = 3;
 const UNIT = 5;
 const TASK_ID = 11;
+const REPORTS = join(__dirname, '..', '..', 'fixtures', 'reports');
+
+/** The download name of a Content-Disposition, as a browser reads it (RFC 5987 `filename*`). */
+function attachmentName(disposition: unknown): string {
+  const encoded = /filename\*=UTF-8''([^;]+)/.exec(String(disposition));
+  return encoded ? decodeURIComponent(encoded[1]) : '';
+}
 
 describe('county drill-down: a township ledger, read-only, inside the subtree only', () => {
   let app: TestApp;
@@ -23,11 +30,51 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
   });
   afterAll(() => app.close());
 
-  it('lists and opens a township task for the county, with the ledger filters, and refuses every change', async () => {
+  /** A city over two counties: the one that drills down, with two townships, and a sibling county with one. */
+  async function cityWithCounties() {
     const city = await Fixtures.of(app).organization({ name: '平顶山市人民政府' });
     const { county, townships } = await countyWithTownships(app, 2, city.org.id);
     const sibling = await countyWithTownships(app, 1, city.org.id);
-    const [township] = townships;
+    const [township, neighbour] = townships;
+    return { city, county, township, neighbour, siblingTownship: sibling.townships[0] };
+  }
+
+  /**
+   * Callers and organizations outside their subtree: the county asking for a sibling county's township and for an
+   * unknown id, a township asking for its county and for its neighbour.
+   */
+  function outsideTheSubtree(tree: Awaited<ReturnType<typeof cityWithCounties>>): Array<[string, string]> {
+    const { county, township, neighbour, siblingTownship } = tree;
+    return [
+      [county.users.leader.token, siblingTownship.org.id],
+      [county.users.leader.token, randomUUID()],
+      [township.users.leader.token, county.org.id],
+      [township.users.viewer.token, neighbour.org.id],
+    ];
+  }
+
+  /**
+   * Each read in `paths`, asked by `caller` for `organizationId`, answers the 404 of GET /tasks for it: the same status
+   * and the same body, so no route tells an organization outside the subtree from one that does not exist.
+   */
+  async function expectRefusedAsTaskList(refusals: Array<[string, string]>, paths: string[]) {
+    for (const [caller, organizationId] of refusals) {
+      const list = await app.get(`/api/v1/tasks?organizationId=${organizationId}`, { token: caller });
+      expect(list.status).toBe(404);
+      expect(list.body.code).toBe('ORGANIZATION_NOT_FOUND');
+      for (const path of paths) {
+        const refused = await app.get(`${path}?organizationId=${organizationId}`, { token: caller });
+        expect({ path, status: refused.status, body: refused.body }).toEqual({
+          path,
+          status: 404,
+          body: list.body,
+        });
+      }
+    }
+  }
+
+  it('lists and opens a township task for the county, with the ledger filters, and refuses every change', async () => {
+    const { city, county, township, neighbour, siblingTownship } = await cityWithCounties();
     const fixtures = Fixtures.of(app);
     const unitId = township.units['司法所'].id;
     const overdue = await fixtures.task(township.org.id, {
@@ -36,7 +83,7 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
       unitId,
     });
     await fixtures.task(township.org.id, { deadline: '2099-01-01', title: '正常推进任务', unitId });
-    await fixtures.task(townships[1].org.id, { deadline: '2099-01-01', title: '另一个乡镇的任务' });
+    await fixtures.task(neighbour.org.id, { deadline: '2099-01-01', title: '另一个乡镇的任务' });
     const token = county.users.leader.token;
 
     const all = await app.get(`/api/v1/tasks?organizationId=${township.org.id}`, { token });
@@ -78,10 +125,10 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
     expect(after.body).toMatchObject({ title: '逾期整改任务', progress: 0, version: opened.body.version });
 
     // Outside the subtree: a sibling county's township, a county above, an unknown id.
-    const sideways = await app.get(`/api/v1/tasks?organizationId=${sibling.townships[0].org.id}`, { token });
+    const sideways = await app.get(`/api/v1/tasks?organizationId=${siblingTownship.org.id}`, { token });
     expect(sideways.status).toBe(404);
     expect(sideways.body.code).toBe('ORGANIZATION_NOT_FOUND');
-    const siblingTask = await fixtures.task(sibling.townships[0].org.id, { deadline: '2099-01-01' });
+    const siblingTask = await fixtures.task(siblingTownship.org.id, { deadline: '2099-01-01' });
     expect((await app.get(`/api/v1/tasks/${siblingTask}`, { token })).status).toBe(404);
     const upwards = await app.get(`/api/v1/tasks?organizationId=${county.org.id}`, {
       token: township.users.leader.token,
@@ -98,10 +145,8 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
   });
 
   it('gives the county a township’s grouped 台账 and its Excel, titled for the township, under the same subtree rule as GET /tasks', async () => {
-    const city = await Fixtures.of(app).organization({ name: '平顶山市人民政府' });
-    const { county, townships } = await countyWithTownships(app, 2, city.org.id);
-    const sibling = await countyWithTownships(app, 1, city.org.id);
-    const [township, neighbour] = townships;
+    const tree = await cityWithCounties();
+    const { county, township, neighbour } = tree;
     const fixtures = Fixtures.of(app);
     const unitId = township.units['司法所'].id;
     const problem = await fixtures.task(township.org.id, {
@@ -162,6 +207,11 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
     const exported = await app.get(`/api/v1/tasks/export.xlsx?${below}`, { token });
     expect(exported.status).toBe(200);
     expect(exported.headers['content-type']).toBe(XLSX);
+    // Saved under the township's name, with an ASCII name for clients that cannot read the Chinese one.
+    expect(attachmentName(exported.headers['content-disposition'])).toBe(`${township.org.name}整改台账.xlsx`);
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="ledger\.xlsx"; /);
+    const ownExport = await app.get('/api/v1/tasks/export.xlsx?year=2025', { token });
+    expect(attachmentName(ownExport.headers['content-disposition'])).toBe(`${county.org.name}整改台账.xlsx`);
     // Kept for a look at the printed form (soffice --convert-to pdf).
     mkdirSync(OUTPUT, { recursive: true });
     writeFileSync(join(OUTPUT, '乡镇整改台账-县级导出.xlsx'), exported.raw);
@@ -189,28 +239,87 @@ describe('county drill-down: a township ledger, read-only, inside the subtree on
     expect(imported.status).toBe(400);
     expect(imported.body.code).toBe('IMPORT_INVALID');
 
-    // Outside the subtree: the same 404 as GET /tasks, for the county (a sibling county's township, an unknown id)
-    // and for a township (its county, its neighbour).
-    const refusals: Array<[string, string]> = [
-      [token, sibling.townships[0].org.id],
-      [token, randomUUID()],
-      [township.users.leader.token, county.org.id],
-      [township.users.viewer.token, neighbour.org.id],
-    ];
-    for (const [caller, organizationId] of refusals) {
-      const list = await app.get(`/api/v1/tasks?organizationId=${organizationId}`, { token: caller });
-      expect(list.status).toBe(404);
-      expect(list.body.code).toBe('ORGANIZATION_NOT_FOUND');
-      for (const route of ['ledger', 'export.xlsx']) {
-        const refused = await app.get(`/api/v1/tasks/${route}?organizationId=${organizationId}`, {
-          token: caller,
-        });
-        expect({ route, status: refused.status, body: refused.body }).toEqual({
-          route,
-          status: 404,
-          body: list.body,
-        });
-      }
+    // Outside the subtree: the same 404 as GET /tasks.
+    await expectRefusedAsTaskList(outsideTheSubtree(tree), [
+      '/api/v1/tasks/ledger',
+      '/api/v1/tasks/export.xlsx',
+    ]);
+  });
+
+  it('lists a township’s reports for its county, read-only, so the drill-down filters the township’s ledger by them, under the rule of GET /tasks', async () => {
+    const tree = await cityWithCounties();
+    const { city, county, township, neighbour } = tree;
+    const fixtures = Fixtures.of(app);
+    const report = (name: string) => readFileSync(join(REPORTS, name), 'utf8');
+    const reported = await fixtures.importReport(township.org.id, report('township-answered-problems.txt'));
+    await fixtures.task(township.org.id, { deadline: '2099-06-30', title: '不出自报告的任务' });
+    await fixtures.importReport(neighbour.org.id, report('township-problem-cause-pairs.txt'));
+    await fixtures.importReport(county.org.id, report('county-document-number.txt'));
+    const token = county.users.leader.token;
+    const [townshipReport] = (await app.get('/api/v1/reports', { token: township.users.viewer.token })).body;
+
+    const listed = await app.get(`/api/v1/reports?organizationId=${township.org.id}`, { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body).toEqual([townshipReport]);
+    // What a summary shows, and nothing more: no text, no hash, no place in storage.
+    expect(Object.keys(townshipReport).sort()).toEqual(
+      [
+        'id',
+        'fileName',
+        'title',
+        'organization',
+        'reportYear',
+        'planYear',
+        'sizeBytes',
+        'createdAt',
+        'itemCount',
+        'taskCount',
+      ].sort(),
+    );
+    expect(townshipReport).toMatchObject({
+      title: '关于2024年度法治政府建设工作情况的报告',
+      taskCount: reported.length,
+    });
+    const fromCity = await app.get(`/api/v1/reports?organizationId=${township.org.id}`, {
+      token: city.users.viewer.token,
+    });
+    expect(fromCity.body).toEqual([townshipReport]);
+    // Without organizationId, and with its own, the county lists its own reports.
+    const own = await app.get('/api/v1/reports', { token });
+    expect(own.body.map((entry: { title: string }) => entry.title)).toEqual([
+      '关于2023年度法治政府建设情况的报告',
+    ]);
+    expect((await app.get(`/api/v1/reports?organizationId=${county.org.id}`, { token })).body).toEqual(
+      own.body,
+    );
+
+    // The township's ledger filtered by the township's report: that report's tasks and no others.
+    const filtered = await app.get(
+      `/api/v1/tasks/ledger?organizationId=${township.org.id}&reportId=${townshipReport.id}&all=true`,
+      { token },
+    );
+    expect(filtered.status).toBe(200);
+    expect(filtered.body.taskCount).toBe(reported.length);
+    const unfiltered = await app.get(`/api/v1/tasks/ledger?organizationId=${township.org.id}&all=true`, {
+      token,
+    });
+    expect(unfiltered.body.taskCount).toBe(reported.length + 1);
+
+    // The report itself, its items and its text stay the township's: the county filters by it, it does not open it.
+    for (const path of [
+      `/api/v1/reports/${townshipReport.id}`,
+      `/api/v1/reports/${townshipReport.id}/text`,
+    ]) {
+      const opened = await app.get(path, { token });
+      expect({ path, status: opened.status, code: opened.body.code }).toEqual({
+        path,
+        status: 404,
+        code: 'REPORT_NOT_FOUND',
+      });
     }
+    expect((await app.get('/api/v1/reports?organizationId=zhangliang', { token })).status).toBe(400);
+
+    // Outside the subtree: the same 404 as GET /tasks.
+    await expectRefusedAsTaskList(outsideTheSubtree(tree), ['/api/v1/reports']);
   });
 });

@@ -4,7 +4,7 @@ import type { ApiTour } from './api-tour';
 
 /**
  * 上级督导 as a county drives it over a township of its own: the overview, the monthly 通报 (issued, listed, downloaded,
- * by the county and by the township), the township's tasks, 台账 (grouped and as Excel) and names read through organizationId, and the errors
+ * by the county and by the township), the township's tasks, 台账 (grouped and as Excel), names and reports read through organizationId, and the errors
  * (a township has no children: 403; outside the subtree: 404; a month not begun: 400).
  */
 export async function countyTour(tour: ApiTour): Promise<void> {
@@ -41,6 +41,8 @@ export async function countyTour(tour: ApiTour): Promise<void> {
     await tour.call('GET', ledger, {}, { token: viewer.token, query: below });
     await tour.call('GET', ledger, {}, { token: viewer.token, query: outside });
   }
-  await tour.call('GET', '/api/v1/directory', {}, { token: viewer.token, query: below });
-  await tour.call('GET', '/api/v1/directory', {}, { token: viewer.token, query: outside });
+  for (const read of ['/api/v1/directory', '/api/v1/reports']) {
+    await tour.call('GET', read, {}, { token: viewer.token, query: below });
+    await tour.call('GET', read, {}, { token: viewer.token, query: outside });
+  }
 }

@@ -102,6 +102,7 @@ describe('the OpenAPI document against the real answers (GET /api/docs/openapi.j
       'get /api/v1/tasks/ledger → 404',
       'get /api/v1/tasks/export.xlsx → 404',
       'get /api/v1/directory → 404',
+      'get /api/v1/reports → 404',
     ];
     expect(expected.filter((answer) => !seen.has(answer))).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { api, saveSession } from '../lib/api.js';
 import { html } from '../lib/html.js';
 import { useInbox, waitingCount } from '../lib/inbox.js';
 import { say, useMessage } from '../lib/messages.js';
+import { useNavPath } from '../lib/nav-place.js';
 import { navigate } from '../lib/router.js';
 import { useSupervises } from '../lib/supervision.js';
 import { isDemo, label, roleMay } from '../lib/vocabulary.js';
@@ -55,6 +56,7 @@ export function Shell({ user, path, children }) {
   const links = NAV.filter(
     (item) => (!item.permission || roleMay(user.role, item.permission)) && (!item.supervision || supervises),
   );
+  const navPath = useNavPath(path);
   const inbox = useInbox(user, path);
   const counts = { waiting: waitingCount(inbox, user.role), unread: inbox?.unreadNotifications ?? 0 };
   return html`<a class="skip" href="#main" onClick=${skipToMain}>跳到正文</a>
@@ -72,7 +74,7 @@ export function Shell({ user, path, children }) {
       <nav aria-label="主导航" class="nav">
         ${links.map(
           (item) =>
-            html`<a href=${item.href} aria-current=${isCurrent(item.href, path) ? 'page' : undefined}
+            html`<a href=${item.href} aria-current=${isCurrent(item.href, navPath) ? 'page' : undefined}
               >${item.text}${
                 item.count && counts[item.count]
                   ? html` <span class="nav-count" aria-hidden="true" title=${`${counts[item.count]} 项`}

@@ -60,10 +60,11 @@ export function filterQuery(query, organizationId) {
 }
 
 /**
- * `path`: the page the bar filters (its printed form is `path`/print); `organization` ({id, name}): the township
- * whose read-only ledger it is, whose Excel and printed 台账 the county takes (the caller's own when absent).
+ * `path`: the page the bar filters (its printed form is `path`/print); `organizationId`: the township whose
+ * read-only ledger it is, whose Excel and printed 台账 the county takes (the caller's own when absent). The Excel
+ * downloads under the name the server gives it, the organization's.
  */
-export function TaskFilters({ query, directory, reports = [], path = '/tasks', organization }) {
+export function TaskFilters({ query, directory, reports = [], path = '/tasks', organizationId }) {
   const value = (key) => query.get(key) || '';
   const kept = LINK_ONLY_KEYS.filter((key) => query.get(key));
   const submit = (event) => {
@@ -118,14 +119,7 @@ export function TaskFilters({ query, directory, reports = [], path = '/tasks', o
         type="button"
         class="secondary"
         onClick=${() =>
-          attempt(
-            () =>
-              download(
-                `/tasks/export.xlsx${filterQuery(query, organization?.id)}`,
-                `${organization?.name ?? ''}整改台账.xlsx`,
-              ),
-            '已开始下载',
-          )}
+          attempt(() => download(`/tasks/export.xlsx${filterQuery(query, organizationId)}`), '已开始下载')}
       >
         导出 Excel
       </button>

@@ -95,13 +95,24 @@ export async function api(method, path, options = {}, retried = false) {
   return response.text();
 }
 
-/** Downloads a file through the authenticated API (the browser can't add the bearer header to a plain link). */
+/**
+ * Downloads a file through the authenticated API (the browser can't add the bearer header to a plain link), under
+ * `fileName` or else the name the server gives it (a blob URL has no Content-Disposition of its own).
+ */
 export async function download(path, fileName) {
   const response = await api('GET', path, { raw: true });
   const url = URL.createObjectURL(await response.blob());
-  const link = Object.assign(document.createElement('a'), { href: url, download: fileName });
+  const name = fileName ?? attachmentName(response.headers.get('content-disposition') || '');
+  const link = Object.assign(document.createElement('a'), { href: url, download: name });
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The file name of a Content-Disposition: RFC 5987 `filename*` (the Chinese one), else `filename`. */
+function attachmentName(disposition) {
+  const encoded = disposition.match(/filename\*=UTF-8''([^;]+)/i);
+  if (encoded) return decodeURIComponent(encoded[1]);
+  return disposition.match(/filename="([^"]*)"/i)?.[1] ?? '';
 }

@@ -1,5 +1,5 @@
 // A township's 整改台账 as its county sees it: the same filters, view, Excel and printed form, read-only
-// (GET /tasks/ledger, /tasks and /tasks/export.xlsx with organizationId).
+// (GET /tasks/ledger, /tasks, /reports and /tasks/export.xlsx with organizationId).
 import { LedgerView, readLedgerPage } from '../components/ledger-view.js';
 import { Loaded } from '../components/loading.js';
 import { FILTER_KEYS, TaskFilters } from '../components/task-filters.js';
@@ -20,11 +20,13 @@ export function CountyLedgerPage({ params: [organizationId], query }) {
         readLedgerPage({ ...params, organizationId }),
         api('GET', `/directory?organizationId=${organizationId}`),
         api('GET', '/organizations'),
+        // The township's own reports, for the 来源报告 filter (the caller's would match none of its tasks).
+        api('GET', `/reports?organizationId=${organizationId}`).catch(() => []),
       ]),
     [key],
   );
   return html`<${Loaded} state=${state}>
-    ${([result, directory, organizations]) => {
+    ${([result, directory, organizations, reports]) => {
       const name =
         organizations.find((organization) => organization.id === organizationId)?.name ?? '下级单位';
       return html`
@@ -37,8 +39,9 @@ export function CountyLedgerPage({ params: [organizationId], query }) {
           key=${key}
           query=${query}
           directory=${directory}
+          reports=${reports}
           path=${path}
-          organization=${{ id: organizationId, name }}
+          organizationId=${organizationId}
         />
         <${LedgerView}
           result=${result}

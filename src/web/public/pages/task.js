@@ -1,4 +1,5 @@
 // 任务详情: the facts, then a form for each action the server lists in allowedActions (and no other), then the record.
+import { useEffect } from 'preact/hooks';
 import { Loaded } from '../components/loading.js';
 import { AdjustForm } from '../components/task/adjust-form.js';
 import { CancelForm } from '../components/task/cancel-form.js';
@@ -16,6 +17,7 @@ import { pressAwaiting, UrgeReplyForm } from '../components/task/urge-reply-form
 import { api, session } from '../lib/api.js';
 import { loadDirectory } from '../lib/directory.js';
 import { html } from '../lib/html.js';
+import { placeInNav } from '../lib/nav-place.js';
 import { useLoad } from '../lib/use-load.js';
 
 export function TaskPage({ user, params: [id] }) {
@@ -49,6 +51,9 @@ function TaskView({ task, user, directory, reload }) {
   const pendingRequest = (task.extensionRequests || []).find((request) => request.status === 'pending');
   // A county reading a township's task came from 上级督导 and that township's read-only ledger.
   const own = task.organizationId === user?.organizationId;
+  useEffect(() => {
+    placeInNav(`/tasks/${task.id}`, own ? null : '/county');
+  }, [task.id, own]);
   const crumbs = own
     ? [['#/tasks', '整改台账']]
     : [
