@@ -1,12 +1,10 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
-import { OrganizationCalendar } from '../runtime/organization-calendar';
-import { Runtime, RUNTIME } from '../runtime/runtime';
 import { LedgerQuery } from './dto/ledger.dto';
 import { groupLedger, LedgerGroup, progressText } from './ledger-groups';
-import { taskFilters } from './task-filters';
+import { TaskSchedule } from './task-schedule';
 import { presentTask } from './task-view';
 import { LedgerRow, TaskRepository } from './task.repository';
 
@@ -35,17 +33,12 @@ export interface LedgerDocument {
  */
 @Injectable()
 export class TaskLedgerService {
-  private readonly marginPercent: number;
-
   constructor(
     private readonly tasks: TaskRepository,
     private readonly scope: OrganizationScopeService,
+    private readonly schedule: TaskSchedule,
     private readonly directory: UserDirectoryRepository,
-    private readonly calendar: OrganizationCalendar,
-    @Inject(RUNTIME) runtime: Runtime,
-  ) {
-    this.marginPercent = runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
-  }
+  ) {}
 
   /** `{…title block, groups, taskCount, groupCount, page, pageSize}`; pageSize counts groups, `all` takes every one. */
   async ledger(user: AuthUser, query: LedgerQuery) {
@@ -68,10 +61,8 @@ export class TaskLedgerService {
   ): Promise<LedgerDocument> {
     // A county reads and prints a township's 台账 as it reads its task list; the title block names the township.
     const organizationId = await this.scope.readableOrganizationId(user, query.organizationId);
-    const { marginPercent } = this;
-    const { timeZone } = this.calendar;
-    const today = this.calendar.today();
-    const { where, params } = taskFilters(query, { organizationId, today, marginPercent, timeZone });
+    const today = this.schedule.today();
+    const { where, params } = this.schedule.filters(query, organizationId, today);
     const firstGroup = pageSize === null ? 1 : (page - 1) * pageSize + 1;
     const [found, names] = await Promise.all([
       this.tasks.findLedger(where, params, firstGroup, pageSize),
@@ -93,7 +84,7 @@ export class TaskLedgerService {
 
   private entry(row: LedgerRow, today: string): LedgerEntry {
     return {
-      ...presentTask(row, today, this.marginPercent),
+      ...this.schedule.present(row, today),
       seq: row.seq,
       problemTitle: row.problemTitle,
       lastNote: row.lastNote,

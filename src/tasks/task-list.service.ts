@@ -3,14 +3,13 @@ import { SerializedJson } from '../common/serialized-json';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
 import { UserDirectoryRepository } from '../identity/user-directory.repository';
-import { OrganizationCalendar } from '../runtime/organization-calendar';
 import { Runtime, RUNTIME } from '../runtime/runtime';
 import { ListTasksQuery } from './dto/task.dto';
 import { RevisionCache } from './revision-cache';
 import { isTallied, listScope } from './task-list-scope';
-import { taskFilters, TASK_SORTS } from './task-filters';
+import { TASK_SORTS } from './task-filters';
+import { TaskSchedule } from './task-schedule';
 import { TASK_STATUS_LABELS, TASK_STATUSES } from './task-status';
-import { lightSql, presentTask } from './task-view';
 import { TaskRepository } from './task.repository';
 import { TRAFFIC_LIGHTS, type TrafficLight } from './traffic-light';
 
@@ -30,17 +29,14 @@ export class TaskListService {
   private readonly pages: RevisionCache<SerializedJson>;
   private readonly ownStatsCache = new RevisionCache<OwnStats>(1000);
 
-  private readonly marginPercent: number;
-
   constructor(
     private readonly tasks: TaskRepository,
     private readonly scope: OrganizationScopeService,
+    private readonly schedule: TaskSchedule,
     private readonly directory: UserDirectoryRepository,
-    private readonly calendar: OrganizationCalendar,
     @Inject(RUNTIME) runtime: Runtime,
   ) {
     this.pages = new RevisionCache(runtime.config.TASK_LIST_CACHE_PAGES);
-    this.marginPercent = runtime.config.TASK_SCHEDULE_MARGIN_PERCENT;
   }
 
   /**
@@ -56,13 +52,8 @@ export class TaskListService {
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? 20;
     const sort = query.sort ?? 'deadline';
-    const today = this.calendar.today();
-    const { where, params } = taskFilters(query, {
-      organizationId,
-      today,
-      marginPercent: this.marginPercent,
-      timeZone: this.calendar.timeZone,
-    });
+    const today = this.schedule.today();
+    const { where, params } = this.schedule.filters(query, organizationId, today);
     const scope = listScope(query, organizationId);
     const countKey = `${where}\u0000${JSON.stringify(params)}`;
     // Days left and lights move with the date even when no task changes.
@@ -94,7 +85,7 @@ export class TaskListService {
       if (!tallied) this.counts.set(countKey, counted.revision, total);
     } else if (!tallied && read.revision !== undefined) this.counts.set(countKey, read.revision, total);
     const result = new SerializedJson({
-      items: read.rows.map((row) => presentTask(row, today, this.marginPercent)),
+      items: read.rows.map((row) => this.schedule.present(row, today)),
       total,
       page,
       pageSize,
@@ -109,8 +100,8 @@ export class TaskListService {
   /** Counts per status, unit and light, overdue count and completion rate, for the caller's organization; the revision as for list. */
   async stats(user: AuthUser) {
     const revision = await this.tasks.readRevision(user.organizationId);
-    const today = this.calendar.today();
-    const light = lightSql('$2::date', this.marginPercent, this.calendar.timeZone);
+    const today = this.schedule.today();
+    const light = this.schedule.lightSql('$2::date');
     return {
       ...(await this.ownStats(user.organizationId, revision, today, light)),
       byOrganization: await this.perChildOrganization(user, light, today),

@@ -21,6 +21,7 @@ import { TaskHistoryRepository } from './task-history.repository';
 import { TaskImportService } from './task-import.service';
 import { TaskLedgerService } from './task-ledger.service';
 import { TaskListService } from './task-list.service';
+import { TaskSchedule } from './task-schedule';
 import { TaskProgressService } from './task-progress.service';
 import { TaskUpdate } from './task-update.entity';
 import { TaskWriter } from './task-writer';
@@ -47,6 +48,7 @@ export class TasksDataModule {}
     TasksService,
     TaskAssignmentService,
     TaskProgressService,
+    TaskSchedule,
     TaskListService,
     TaskLedgerService,
     TaskExportService,

@@ -1,12 +1,11 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { AuthUser } from '../identity/auth-user';
 import { OrganizationScopeService } from '../identity/org-scope';
-import { OrganizationCalendar } from '../runtime/organization-calendar';
-import { Runtime, RUNTIME } from '../runtime/runtime';
 import { TaskExtensionRepository } from './task-extension.repository';
 import { allowedActions } from './task-actions';
 import { TaskHistoryRepository } from './task-history.repository';
-import { presentTask, TaskRow } from './task-view';
+import { TaskSchedule } from './task-schedule';
+import { TaskRow } from './task-view';
 import { TaskRepository } from './task.repository';
 
 /**
@@ -20,13 +19,12 @@ export class TasksService {
     private readonly history: TaskHistoryRepository,
     private readonly extensions: TaskExtensionRepository,
     private readonly scope: OrganizationScopeService,
-    private readonly calendar: OrganizationCalendar,
-    @Inject(RUNTIME) private readonly runtime: Runtime,
+    private readonly schedule: TaskSchedule,
   ) {}
 
   /** `today` is passed in by callers presenting many rows at once, so the date is worked out once. */
-  present(row: TaskRow, today = this.calendar.today()) {
-    return presentTask(row, today, this.runtime.config.TASK_SCHEDULE_MARGIN_PERCENT);
+  present(row: TaskRow, today = this.schedule.today()) {
+    return this.schedule.present(row, today);
   }
 
   /** The task if the caller may read it: their organization's, or (read-only) one of its descendants'. */
