@@ -1,4 +1,5 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
+import { contentDisposition } from '../common/content-disposition';
 import { NotFoundError } from '../common/domain-error';
 import { renderOfficialDocx } from '../documents/official-docx';
 import type { AuthUser } from '../identity/auth-user';
@@ -19,7 +20,7 @@ export class CountyBulletinFiles {
     const buffer = await renderOfficialDocx(bulletinDocument(bulletin.title, bulletin.content, onlyLineId));
     return new StreamableFile(buffer, {
       type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-      disposition: `attachment; filename*=UTF-8''${encodeURIComponent(`${bulletin.title}.docx`)}`,
+      disposition: contentDisposition('attachment', `${bulletin.title}.docx`, 'bulletin.docx'),
     });
   }
 }

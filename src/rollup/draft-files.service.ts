@@ -1,4 +1,5 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
+import { contentDisposition } from '../common/content-disposition';
 import { renderDraftDocx as renderDocx } from './render-docx';
 import { renderDraftMarkdown } from './render-markdown';
 import { DraftFormat, DraftView, RollupService } from './rollup.service';
@@ -17,8 +18,7 @@ export class DraftFilesService {
     const draft = await this.rollup.getDraft(organizationId, request.year, request.asOf);
     if (request.format === 'json') return draft;
     const name = `${request.year}年法治政府建设情况报告（草稿）.${request.format}`;
-    // RFC 5987: an ASCII fallback for old clients, the Chinese name for everyone else.
-    const disposition = `attachment; filename="draft-${request.year}.${request.format}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+    const disposition = contentDisposition('attachment', name, `draft-${request.year}.${request.format}`);
     if (request.format === 'docx')
       return new StreamableFile(await renderDocx(draft), { type: DOCX_TYPE, disposition });
     return new StreamableFile(Buffer.from(renderDraftMarkdown(draft), 'utf8'), {

@@ -1,4 +1,5 @@
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { contentDisposition } from '../common/content-disposition';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { ApiEvidenceUpload, ApiRoute } from '../common/api-decorators';
 import { AllowedTo } from '../identity/allowed-to.decorator';
@@ -196,7 +197,7 @@ export class WorklogController {
     const file = await this.evidence.locate(user, id, fileId);
     return reply
       .header('content-type', 'application/octet-stream')
-      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)
+      .header('content-disposition', contentDisposition('attachment', file.fileName))
       .send(createReadStream(file.path));
   }
 }

@@ -69,6 +69,10 @@ describe('county bulletins (月度通报)', () => {
     const file = await app.get(`/api/v1/county/bulletins/${first.body.id}.docx`, { token });
     expect(file.status).toBe(200);
     expect(String(file.headers['content-type'])).toContain('wordprocessingml');
+    // The 通报's title names the file; clients reading only `filename` get an ASCII one.
+    expect(String(file.headers['content-disposition'])).toBe(
+      `attachment; filename="bulletin.docx"; filename*=UTF-8''${encodeURIComponent(`${first.body.title}.docx`)}`,
+    );
     // Kept for rendering and looking at (soffice → pdf → png).
     mkdirSync('test-output/documents', { recursive: true });
     writeFileSync('test-output/documents/county-bulletin.docx', file.raw);

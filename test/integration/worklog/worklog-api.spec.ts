@@ -338,7 +338,9 @@ describe('工作纪实 API: /worklog and /worklog/categories', () => {
       const file = await app.get(url, { token: org.users.viewer.token });
       expect(file.status).toBe(200);
       expect(file.raw.equals(content)).toBe(true);
-      expect(String(file.headers['content-disposition'])).toContain(encodeURIComponent('签到表.txt'));
+      expect(String(file.headers['content-disposition'])).toBe(
+        `attachment; filename="___.txt"; filename*=UTF-8''${encodeURIComponent('签到表.txt')}`,
+      );
       expect((await app.get(url, { token: other.users.admin.token })).status).toBe(404);
       const byViewer = await app.post(`/api/v1/worklog/${created.body.id}/evidence`, body, {
         token: org.users.viewer.token,
