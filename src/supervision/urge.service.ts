@@ -56,17 +56,12 @@ export class UrgeService {
   async reply(user: AuthUser, id: string, urgeId: string, dto: UrgeReplyDto) {
     return this.writer.change(user, id, async (change) => {
       assertCan(user, 'task.progress', change.task);
-      const urge = /^\d{1,18}$/.test(urgeId)
-        ? await this.history.findEntry(change.manager, id, urgeId, PRESSES)
-        : null;
-      if (!urge) throw new NotFoundError('催办记录', 'URGE_NOT_FOUND');
-      const presses = await this.history.findPressesAnswered(
-        change.manager,
-        id,
-        urgeId,
-        PRESSES,
-        URGE_ACTIONS.reply,
-      );
+      // The cited press is among those the answer settles, or it is no press of this task.
+      const presses = /^\d{1,18}$/.test(urgeId)
+        ? await this.history.findPressesAnswered(change.manager, id, urgeId, PRESSES, URGE_ACTIONS.reply)
+        : [];
+      if (!presses.some((press) => BigInt(press.id) === BigInt(urgeId)))
+        throw new NotFoundError('催办记录', 'URGE_NOT_FOUND');
       const text = dto.text.trim();
       await change.record(URGE_ACTIONS.reply, { urgeId: { from: null, to: urgeId } }, text);
       // Everyone whose press this answers hears of it once (a 督办 answered through a later 催办 too).

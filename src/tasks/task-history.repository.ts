@@ -54,16 +54,6 @@ export class TaskHistoryRepository {
     return count;
   }
 
-  /** One history entry of the task with the given action, or null, read in the caller's transaction. */
-  findEntry(
-    manager: EntityManager,
-    taskId: string,
-    id: string,
-    actions: string[],
-  ): Promise<TaskHistoryEntry | null> {
-    return manager.findOne(TaskHistoryEntry, { where: { taskId, id, action: In(actions) } });
-  }
-
   /**
    * The presses (`pressActions`) an answer (`answerAction`) to `citedId` settles: the one it cites and every one no
    * earlier answer followed, oldest first. An answer settles all presses before it, as the inbox counts them.
