@@ -4,7 +4,7 @@ import { Runtime, RUNTIME } from '../runtime/runtime';
 import { JobProducer } from './job-producer';
 import { JobRegistry } from './job-registry';
 import { QueueName } from './jobs';
-import { createRedisConnection } from '../runtime/redis-connection';
+import { queueConnectionOptions } from '../runtime/redis-connection';
 
 @Global()
 @Module({
@@ -12,7 +12,7 @@ import { createRedisConnection } from '../runtime/redis-connection';
     BullModule.forRootAsync({
       inject: [RUNTIME],
       useFactory: (runtime: Runtime) => ({
-        connection: createRedisConnection(runtime.redisUrl, 'queue'),
+        connection: queueConnectionOptions(runtime.redisUrl),
         prefix: runtime.config.QUEUE_PREFIX,
         defaultJobOptions: {
           attempts: 5,
