@@ -1,10 +1,16 @@
 import fs from 'node:fs';
 
-/** Everything the process writes (pino goes through fs.write/fs.writeSync on fd 1, Nest's own logger through the streams). */
+type WriteCallback = (error: NodeJS.ErrnoException | null, written: number) => void;
+
+/**
+ * Everything the process writes: Nest's own logger through the streams; pino through the streams where jest has
+ * wrapped them, else through fs.write (a jest worker's untouched stdout) or fs.writeSync on fd 1.
+ */
 export function captureOutput(): { text: () => string; restore: () => void } {
   const chunks: string[] = [];
   const record = (chunk: unknown) =>
     chunks.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
+  const actualFs = jest.requireActual<typeof fs>('node:fs');
   const spies = [
     jest
       .spyOn(process.stdout, 'write')
@@ -16,8 +22,14 @@ export function captureOutput(): { text: () => string; restore: () => void } {
       .spyOn(fs, 'writeSync')
       .mockImplementation(((fd: number, chunk: unknown) =>
         fd <= 2
-          ? (record(chunk), String(chunk).length)
-          : jest.requireActual('node:fs').writeSync(fd, chunk)) as never),
+          ? (record(chunk), Buffer.byteLength(String(chunk)))
+          : actualFs.writeSync(fd, chunk as string)) as never),
+    jest.spyOn(fs, 'write').mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => {
+      if (fd > 2) return (actualFs.write as (...args: unknown[]) => void)(fd, chunk, ...rest);
+      record(chunk);
+      const done = rest.at(-1) as WriteCallback;
+      process.nextTick(() => done(null, Buffer.byteLength(Buffer.isBuffer(chunk) ? chunk : String(chunk))));
+    }) as never),
   ];
   return { text: () => chunks.join(''), restore: () => spies.forEach((spy) => spy.mockRestore()) };
 }
