@@ -10,7 +10,8 @@ export function captureOutput(): { text: () => string; restore: () => void } {
   const chunks: string[] = [];
   const record = (chunk: unknown) =>
     chunks.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
-  const actualFs = jest.requireActual<typeof fs>('node:fs');
+  // The originals, taken before the spies replace them on the one shared `fs` module.
+  const { write, writeSync } = fs;
   const spies = [
     jest
       .spyOn(process.stdout, 'write')
@@ -20,12 +21,12 @@ export function captureOutput(): { text: () => string; restore: () => void } {
       .mockImplementation((chunk: string | Uint8Array) => (record(chunk), true)),
     jest
       .spyOn(fs, 'writeSync')
-      .mockImplementation(((fd: number, chunk: unknown) =>
+      .mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) =>
         fd <= 2
-          ? (record(chunk), Buffer.byteLength(String(chunk)))
-          : actualFs.writeSync(fd, chunk as string)) as never),
+          ? (record(chunk), Buffer.byteLength(Buffer.isBuffer(chunk) ? chunk : String(chunk)))
+          : (writeSync as (...args: unknown[]) => number)(fd, chunk, ...rest)) as never),
     jest.spyOn(fs, 'write').mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => {
-      if (fd > 2) return (actualFs.write as (...args: unknown[]) => void)(fd, chunk, ...rest);
+      if (fd > 2) return (write as (...args: unknown[]) => void)(fd, chunk, ...rest);
       record(chunk);
       const done = rest.at(-1) as WriteCallback;
       process.nextTick(() => done(null, Buffer.byteLength(Buffer.isBuffer(chunk) ? chunk : String(chunk))));
