@@ -8,8 +8,12 @@ type WriteCallback = (error: NodeJS.ErrnoException | null, written: number) => v
  */
 export function captureOutput(): { text: () => string; restore: () => void } {
   const chunks: string[] = [];
-  const record = (chunk: unknown) =>
-    chunks.push(Buffer.isBuffer(chunk) ? chunk.toString('utf8') : String(chunk));
+  /** Keeps the chunk and answers its length in bytes, as a write reports what it wrote. */
+  const record = (chunk: unknown): number => {
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    chunks.push(bytes.toString('utf8'));
+    return bytes.length;
+  };
   // The originals, taken before the spies replace them on the one shared `fs` module.
   const { write, writeSync } = fs;
   const spies = [
@@ -23,13 +27,13 @@ export function captureOutput(): { text: () => string; restore: () => void } {
       .spyOn(fs, 'writeSync')
       .mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) =>
         fd <= 2
-          ? (record(chunk), Buffer.byteLength(Buffer.isBuffer(chunk) ? chunk : String(chunk)))
+          ? record(chunk)
           : (writeSync as (...args: unknown[]) => number)(fd, chunk, ...rest)) as never),
     jest.spyOn(fs, 'write').mockImplementation(((fd: number, chunk: unknown, ...rest: unknown[]) => {
       if (fd > 2) return (write as (...args: unknown[]) => void)(fd, chunk, ...rest);
-      record(chunk);
+      const written = record(chunk);
       const done = rest.at(-1) as WriteCallback;
-      process.nextTick(() => done(null, Buffer.byteLength(Buffer.isBuffer(chunk) ? chunk : String(chunk))));
+      process.nextTick(() => done(null, written));
     }) as never),
   ];
   return { text: () => chunks.join(''), restore: () => spies.forEach((spy) => spy.mockRestore()) };

@@ -5,7 +5,8 @@ import { captureOutput } from '../../support/capture-output';
 
 describe('captureOutput, which the log-secrecy spec reads', () => {
   test('records what is written to stdout by either fs call and lets writes to other files through', async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'capture-')), 'other.txt');
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'capture-'));
+    const file = path.join(folder, 'other.txt');
     const output = captureOutput();
     try {
       const fd = fs.openSync(file, 'w');
@@ -18,7 +19,9 @@ describe('captureOutput, which the log-secrecy spec reads', () => {
     } finally {
       output.restore();
     }
-    expect(fs.readFileSync(file, 'utf8')).toBe('sync;async;');
+    const passedThrough = fs.readFileSync(file, 'utf8');
+    fs.rmSync(folder, { recursive: true });
+    expect(passedThrough).toBe('sync;async;');
     expect(output.text()).toBe('stdout-sync;stdout-async;stream;');
   });
 });
